@@ -1,0 +1,28 @@
+import { Neo4jError } from 'neo4j-driver';
+import { AppError } from '../errors.js';
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+const TIMEOUT = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.TransientError.Transaction.LockClientStopped',
+]);
+
+/**
+ * The one place Neo4j errors become application errors, decided by `error.code` only. The driver's message,
+ * which can quote Cypher, stays in `cause` for the server log and never reaches a client.
+ */
+export function mapNeo4jError(error: unknown): unknown {
+  if (error instanceof AppError || !(error instanceof Neo4jError)) return error;
+  const code = error.code;
+  if (UNAVAILABLE.has(code) || code.startsWith('Neo.ClientError.Security.')) {
+    return new AppError('DATABASE_UNAVAILABLE', 'The database is unavailable; retry shortly.', {}, { cause: error });
+  }
+  if (TIMEOUT.has(code) || code === 'Neo.ClientError.Transaction.Terminated') {
+    return new AppError('TIMEOUT', 'The query ran past its time limit; narrow it (smaller depth, first or limit).', {}, { cause: error });
+  }
+  if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    return new AppError('CONFLICT', 'The change conflicts with existing data (an id already in use).', {}, { cause: error });
+  }
+  return new AppError('INTERNAL_SERVER_ERROR', 'Internal server error.', {}, { cause: error });
+}

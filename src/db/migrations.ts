@@ -1,0 +1,28 @@
+import type { Database } from './database.js';
+
+/**
+ * Constraints and indexes, each idempotent (`IF NOT EXISTS`), applied at every start. Labels come from the
+ * ontology: every entity is `:Entity` plus its kind label.
+ */
+export const MIGRATIONS: readonly string[] = [
+  'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE',
+  'CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind)',
+  'CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name)',
+  'CREATE INDEX model_release IF NOT EXISTS FOR (n:Model) ON (n.releaseDate)',
+  'CREATE INDEX chip_release IF NOT EXISTS FOR (n:Chip) ON (n.releaseDate)',
+  'CREATE INDEX regulation_effective IF NOT EXISTS FOR (n:Regulation) ON (n.effectiveDate)',
+  'CREATE INDEX country_iso IF NOT EXISTS FOR (n:Country) ON (n.isoCode)',
+  'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE',
+  'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)',
+  'CREATE INDEX change_entity IF NOT EXISTS FOR (c:Change) ON (c.entityId)',
+  `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.description]
+   OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`,
+];
+
+/** Applies every migration and waits until the indexes are online. */
+export async function migrate(db: Database): Promise<void> {
+  for (const statement of MIGRATIONS) {
+    await db.write((tx) => tx.run(statement));
+  }
+  await db.write((tx) => tx.run('CALL db.awaitIndexes(60)'));
+}

@@ -1,0 +1,31 @@
+/** Stable error codes a client can rely on (`extensions.code`). */
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'DATABASE_UNAVAILABLE'
+  | 'QUERY_TOO_COMPLEX'
+  | 'TIMEOUT'
+  | 'RATE_LIMITED'
+  | 'INTERNAL_SERVER_ERROR';
+
+/**
+ * An error whose message is safe to show a client. Anything that is not an AppError reaches the client only
+ * as INTERNAL_SERVER_ERROR; its detail goes to the log.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AppError';
+  }
+}
+
+export const badInput = (message: string, details: Record<string, unknown> = {}): AppError =>
+  new AppError('BAD_USER_INPUT', message, details);

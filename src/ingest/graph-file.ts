@@ -1,0 +1,147 @@
+import { z } from 'zod';
+import {
+  CONFIDENCE_LEVELS,
+  ENTITY_KINDS,
+  ID_PATTERN,
+  KIND_PROPERTIES,
+  propertiesOf,
+  relationshipSpec,
+  type EntityKind,
+  type PropertySpec,
+} from '../graph/ontology.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
+
+function propertySchema(spec: PropertySpec): z.ZodType {
+  const scalar = spec.values
+    ? z.enum(spec.values as [string, ...string[]])
+    : { string: z.string(), int: z.number().int(), float: z.number(), boolean: z.boolean(), date: isoDate }[spec.type];
+  return (spec.list ? z.array(scalar) : scalar).nullish();
+}
+
+const entitySchemas: Record<EntityKind, z.ZodType> = Object.fromEntries(
+  ENTITY_KINDS.map((kind) => [
+    kind,
+    z
+      .object({
+        id: z.string().regex(ID_PATTERN, 'must be a lower-case slug such as nvidia-h100'),
+        kind: z.literal(kind),
+        sources: z.array(z.string()).default([]),
+        ...Object.fromEntries(propertiesOf(kind).map((p) => [p.name, propertySchema(p)])),
+        name: z.string().min(1, 'is required').max(300),
+      })
+      .strict(),
+  ]),
+) as Record<string, z.ZodType>;
+
+export interface GraphEntity {
+  readonly id: string;
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly aliases?: string[] | null;
+  readonly description?: string | null;
+  readonly sources: string[];
+  readonly [property: string]: unknown;
+}
+
+const relationshipBase = z
+  .object({
+    type: z.string(),
+    from: z.string().min(1),
+    to: z.string().min(1),
+    sources: z.array(z.string()).min(1, 'must cite at least one source'),
+    validFrom: isoDate.nullish(),
+    validTo: isoDate.nullish(),
+    confidence: z.enum(CONFIDENCE_LEVELS).nullish(),
+    notes: z.string().nullish(),
+    properties: z.record(z.string(), z.unknown()).nullish(),
+  })
+  .strict();
+
+export type GraphRelationship = z.infer<typeof relationshipBase>;
+
+export interface GraphFile {
+  readonly entities: GraphEntity[];
+  readonly relationships: GraphRelationship[];
+}
+
+/** A problem in a graph file, located by path (`entities[3].releaseDate`). */
+export interface GraphIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+const at = (prefix: string, issue: z.core.$ZodIssue): GraphIssue => ({
+  path: [prefix, ...issue.path.map(String)].join('.'),
+  message: issue.message,
+});
+
+/** Validates one entity against its kind's schema. */
+export function parseEntity(raw: unknown, path: string): { entity?: GraphEntity; issues: GraphIssue[] } {
+  const kind = (raw as { kind?: unknown } | null)?.kind;
+  if (typeof kind !== 'string' || !(kind in KIND_PROPERTIES)) {
+    return { issues: [{ path: `${path}.kind`, message: `must be one of ${ENTITY_KINDS.join(', ')}` }] };
+  }
+  const parsed = entitySchemas[kind as EntityKind].safeParse(raw);
+  if (!parsed.success) return { issues: parsed.error.issues.map((i) => at(path, i)) };
+  return { entity: parsed.data as GraphEntity, issues: [] };
+}
+
+/** Validates one relationship's shape, its type, its properties and its dates (not its endpoints). */
+export function parseRelationship(raw: unknown, path: string): { relationship?: GraphRelationship; issues: GraphIssue[] } {
+  const parsed = relationshipBase.safeParse(raw);
+  if (!parsed.success) return { issues: parsed.error.issues.map((i) => at(path, i)) };
+  const r = parsed.data;
+  const spec = relationshipSpec(r.type);
+  if (!spec) return { issues: [{ path: `${path}.type`, message: `unknown relationship type "${r.type}"` }] };
+  const issues: GraphIssue[] = [];
+  const allowed = new Map(spec.properties.map((p) => [p.name, p]));
+  for (const [name, value] of Object.entries(r.properties ?? {})) {
+    const prop = allowed.get(name);
+    if (!prop) issues.push({ path: `${path}.properties.${name}`, message: `is not a property of ${r.type}` });
+    else if (!propertySchema(prop).safeParse(value).success) issues.push({ path: `${path}.properties.${name}`, message: `must be a ${prop.type}` });
+  }
+  if (r.validFrom && r.validTo && r.validFrom > r.validTo) issues.push({ path: `${path}.validTo`, message: 'must not be before validFrom' });
+  return issues.length ? { issues } : { relationship: r, issues };
+}
+
+/**
+ * Checks a whole graph: shapes, unique ids, allowed endpoint kinds and cited sources. `known` resolves ids that
+ * are not in the file (entities already in the database), with their kind.
+ */
+export function validateGraph(raw: { entities?: unknown[]; relationships?: unknown[] }, known: ReadonlyMap<string, EntityKind> = new Map()): { graph: GraphFile; issues: GraphIssue[] } {
+  const issues: GraphIssue[] = [];
+  const entities: GraphEntity[] = [];
+  const kinds = new Map(known);
+  (raw.entities ?? []).forEach((e, i) => {
+    const result = parseEntity(e, `entities[${i}]`);
+    issues.push(...result.issues);
+    if (!result.entity) return;
+    if (entities.some((x) => x.id === result.entity!.id)) issues.push({ path: `entities[${i}].id`, message: `duplicate id "${result.entity.id}"` });
+    entities.push(result.entity);
+    kinds.set(result.entity.id, result.entity.kind);
+  });
+  const sourceExists = (id: string): boolean => kinds.get(id) === 'Source';
+  entities.forEach((e, i) => {
+    if (e.kind !== 'Source' && e.sources.length === 0) issues.push({ path: `entities[${i}].sources`, message: 'must cite at least one source' });
+    e.sources.forEach((s, j) => sourceExists(s) || issues.push({ path: `entities[${i}].sources[${j}]`, message: `unknown source "${s}"` }));
+  });
+  const relationships: GraphRelationship[] = [];
+  (raw.relationships ?? []).forEach((r, i) => {
+    const path = `relationships[${i}]`;
+    const result = parseRelationship(r, path);
+    issues.push(...result.issues);
+    const rel = result.relationship;
+    if (!rel) return;
+    const spec = relationshipSpec(rel.type)!;
+    for (const end of ['from', 'to'] as const) {
+      const kind = kinds.get(rel[end]);
+      const allowed = end === 'from' ? spec.from : spec.to;
+      if (!kind) issues.push({ path: `${path}.${end}`, message: `unknown entity "${rel[end]}"` });
+      else if (!allowed.includes(kind)) issues.push({ path: `${path}.${end}`, message: `${rel.type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${kind} (allowed: ${allowed.join(', ')})` });
+    }
+    rel.sources.forEach((s, j) => sourceExists(s) || issues.push({ path: `${path}.sources[${j}]`, message: `unknown source "${s}"` }));
+    relationships.push(rel);
+  });
+  return { graph: { entities, relationships }, issues };
+}

@@ -1,0 +1,24 @@
+import { GraphQLScalarType } from 'graphql';
+import type { Resolvers } from '../generated/graphql.js';
+import { connectionResolvers } from './connection.resolvers.js';
+import { entityResolvers } from './entity.resolvers.js';
+import { queryResolvers } from './query.resolvers.js';
+import { relationshipResolvers } from './relationship.resolvers.js';
+import { scalarResolvers } from './scalars.js';
+
+const enumResolvers = {
+  EntityKind: { COMPANY: 'Company', MODEL: 'Model', CHIP: 'Chip', DATA_CENTER: 'DataCenter', REGULATION: 'Regulation', COUNTRY: 'Country', SOURCE: 'Source' },
+  Confidence: { HIGH: 'high', MEDIUM: 'medium', LOW: 'low' },
+};
+
+/** Every resolver slice, merged per type. */
+export function buildResolvers(): Resolvers {
+  const slices = [scalarResolvers, enumResolvers, entityResolvers, connectionResolvers, relationshipResolvers, queryResolvers] as Record<string, object>[];
+  const merged: Record<string, object> = {};
+  for (const slice of slices) {
+    for (const [type, fields] of Object.entries(slice)) {
+      merged[type] = fields instanceof GraphQLScalarType ? fields : { ...(merged[type] ?? {}), ...fields };
+    }
+  }
+  return merged as Resolvers;
+}

@@ -1,0 +1,22 @@
+import type { Config } from '../config.js';
+import type { Database } from '../db/database.js';
+import type { Loaders } from '../resolvers/loaders.js';
+import type { Logger } from 'pino';
+
+/** Who is calling: resolved once per request from the API key or JWT. */
+export interface Viewer {
+  readonly id: string;
+  readonly roles: readonly string[];
+}
+
+/** Per-request context: the database, fresh loaders, the caller and the request id. */
+export interface GraphContext {
+  readonly db: Database;
+  readonly config: Config;
+  readonly loaders: Loaders;
+  readonly viewer: Viewer | null;
+  readonly requestId: string;
+  readonly log: Logger;
+  /** Aborted when the client goes away or the request deadline passes. */
+  readonly signal: AbortSignal;
+}

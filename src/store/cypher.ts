@@ -1,0 +1,42 @@
+import type { EntityModel, RelationshipModel, Direction } from '../graph/models.js';
+import type { Confidence, EntityKind } from '../graph/ontology.js';
+
+/** `r` held on `$param`: validFrom inclusive, validTo exclusive; a null param means "at any time". */
+export const validAt = (r: string, param: string): string =>
+  `($${param} IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $${param}) AND (${r}.validTo IS NULL OR ${r}.validTo > $${param})))`;
+
+const HIDDEN = new Set(['aliasText']);
+
+/** Node properties as the domain model. */
+export function toEntity(props: unknown): EntityModel {
+  const p = props as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(p)) if (!HIDDEN.has(k)) out[k] = v;
+  return {
+    ...out,
+    id: p.id as string,
+    kind: p.kind as EntityKind,
+    name: p.name as string,
+    aliases: (p.aliases as string[] | null) ?? [],
+    description: (p.description as string | null) ?? null,
+    sourceIds: (p.sourceIds as string[] | null) ?? [],
+  };
+}
+
+/** Relationship properties, seen from `self`, as the domain model. */
+export function toRelationship(type: string, props: unknown, from: string, to: string, self: string): RelationshipModel {
+  const p = props as Record<string, unknown>;
+  const direction: Direction = from === self ? 'OUT' : 'IN';
+  return {
+    ...p,
+    type,
+    direction,
+    from,
+    to,
+    sourceIds: (p.sourceIds as string[] | null) ?? [],
+    validFrom: (p.validFrom as string | null) ?? null,
+    validTo: (p.validTo as string | null) ?? null,
+    confidence: ((p.confidence as Confidence | null) ?? 'high'),
+    notes: (p.notes as string | null) ?? null,
+  };
+}
