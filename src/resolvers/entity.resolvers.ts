@@ -1,6 +1,6 @@
 import type { GraphContext } from '../server/context.js';
 import type { EntityModel, NeighbourModel } from '../graph/models.js';
-import { ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind } from '../graph/ontology.js';
+import { ENTITY_KINDS, KIND_PROPERTIES, RELATIONSHIP_TYPES, type EntityKind } from '../graph/ontology.js';
 import { sourcesOf } from './sources.js';
 
 type FieldResolver = (parent: EntityModel, args: { asOf?: string | null }, ctx: GraphContext) => unknown;
@@ -13,7 +13,8 @@ function kindResolvers(kind: EntityKind): Record<string, FieldResolver> {
   const fields: Record<string, FieldResolver> = {
     sources: (parent, _args, ctx) => sourcesOf(parent.sourceIds, ctx),
   };
-  if (kind === 'Company') fields.roles = (parent) => parent.roles ?? [];
+  // List properties are non-null lists in the SDL; an entity without the property has none.
+  for (const prop of KIND_PROPERTIES[kind].filter((p) => p.list)) fields[prop.name] = (parent) => parent[prop.name] ?? [];
   for (const spec of RELATIONSHIP_TYPES) {
     if (spec.from.includes(kind)) {
       fields[spec.outField] = async (parent, { asOf }, ctx) => {

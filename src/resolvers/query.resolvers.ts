@@ -2,9 +2,8 @@ import type { QueryResolvers } from '../generated/graphql.js';
 import type { EntityModel, PageModel } from '../graph/models.js';
 import { ENTITY_KINDS, type EntityKind } from '../graph/ontology.js';
 import type { GraphContext } from '../server/context.js';
-import { listEntities } from '../store/entity-store.js';
+import { listEntities, searchEntities } from '../store/entity-store.js';
 import type { EntityFilter } from '../store/filters.js';
-import { searchEntities } from '../store/entity-store.js';
 import { pageSize } from './limits.js';
 
 /** List-query field names per kind, as in the SDL. */
@@ -25,14 +24,12 @@ interface ListArgs {
   orderBy?: { field: string; direction: 'ASC' | 'DESC' } | null;
 }
 
-const camel = (snake: string): string => snake.toLowerCase().replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
-
 const listResolver =
   (kind: EntityKind) =>
   (_parent: unknown, args: ListArgs, ctx: GraphContext): Promise<PageModel<EntityModel>> =>
     listEntities(ctx.db, kind, {
       filter: args.filter,
-      sortField: camel(args.orderBy?.field ?? 'NAME'),
+      sortField: args.orderBy?.field ?? 'NAME',
       descending: args.orderBy?.direction === 'DESC',
       first: pageSize(args.first, ctx.config.MAX_PAGE_SIZE),
       after: args.after,

@@ -1,12 +1,11 @@
 import type { Database } from '../db/database.js';
-import { dbDate, dbInt } from '../db/mapping.js';
-import { badInput } from '../errors.js';
+import { dbInt } from '../db/mapping.js';
 import type { EntityModel, PageModel, SearchHitModel } from '../graph/models.js';
-import { propertiesOf, type EntityKind } from '../graph/ontology.js';
+import type { EntityKind } from '../graph/ontology.js';
 import { toEntity } from './cypher.js';
-import { compileFilter, type EntityFilter } from './filters.js';
-import { decodeCursor, encodeCursor } from './pagination.js';
-import { fulltextQuery } from './search-query.js';
+import { buildListQuery, type ListArgs } from './list-query.js';
+import { encodeCursor, type CursorValue } from './pagination.js';
+import { fulltextQuery, rankHits } from './search-query.js';
 
 const BY_IDS = `
   UNWIND $ids AS id
@@ -20,50 +19,18 @@ export async function entitiesByIds(db: Database, ids: readonly string[]): Promi
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-export interface ListArgs {
-  readonly filter?: EntityFilter | null;
-  readonly sortField: string;
-  readonly descending: boolean;
-  readonly first: number;
-  readonly after?: string | null;
-}
-
-function sortSpec(kind: EntityKind, field: string) {
-  if (field === 'id') return { name: 'id', type: 'string' as const, list: false };
-  const spec = propertiesOf(kind).find((p) => p.name === field);
-  if (!spec || spec.list) throw badInput(`Cannot sort ${kind} by "${field}".`, { argument: 'orderBy' });
-  return spec;
-}
-
 /** One page of a kind's entities: filtered, sorted by one property (nulls last) then id, keyset-paginated. */
 export async function listEntities(db: Database, kind: EntityKind, args: ListArgs): Promise<PageModel<EntityModel>> {
-  const spec = sortSpec(kind, args.sortField);
-  const { where, params } = compileFilter(kind, args.filter);
-  const key = `n.${spec.name}`;
-  const cmp = args.descending ? '<' : '>';
-  const pageWhere = [...where];
-  if (args.after) {
-    const cursor = decodeCursor(args.after, spec.name);
-    params.cursorId = cursor.id;
-    if (cursor.value === null) {
-      pageWhere.push(`(${key} IS NULL AND n.id > $cursorId)`);
-    } else {
-      params.cursorValue = spec.type === 'date' ? dbDate(String(cursor.value)) : cursor.value;
-      pageWhere.push(`((${key} IS NOT NULL AND (${key} ${cmp} $cursorValue OR (${key} = $cursorValue AND n.id > $cursorId))) OR ${key} IS NULL)`);
-    }
-  }
-  const clause = (w: string[]): string => (w.length ? `WHERE ${w.join(' AND ')}` : '');
-  const pageQuery = `
-    MATCH (n:${kind}) ${clause(pageWhere)}
-    RETURN n ORDER BY (${key} IS NULL), ${key} ${args.descending ? 'DESC' : 'ASC'}, n.id ASC
-    LIMIT $limit`;
-  const countQuery = `MATCH (n:${kind}) ${clause(where)} RETURN count(n) AS total`;
+  const { pageQuery, countQuery, params, ordering } = buildListQuery(kind, args);
   return db.read(async (tx) => {
-    const rows = await tx.run(pageQuery, { ...params, limit: dbInt(args.first + 1) });
+    const rows = await tx.run(pageQuery, params);
     const [count] = await tx.run(countQuery, params);
-    const nodes = rows.slice(0, args.first).map((r) => toEntity(r.n));
+    const page = rows.slice(0, args.first);
     return {
-      items: nodes.map((node) => ({ node, cursor: encodeCursor({ field: spec.name, value: node[spec.name] ?? null, id: node.id }) })),
+      items: page.map((r) => {
+        const node = toEntity(r.n);
+        return { node, cursor: encodeCursor(ordering, { value: (r.sortKey ?? null) as CursorValue['value'], id: node.id }) };
+      }),
       hasNextPage: rows.length > args.first,
       hasPreviousPage: !!args.after,
       totalCount: (count?.total as number) ?? 0,
@@ -75,10 +42,15 @@ const SEARCH = `
   CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $candidates}) YIELD node, score
   WHERE $kinds IS NULL OR node.kind IN $kinds
   RETURN node, score
-  ORDER BY score DESC, node.name ASC
-  LIMIT $first`;
+  ORDER BY score DESC, node.id ASC`;
 
-/** Full-text search over names, aliases and descriptions: case- and accent-insensitive, typo-tolerant. */
+/** Candidates Lucene hands over for re-ranking; enough that a kinds filter rarely starves a page. */
+const SEARCH_CANDIDATES = 300;
+
+/**
+ * Full-text search over names, aliases and descriptions: case- and accent-insensitive, typo-tolerant, ranked so
+ * that a name match beats a mention in a description (see rankHits).
+ */
 export async function searchEntities(
   db: Database,
   text: string,
@@ -86,11 +58,11 @@ export async function searchEntities(
   first: number,
 ): Promise<SearchHitModel[]> {
   const query = fulltextQuery(text);
-  if (!query) return [];
+  if (!query || first === 0) return [];
   const rows = await db.read((tx) =>
-    tx.run(SEARCH, { query, kinds: kinds?.length ? kinds : null, first: dbInt(first), candidates: dbInt(Math.max(first * 10, 100)) }),
+    tx.run(SEARCH, { query, kinds: kinds?.length ? kinds : null, candidates: dbInt(Math.max(first * 10, SEARCH_CANDIDATES)) }),
   );
-  return rows.map((r) => ({ node: toEntity(r.node), score: r.score as number }));
+  return rankHits(text, rows.map((r) => ({ node: toEntity(r.node), score: r.score as number })), first);
 }
 
 /** Number of entities in the graph (0 means a fresh database, ready for the seed). */

@@ -19,9 +19,14 @@ const SCALAR_OPS: Record<string, (p: string, v: string) => string> = {
   includesAny: (p, v) => `any(x IN ${v} WHERE x IN ${p})`,
 };
 
+interface RelationField {
+  readonly spec: RelationshipSpec;
+  readonly direction: 'OUT' | 'IN';
+}
+
 /** Relationship fields a kind has (both directions), as filter keys. */
-export function relationFields(kind: EntityKind): Map<string, { spec: RelationshipSpec; direction: 'OUT' | 'IN' }> {
-  const fields = new Map<string, { spec: RelationshipSpec; direction: 'OUT' | 'IN' }>();
+export function relationFields(kind: EntityKind): Map<string, RelationField> {
+  const fields = new Map<string, RelationField>();
   for (const spec of RELATIONSHIP_TYPES) {
     if (spec.from.includes(kind)) fields.set(spec.outField, { spec, direction: 'OUT' });
     if (spec.to.includes(kind) && !spec.symmetric) fields.set(spec.inField, { spec, direction: 'IN' });
@@ -29,18 +34,42 @@ export function relationFields(kind: EntityKind): Map<string, { spec: Relationsh
   return fields;
 }
 
-const toParam = (spec: PropertySpec | undefined, value: unknown): unknown => {
-  if (spec?.type !== 'date') return value;
+const toParam = (spec: PropertySpec, value: unknown): unknown => {
+  if (spec.type !== 'date') return value;
   return Array.isArray(value) ? value.map((v) => dbDate(String(v))) : dbDate(String(value));
 };
 
+/** Operators that make sense for a property: list ones for lists, ranges for numbers and dates, text ones for text. */
+function allowedOps(spec: PropertySpec): readonly string[] {
+  if (spec.list) return ['includes', 'includesAny'];
+  if (spec.type === 'string') return spec.values ? ['eq', 'in'] : ['eq', 'in', 'contains', 'startsWith'];
+  if (spec.type === 'boolean') return ['eq'];
+  return ['eq', 'in', 'gt', 'gte', 'lt', 'lte'];
+}
+
+interface Compiled {
+  readonly where: string[];
+  readonly params: Record<string, unknown>;
+}
+
+/** `EXISTS { (n)-[r:TYPE]-(m) ... }` for a relationship field, or its negation with `exists: false`. */
+function relationPredicate(field: RelationField, condition: Record<string, unknown>, name: string, out: Compiled): void {
+  const { spec, direction } = field;
+  const arrow = spec.symmetric ? ['-', '-'] : direction === 'OUT' ? ['-', '->'] : ['<-', '-'];
+  const asOf = condition.asOf as string | null | undefined;
+  out.params[`${name}ids`] = (condition.in as string[] | null | undefined) ?? null;
+  out.params[`${name}asOf`] = asOf ? dbDate(asOf) : null;
+  const exists = `EXISTS { MATCH (n)${arrow[0]}[r:${spec.type}]${arrow[1]}(m:Entity) WHERE ($${name}ids IS NULL OR m.id IN $${name}ids) AND ${validAt('r', `${name}asOf`)} }`;
+  out.where.push(condition.exists === false ? `NOT ${exists}` : exists);
+}
+
 /**
- * Compiles a filter into a Cypher predicate over `n` and its parameters. Property and relationship names
- * come only from the ontology; values only as parameters.
+ * Compiles a filter into Cypher predicates over `n` and their parameters; all must hold. Property and
+ * relationship names come only from the ontology, values only as parameters; an unknown field or an operator
+ * that does not fit the property is a BAD_USER_INPUT.
  */
-export function compileFilter(kind: EntityKind, filter: EntityFilter | null | undefined): { where: string[]; params: Record<string, unknown> } {
-  const where: string[] = [];
-  const params: Record<string, unknown> = {};
+export function compileFilter(kind: EntityKind, filter: EntityFilter | null | undefined): Compiled {
+  const out: Compiled = { where: [], params: {} };
   const props = new Map(propertiesOf(kind).map((p) => [p.name, p]));
   props.set('id', { name: 'id', type: 'string' });
   const relations = relationFields(kind);
@@ -49,26 +78,18 @@ export function compileFilter(kind: EntityKind, filter: EntityFilter | null | un
     if (condition == null) continue;
     const relation = relations.get(field);
     if (relation) {
-      const name = `f${i++}`;
-      const arrow = relation.spec.symmetric ? ['-', '-'] : relation.direction === 'OUT' ? ['-', '->'] : ['<-', '-'];
-      const ids = condition.in as string[] | undefined;
-      const asOf = condition.asOf as string | undefined;
-      params[`${name}ids`] = ids ?? null;
-      params[`${name}asOf`] = asOf ? dbDate(asOf) : null;
-      const exists = `EXISTS { MATCH (n)${arrow[0]}[r:${relation.spec.type}]${arrow[1]}(m:Entity) WHERE ($${name}ids IS NULL OR m.id IN $${name}ids) AND ${validAt('r', `${name}asOf`)} }`;
-      where.push(condition.exists === false ? `NOT ${exists}` : exists);
+      relationPredicate(relation, condition, `f${i++}`, out);
       continue;
     }
     const spec = props.get(field);
     if (!spec) throw badInput(`Unknown filter field "${field}" for ${kind}.`, { field });
     for (const [op, value] of Object.entries(condition)) {
       if (value == null) continue;
-      const compile = SCALAR_OPS[op];
-      if (!compile) throw badInput(`Unknown filter operator "${op}" on ${field}.`, { field });
+      if (!allowedOps(spec).includes(op)) throw badInput(`Operator "${op}" cannot be used on ${kind}.${field}.`, { field });
       const name = `f${i++}`;
-      params[name] = toParam(spec, value);
-      where.push(compile(`n.${spec.name}`, `$${name}`));
+      out.params[name] = toParam(spec, value);
+      out.where.push(SCALAR_OPS[op]!(`n.${spec.name}`, `$${name}`));
     }
   }
-  return { where, params };
+  return out;
 }

@@ -1,33 +1,61 @@
 import { badInput } from '../errors.js';
+import type { PropertyType } from '../graph/ontology.js';
+
+/** What a cursor is bound to: a list (kind) in one ordering (field and direction). */
+export interface CursorOrdering {
+  readonly kind: string;
+  readonly field: string;
+  readonly descending: boolean;
+}
 
 export interface CursorValue {
-  readonly field: string;
-  readonly value: unknown;
+  /** The row's sort key as the query compares it (lower-cased for text), or null when it has none. */
+  readonly value: string | number | boolean | null;
   readonly id: string;
 }
 
-/** Opaque keyset cursor: the sort field, the row's sort value and its id. */
-export function encodeCursor(cursor: CursorValue): string {
-  return Buffer.from(JSON.stringify([cursor.field, cursor.value ?? null, cursor.id])).toString('base64url');
+const ordering = (o: CursorOrdering): string => `${o.kind}.${o.field}.${o.descending ? 'desc' : 'asc'}`;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Opaque keyset cursor: the ordering it belongs to, the row's sort key and its id, base64url JSON. */
+export function encodeCursor(o: CursorOrdering, cursor: CursorValue): string {
+  return Buffer.from(JSON.stringify([ordering(o), cursor.value ?? null, cursor.id])).toString('base64url');
 }
 
-/** Decodes a cursor made for `field`; a forged, damaged or foreign cursor is a BAD_USER_INPUT. */
-export function decodeCursor(raw: string, field: string): CursorValue {
+const invalid = () => badInput('The "after" cursor is not valid; use a cursor from a previous page.', { argument: 'after' });
+
+/** Whether a decoded sort key has the shape the sort property's type needs. */
+function fits(type: PropertyType, value: unknown): boolean {
+  if (value === null) return true;
+  switch (type) {
+    case 'date':
+      return typeof value === 'string' && ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
+    case 'int':
+    case 'float':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    default:
+      return typeof value === 'string';
+  }
+}
+
+/**
+ * Decodes a cursor made for ordering `o` of a property of type `type`. A forged or damaged cursor, or one made
+ * for another list or ordering, is a BAD_USER_INPUT naming the `after` argument.
+ */
+export function decodeCursor(raw: string, o: CursorOrdering, type: PropertyType): CursorValue {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
   } catch {
-    throw badInput('The "after" cursor is not valid; use a cursor from a previous page.', { argument: 'after' });
+    throw invalid();
   }
-  if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[0] !== 'string' || typeof parsed[2] !== 'string') {
-    throw badInput('The "after" cursor is not valid; use a cursor from a previous page.', { argument: 'after' });
+  if (!Array.isArray(parsed) || parsed.length !== 3 || typeof parsed[0] !== 'string' || typeof parsed[2] !== 'string') throw invalid();
+  if (parsed[0] !== ordering(o)) {
+    throw badInput('The "after" cursor was made for another list or ordering; start again without "after".', { argument: 'after' });
   }
-  const value = parsed[1];
-  if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
-    throw badInput('The "after" cursor is not valid; use a cursor from a previous page.', { argument: 'after' });
-  }
-  if (parsed[0] !== field) {
-    throw badInput(`The "after" cursor was made for another ordering (${parsed[0]}); start again without it.`, { argument: 'after' });
-  }
-  return { field, value, id: parsed[2] };
+  const value: unknown = parsed[1];
+  if (!fits(type, value)) throw invalid();
+  return { value: value as CursorValue['value'], id: parsed[2] };
 }

@@ -9,7 +9,8 @@ const pattern = (type: string, direction: Direction, symmetric: boolean): string
 
 /**
  * Neighbours of many entities through one relationship type, in one query: the batch behind every
- * relationship field. Returns one list per id, in the order of `ids`.
+ * relationship field. Returns one list per id, in the order of `ids`, each sorted by name (ignoring case) then id.
+ * A symmetric type is matched without direction, so each partner sees the other.
  */
 export async function neighbours(
   db: Database,
@@ -25,7 +26,7 @@ export async function neighbours(
     MATCH (n:Entity {id: id})${pattern(spec.type, direction, spec.symmetric ?? false)}(m:Entity)
     WHERE ${validAt('r', 'asOf')}
     RETURN id, m AS node, r AS rel, startNode(r).id AS from, endNode(r).id AS to
-    ORDER BY m.name, m.id`;
+    ORDER BY toLower(m.name), m.id`;
   const rows = await db.read((tx) => tx.run(query, { ids, asOf: asOf ? dbDate(asOf) : null }));
   const byId = new Map<string, NeighbourModel[]>(ids.map((id) => [id, []]));
   for (const row of rows) {

@@ -1,23 +1,76 @@
+import type { EntityModel, SearchHitModel } from '../graph/models.js';
+
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+const MAX_WORDS = 12;
 
 /** Lower-cased, accent-free, as the `standard-folding` analyzer indexes text. */
-const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+export const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** The words of a text, folded; punctuation (and so every Lucene operator) is a separator. */
+export const words = (s: string): string[] => fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/** Edits a word of this length may be off by and still match: none for short words, one, then two. */
+export const typoBudget = (word: string): number => (word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0);
+
+const escape = (w: string): string => w.replace(LUCENE_SPECIAL, (c) => `\\${c}`);
 
 /**
- * Turns free text into a Lucene query: each word matches exactly (boosted), as a prefix, or within a small edit
- * distance. User text never reaches Lucene unescaped.
+ * Turns free text into a Lucene query: each word matches in the name or aliases (boosted), anywhere exactly,
+ * as a prefix, or within a small edit distance. User text never reaches Lucene unescaped; text with no words
+ * gives null (no search).
  */
 export function fulltextQuery(text: string): string | null {
-  const words = fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .slice(0, 12)
-    .map((w) => w.replace(LUCENE_SPECIAL, (c) => `\\${c}`));
-  if (words.length === 0) return null;
-  return words
+  const list = words(text).slice(0, MAX_WORDS).map(escape);
+  if (list.length === 0) return null;
+  return list
     .map((w) => {
-      const fuzzy = w.length >= 8 ? `${w}~2` : w.length >= 4 ? `${w}~1` : w;
-      return `(${w}^4 OR ${w}*^2 OR ${fuzzy})`;
+      const budget = typoBudget(w);
+      const fuzzy = budget ? ` OR ${w}~${budget}` : '';
+      return `(name:${w}^6 OR aliasText:${w}^4 OR ${w}^2 OR ${w}*${fuzzy})`;
     })
     .join(' OR ');
+}
+
+/** Optimal-string-alignment distance (a swap of two neighbours counts as one edit), capped at max + 1. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  }
+  return Math.min(d[a.length]![b.length]!, max + 1);
+}
+
+/**
+ * How well an entity's own names (name, aliases and id slug, not its description) match the query:
+ * 3 = a name or the id is the query exactly; 2 = a name starts with it, or holds every query word;
+ * 1 = every query word is in a name as a prefix or within its typo budget; 0 = found in the description only.
+ */
+export function nameTier(text: string, node: EntityModel): number {
+  const query = words(text).join(' ');
+  const names = [node.name, ...node.aliases].map((n) => words(n).join(' '));
+  if (names.includes(query) || query.replace(/ /g, '-') === node.id) return 3;
+  const tokens = new Set(names.flatMap((n) => n.split(' ')));
+  const qWords = query.split(' ');
+  if (names.some((n) => n.startsWith(`${query} `)) || qWords.every((w) => tokens.has(w))) return 2;
+  const near = (w: string): boolean => [...tokens].some((t) => t.startsWith(w) || editDistance(w, t, typoBudget(w)) <= typoBudget(w));
+  return qWords.every(near) ? 1 : 0;
+}
+
+/**
+ * Ranks full-text candidates: by name tier first, then by Lucene score. The returned score stays monotonic with
+ * the order: Lucene's score plus the tier times the best Lucene score among the candidates.
+ */
+export function rankHits(text: string, candidates: readonly SearchHitModel[], first: number): SearchHitModel[] {
+  const top = Math.max(0, ...candidates.map((c) => c.score));
+  return candidates
+    .map((c) => ({ node: c.node, score: c.score + nameTier(text, c.node) * top }))
+    .sort((a, b) => b.score - a.score || a.node.name.localeCompare(b.node.name) || a.node.id.localeCompare(b.node.id))
+    .slice(0, first);
 }

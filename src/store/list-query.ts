@@ -1,0 +1,68 @@
+import { dbDate, dbInt } from '../db/mapping.js';
+import { badInput } from '../errors.js';
+import { propertiesOf, type EntityKind, type PropertySpec } from '../graph/ontology.js';
+import { compileFilter, type EntityFilter } from './filters.js';
+import { decodeCursor, type CursorOrdering } from './pagination.js';
+
+export interface ListArgs {
+  readonly filter?: EntityFilter | null;
+  /** A property name (`releaseDate`) or its sort-enum spelling (`RELEASE_DATE`). */
+  readonly sortField: string;
+  readonly descending: boolean;
+  readonly first: number;
+  readonly after?: string | null;
+}
+
+export interface ListQuery {
+  /** Returns `n` and `sortKey` for at most first + 1 rows (the extra row tells whether a next page exists). */
+  readonly pageQuery: string;
+  readonly countQuery: string;
+  readonly params: Record<string, unknown>;
+  readonly ordering: CursorOrdering;
+}
+
+const squash = (s: string): string => s.replace(/_/g, '').toLowerCase();
+
+/** The sortable property a sort field names (`MEMORY_BANDWIDTH_TBS` → memoryBandwidthTBs); lists cannot be sorted on. */
+export function sortProperty(kind: EntityKind, field: string): PropertySpec {
+  if (squash(field) === 'id') return { name: 'id', type: 'string' };
+  const spec = propertiesOf(kind).find((p) => squash(p.name) === squash(field));
+  if (!spec || spec.list) throw badInput(`Cannot sort ${kind} by "${field}".`, { argument: 'orderBy' });
+  return spec;
+}
+
+/** The expression rows are ordered by: text ignores case, so "xAI" sorts among the x's. */
+const sortKey = (spec: PropertySpec): string => (spec.type === 'string' ? `toLower(n.${spec.name})` : `n.${spec.name}`);
+
+/**
+ * Compiles one page of a kind's list: the filter, then the keyset condition of `after`, ordered by the sort key
+ * (nulls last in both directions) and then by id. Labels and property names come from the ontology only.
+ */
+export function buildListQuery(kind: EntityKind, args: ListArgs): ListQuery {
+  const spec = sortProperty(kind, args.sortField);
+  const ordering: CursorOrdering = { kind, field: spec.name, descending: args.descending };
+  const { where, params } = compileFilter(kind, args.filter);
+  const key = sortKey(spec);
+  const pageWhere = [...where];
+  if (args.after) {
+    const cursor = decodeCursor(args.after, ordering, spec.type);
+    params.cursorId = cursor.id;
+    if (cursor.value === null) {
+      pageWhere.push(`(${key} IS NULL AND n.id > $cursorId)`);
+    } else {
+      const cmp = args.descending ? '<' : '>';
+      params.cursorValue = spec.type === 'date' ? dbDate(String(cursor.value)) : cursor.value;
+      pageWhere.push(`(${key} ${cmp} $cursorValue OR (${key} = $cursorValue AND n.id > $cursorId) OR ${key} IS NULL)`);
+    }
+  }
+  const clause = (w: string[]): string => (w.length ? `\n    WHERE ${w.join('\n      AND ')}` : '');
+  const pageQuery = `
+    MATCH (n:${kind})${clause(pageWhere)}
+    RETURN n, ${key} AS sortKey
+    ORDER BY sortKey IS NULL, sortKey ${args.descending ? 'DESC' : 'ASC'}, n.id ASC
+    LIMIT $limit`;
+  const countQuery = `
+    MATCH (n:${kind})${clause(where)}
+    RETURN count(n) AS total`;
+  return { pageQuery, countQuery, params: { ...params, limit: dbInt(args.first + 1) }, ordering };
+}
