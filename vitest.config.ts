@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` needs no database and runs in seconds; `integration` drives the real HTTP server
- * against a real Neo4j (a throwaway local one, or NEO4J_URI when it is set).
+ * Three projects: `unit` needs no database and runs in seconds; `integration` drives the real HTTP server
+ * against a real Neo4j (a throwaway local one, or NEO4J_URI when it is set); `e2e` drives the pages in headless Chromium.
  */
 export default defineConfig({
   test: {
@@ -19,6 +19,16 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/integration/global-setup.ts', 'test/e2e/build-web.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
           hookTimeout: 300_000,
         },
       },

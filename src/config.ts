@@ -36,7 +36,15 @@ const ConfigSchema = z.object({
   CORS_ORIGINS: list.default([]),
   WRITE_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(60),
   ANALYSIS_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(300),
+  MAX_NEIGHBORHOOD_DEPTH: z.coerce.number().int().min(1).max(6).default(4),
+  MAX_PATH_LENGTH: z.coerce.number().int().min(1).max(10).default(6),
+  MAX_PATHS: z.coerce.number().int().min(1).default(50),
+  MAX_ANALYSIS_RESULTS: z.coerce.number().int().min(1).default(500),
+  ANALYSIS_TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   FEDERATION: bool.default(false),
+  TRUST_PROXY: z.string().regex(/^(true|false|\d+|[\w.:/, -]+)$/, 'true, false, a hop count or addresses').default('false'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL such as http://localhost:4318').optional(),
+  OTEL_SERVICE_NAME: z.string().default('compute-atlas'),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,5 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { AppError } from '../errors.js';
 import { mapNeo4jError } from './errors.js';
 import { toNative } from './mapping.js';
 
@@ -13,6 +15,8 @@ export interface Tx {
 export interface TxOptions {
   /** Overrides the default transaction timeout. */
   readonly timeoutMs?: number;
+  /** Cancels the transaction when aborted; defaults to the signal of the current request scope. */
+  readonly signal?: AbortSignal;
 }
 
 /** Per-request statistics, filled in by every query run inside `requestStats.run(...)`. */
@@ -22,6 +26,21 @@ export interface QueryStats {
 }
 export const requestStats = new AsyncLocalStorage<QueryStats>();
 
+/**
+ * The request a transaction belongs to, set by the HTTP layer: its abort signal (client gone, deadline
+ * passed) and its deadline. Every transaction started inside `queryScope.run(...)` honours both.
+ */
+export interface QueryScope {
+  readonly signal: AbortSignal;
+  /** Epoch milliseconds after which no transaction may run. */
+  readonly deadline: number;
+  /** Sent as transaction metadata, so `SHOW TRANSACTIONS` in Neo4j links a transaction to the request's logs. */
+  readonly requestId?: string;
+}
+export const queryScope = new AsyncLocalStorage<QueryScope>();
+
+export type QueryListener = (mode: 'read' | 'write', millis: number, failed: boolean) => void;
+
 export interface DatabaseOptions {
   readonly uri: string;
   readonly user: string;
@@ -30,15 +49,27 @@ export interface DatabaseOptions {
   readonly txTimeoutMs: number;
   readonly poolSize?: number;
   /** Called after every query with its duration, for metrics. */
-  readonly onQuery?: (mode: 'read' | 'write', millis: number, failed: boolean) => void;
+  readonly onQuery?: QueryListener;
+  /** How often to probe Neo4j while it is unavailable (default 1 s). */
+  readonly probeIntervalMs?: number;
 }
+
+const unavailable = (cause?: unknown): AppError =>
+  new AppError('DATABASE_UNAVAILABLE', 'The database is unavailable; retry shortly.', {}, { cause });
 
 /**
  * The driver and the only place sessions are opened: managed transactions with an explicit access mode,
- * the database always named, the session closed in `finally`, errors mapped once.
+ * the database always named, the session closed in `finally`, errors mapped once. Every transaction has a
+ * timeout (the smaller of TX_TIMEOUT_MS and what is left of the request's deadline) and is terminated in
+ * Neo4j when its request is aborted. After a DATABASE_UNAVAILABLE the database is marked down: requests fail
+ * at once while a background probe waits for Neo4j to come back.
  */
 export class Database {
   readonly driver: Driver;
+  private readonly listeners = new Set<QueryListener>();
+  private inFlight = 0;
+  private down: Promise<void> | null = null;
+  private closed = false;
 
   constructor(private readonly options: DatabaseOptions) {
     this.driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
@@ -48,10 +79,27 @@ export class Database {
       maxTransactionRetryTime: 3_000,
       disableLosslessIntegers: false,
     });
+    if (options.onQuery) this.listeners.add(options.onQuery);
   }
 
   get uri(): string {
     return this.options.uri;
+  }
+
+  /** Transactions holding a pooled connection right now, and the pool's size. */
+  get pool(): { inUse: number; size: number } {
+    return { inUse: this.inFlight, size: this.options.poolSize ?? 50 };
+  }
+
+  /** False while Neo4j is marked down after a DATABASE_UNAVAILABLE (until a probe succeeds). */
+  get available(): boolean {
+    return this.down === null;
+  }
+
+  /** Adds a listener called after every query; returns a function that removes it. */
+  addQueryListener(listener: QueryListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   /** Resolves once the server answers; rejects with the mapped error otherwise. */
@@ -68,28 +116,93 @@ export class Database {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.driver.close();
   }
 
   private async execute<T>(mode: 'read' | 'write', work: (tx: Tx) => Promise<T>, options: TxOptions): Promise<T> {
+    const scope = queryScope.getStore();
+    const signal = options.signal ?? scope?.signal;
+    const left = scope ? scope.deadline - Date.now() : Infinity;
+    if (signal?.aborted) throw abortError(signal);
+    if (left <= 0) throw deadlineError();
+    if (this.down) throw unavailable();
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
     });
-    const config = { timeout: options.timeoutMs ?? this.options.txTimeoutMs };
-    const run = (tx: ManagedTransaction): Promise<T> => work(this.wrap(tx, mode));
+    const tag = randomUUID();
+    const config = { timeout: Math.ceil(Math.min(options.timeoutMs ?? this.options.txTimeoutMs, left)), metadata: { app: 'compute-atlas', tag, requestId: scope?.requestId ?? null } };
+    const run = (tx: ManagedTransaction): Promise<T> => {
+      if (signal?.aborted) throw abortError(signal);
+      return work(this.wrap(tx, mode, signal));
+    };
+    const onAbort = (): void => void this.terminate(tag);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    this.inFlight += 1;
     try {
-      return await (mode === 'read' ? session.executeRead(run, config) : session.executeWrite(run, config));
+      const pending = mode === 'read' ? session.executeRead(run, config) : session.executeWrite(run, config);
+      return await (signal ? raceAbort(pending, signal) : pending);
     } catch (error) {
-      throw mapNeo4jError(error);
+      const mapped = signal?.aborted ? abortError(signal) : mapNeo4jError(error);
+      if (mapped instanceof AppError && mapped.code === 'DATABASE_UNAVAILABLE') this.markDown();
+      throw mapped;
     } finally {
-      await session.close();
+      this.inFlight -= 1;
+      signal?.removeEventListener('abort', onAbort);
+      // An aborted transaction may still be running; close its session without waiting for it.
+      const closing = session.close().catch(() => undefined);
+      if (!signal?.aborted) await closing;
     }
   }
 
-  private wrap(tx: ManagedTransaction, mode: 'read' | 'write'): Tx {
+  /** Terminates, in Neo4j, the transaction started with this tag (best effort: the timeout is the backstop). */
+  private async terminate(tag: string): Promise<void> {
+    const session = this.driver.session({ database: this.options.database });
+    try {
+      const found = await session.run('SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData.tag = $tag RETURN transactionId', { tag });
+      const ids = found.records.map((r) => r.get('transactionId') as string);
+      if (ids.length > 0) await session.run('TERMINATE TRANSACTIONS $ids', { ids });
+    } catch {
+      // The database may be gone or the transaction already finished; nothing to cancel then.
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /** Runs one trivial query: on a freshly started Neo4j that also warms up Cypher, so clients do not wait for it. */
+  private async probe(): Promise<void> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.executeRead((tx) => tx.run('RETURN 1'), { timeout: 60_000 });
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
+  /** Fails new transactions at once until a probe runs a query on Neo4j again. */
+  private markDown(): void {
+    if (this.down) return;
+    const interval = this.options.probeIntervalMs ?? 1_000;
+    this.down = (async () => {
+      while (!this.closed) {
+        await new Promise((resolve) => setTimeout(resolve, interval).unref());
+        try {
+          await this.probe();
+          break;
+        } catch {
+          // still down; probe again
+        }
+      }
+    })().finally(() => {
+      this.down = null;
+    });
+  }
+
+  private wrap(tx: ManagedTransaction, mode: 'read' | 'write', signal: AbortSignal | undefined): Tx {
     return {
       run: async (query, params = {}) => {
+        if (signal?.aborted) throw abortError(signal);
         const started = performance.now();
         let failed = false;
         try {
@@ -99,15 +212,34 @@ export class Database {
           failed = true;
           throw error;
         } finally {
-          const millis = performance.now() - started;
-          const stats = requestStats.getStore();
-          if (stats) {
-            stats.dbQueries += 1;
-            stats.dbMillis += millis;
-          }
-          this.options.onQuery?.(mode, millis, failed);
+          this.record(mode, performance.now() - started, failed);
         }
       },
     };
   }
+
+  private record(mode: 'read' | 'write', millis: number, failed: boolean): void {
+    const stats = requestStats.getStore();
+    if (stats) {
+      stats.dbQueries += 1;
+      stats.dbMillis += millis;
+    }
+    for (const listener of this.listeners) listener(mode, millis, failed);
+  }
+}
+
+const deadlineError = (): AppError =>
+  new AppError('TIMEOUT', 'The request ran past its deadline (REQUEST_TIMEOUT_MS); narrow it (smaller depth, first or limit).');
+
+/** The error an aborted signal stands for: its reason when that is an AppError, otherwise a TIMEOUT. */
+function abortError(signal: AbortSignal): AppError {
+  return signal.reason instanceof AppError ? signal.reason : deadlineError();
+}
+
+function raceAbort<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(abortError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

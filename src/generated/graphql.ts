@@ -4,6 +4,7 @@ import type { EntityModel, NeighbourModel, RelationshipModel, SearchHitModel, Pa
 import type { GraphContext } from '../server/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -18,11 +19,76 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** Whether export rules stood between a company and the chip it reaches. */
+export type AccessClassification =
+  /** The chip is restricted for the company's home country, and the company reaches it at home, in a country those rules also cover, or at an unknown place (stock bought before the rule, a licence, or smuggling; the sources tell which). */
+  | 'RESTRICTED_DOMESTIC'
+  /** The chip is restricted for the company's home country, and the company reaches it in a data center in a country that none of those rules covers: the cloud loophole. */
+  | 'RESTRICTED_OFFSHORE'
+  /** No rule in force restricts the chip for the company's home country on that date. */
+  | 'UNRESTRICTED';
+
 /** Conditions on a yes/no property. */
 export type BooleanFilter = {
   /** Equal to. */
   eq?: InputMaybe<Scalars['Boolean']['input']>;
 };
+
+/** One recorded write: who, when, what, and the record before and after. */
+export type Change = {
+  __typename?: 'Change';
+  /** Who wrote it (api-key:<fingerprint>, the JWT subject, or cli:<user>). */
+  actor: Scalars['String']['output'];
+  /** The record after, as JSON text; null for deletions. */
+  after: Maybe<Scalars['String']['output']>;
+  /** When it was written. */
+  at: Scalars['DateTime']['output'];
+  /** The record before, as JSON text; null for creations. */
+  before: Maybe<Scalars['String']['output']>;
+  /** The entity changed, or the start of the relationship changed. */
+  entityId: Scalars['ID']['output'];
+  /** Unique id of the change. */
+  id: Scalars['ID']['output'];
+  /** What was done. */
+  operation: ChangeOperation;
+  /** The end of the relationship changed; null for entity changes. */
+  relatedEntityId: Maybe<Scalars['ID']['output']>;
+  /** Type of the relationship changed; null for entity changes. */
+  relationshipType: Maybe<RelationshipType>;
+};
+
+/** A page of the audit trail, newest first. */
+export type ChangeConnection = {
+  __typename?: 'ChangeConnection';
+  /** The changes of this page. */
+  edges: Array<ChangeEdge>;
+  /** Where the page sits. */
+  pageInfo: PageInfo;
+};
+
+/** One change in a page of the audit trail. */
+export type ChangeEdge = {
+  __typename?: 'ChangeEdge';
+  /** Opaque cursor; pass it as after to get the next page. */
+  cursor: Scalars['String']['output'];
+  /** The change. */
+  node: Change;
+};
+
+/** What a recorded change did. */
+export type ChangeOperation =
+  /** An entity was created. */
+  | 'CREATE_ENTITY'
+  /** A relationship was created. */
+  | 'CREATE_RELATIONSHIP'
+  /** An entity was deleted. */
+  | 'DELETE_ENTITY'
+  /** A relationship was deleted. */
+  | 'DELETE_RELATIONSHIP'
+  /** An entity's fields changed. */
+  | 'UPDATE_ENTITY'
+  /** A relationship's sources or fields changed. */
+  | 'UPDATE_RELATIONSHIP';
 
 /** An AI accelerator chip (GPU, NPU or TPU). */
 export type Chip = Entity & Node & {
@@ -186,6 +252,19 @@ export type ChipRelation = {
   relationship: Relationship;
 };
 
+/** A rule in force that restricts a chip, with the destinations it covers on the date asked for. */
+export type ChipRestriction = {
+  __typename?: 'ChipRestriction';
+  /** The countries the regulation covers on that date (APPLIES_TO). */
+  destinations: Array<Country>;
+  /** The licence requirement recorded on the RESTRICTS relationship. */
+  licenseRequirement: Maybe<Scalars['String']['output']>;
+  /** The regulation. */
+  regulation: Regulation;
+  /** The sources of the RESTRICTS relationship. */
+  sources: Array<Source>;
+};
+
 /** Properties Chip entities can be sorted by. */
 export type ChipSortField =
   /** Sort by architecture. */
@@ -214,6 +293,51 @@ export type ChipSortField =
   | 'TPP'
   /** Sort by vendor. */
   | 'VENDOR';
+
+/** Who uses a chip on a date, and which rules restrict it then. */
+export type ChipUsage = {
+  __typename?: 'ChipUsage';
+  /** The date the answer is for. */
+  asOf: Scalars['Date']['output'];
+  /** The chip. */
+  chip: Chip;
+  /** The rules in force on asOf that restrict the chip, with their destinations. */
+  restrictions: Array<ChipRestriction>;
+  /** True when users were cut at MAX_ANALYSIS_RESULTS. */
+  truncated: Scalars['Boolean']['output'];
+  /** Every company and model using the chip, directly or indirectly, each with the path showing how. */
+  users: Array<ChipUser>;
+};
+
+/** How an entity uses a chip. */
+export type ChipUseKind =
+  /** Indirect: the company develops a model trained on the chip. */
+  | 'DEVELOPS_MODEL_TRAINED_ON'
+  /** Direct: the company operates a data center equipped with the chip. */
+  | 'OPERATES_DATA_CENTER'
+  /** Indirect: the company rents capacity at a data center equipped with the chip. */
+  | 'RENTS_CAPACITY'
+  /** Indirect: the model was trained at a data center equipped with the chip. */
+  | 'TRAINED_AT_DATA_CENTER'
+  /** Direct: the model was trained on the chip. */
+  | 'TRAINED_ON';
+
+/** One company or model that uses a chip, and how. */
+export type ChipUser = {
+  __typename?: 'ChipUser';
+  /** The weakest confidence of the relationships along the path. */
+  confidence: Confidence;
+  /** The data center through which it uses the chip, when there is one. */
+  dataCenter: Maybe<DataCenter>;
+  /** True for direct use (TRAINED_ON, OPERATES_DATA_CENTER), false for indirect use. */
+  direct: Scalars['Boolean']['output'];
+  /** The company or model. */
+  entity: Entity;
+  /** How it uses the chip. */
+  how: ChipUseKind;
+  /** The path from the user to the chip. */
+  path: GraphPath;
+};
 
 /** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
 export type Company = Entity & Node & {
@@ -469,6 +593,63 @@ export type CompanySortField =
   /** Sort by website. */
   | 'WEBSITE';
 
+/** Every route by which a company reaches compute on a date. */
+export type ComputeAccess = {
+  __typename?: 'ComputeAccess';
+  /** The date the answer is for. */
+  asOf: Scalars['Date']['output'];
+  /** The company. */
+  company: Company;
+  /** The company's home country (HEADQUARTERED_IN), where known. */
+  homeCountry: Maybe<Country>;
+  /** The routes, by chip name, then data center name. */
+  routes: Array<ComputeRoute>;
+  /** True when routes were cut at MAX_ANALYSIS_RESULTS. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** One route by which a company reaches a chip. */
+export type ComputeRoute = {
+  __typename?: 'ComputeRoute';
+  /** The chip reached. */
+  chip: Chip;
+  /** The classification of the route. */
+  classification: AccessClassification;
+  /** The weakest confidence along the path. */
+  confidence: Confidence;
+  /** The data center, where known. */
+  dataCenter: Maybe<DataCenter>;
+  /** The country of the data center, where known. */
+  dataCenterCountry: Maybe<Country>;
+  /** The company's home country (HEADQUARTERED_IN), where known. */
+  homeCountry: Maybe<Country>;
+  /** What kind of route it is. */
+  kind: ComputeRouteKind;
+  /** The path from the company to the chip (for TRAINING_HARDWARE: company, model, chip; the training site, if known, is dataCenter). */
+  path: GraphPath;
+  /** Whether some rule restricts the chip for the data center's country. */
+  restrictedForDataCenterCountry: Scalars['Boolean']['output'];
+  /** Whether some rule restricts the chip for the home country. */
+  restrictedForHome: Scalars['Boolean']['output'];
+  /** Rules in force on the date that restrict the chip for the home country or the data center's country. */
+  restrictions: Array<ChipRestriction>;
+  /** The sources of every relationship along the path (and of the training site). */
+  sources: Array<Source>;
+};
+
+/** How a company reaches compute. */
+export type ComputeRouteKind =
+  /** A data center the company operates. */
+  | 'OWN_DATA_CENTER'
+  /** A data center operated by a partner of the company (PARTNERS_WITH). */
+  | 'PARTNER_INFRASTRUCTURE'
+  /** Capacity the company rents at a data center. */
+  | 'RENTED_CAPACITY'
+  /** A data center operated by a subsidiary of the company. */
+  | 'SUBSIDIARY_DATA_CENTER'
+  /** Hardware a model of the company was reported to be trained on. */
+  | 'TRAINING_HARDWARE';
+
 /** How sure the graph is of a fact. */
 export type Confidence =
   /** From a primary source or several reliable reports. */
@@ -598,6 +779,186 @@ export type CountrySortField =
   | 'ISO_CODE'
   /** Sort by name. */
   | 'NAME';
+
+/** A new chip: every field it is created with. */
+export type CreateChipInput = {
+  /** Other names it is known by. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Micro-architecture (Hopper, Blackwell, Da Vinci...). */
+  architecture?: InputMaybe<Scalars['String']['input']>;
+  /** Dense BF16/FP16 tensor throughput in teraFLOPS. */
+  bf16DenseTflops?: InputMaybe<Scalars['Float']['input']>;
+  /** Short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Export Control Classification Number under the US EAR (such as 3A090.a). */
+  eccn?: InputMaybe<Scalars['String']['input']>;
+  /** Stable id: a lower-case slug such as nvidia-h100, unique across the graph. */
+  id: Scalars['ID']['input'];
+  /** Chip-to-chip interconnect bandwidth in gigabytes per second. */
+  interconnectBandwidthGBs?: InputMaybe<Scalars['Float']['input']>;
+  /** Memory bandwidth in terabytes per second. */
+  memoryBandwidthTBs?: InputMaybe<Scalars['Float']['input']>;
+  /** On-package memory in gigabytes. */
+  memoryGb?: InputMaybe<Scalars['Float']['input']>;
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** Process node in nanometres. */
+  processNm?: InputMaybe<Scalars['Float']['input']>;
+  /** Date of public release. */
+  releaseDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Ids of the Source entities it rests on; at least one. */
+  sources: Array<Scalars['ID']['input']>;
+  /** Thermal design power in watts. */
+  tdpWatts?: InputMaybe<Scalars['Float']['input']>;
+  /** Total processing performance as defined by the US export rules (TOPS × bit length). */
+  tpp?: InputMaybe<Scalars['Float']['input']>;
+  /** Company that sells the chip. */
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new company: every field it is created with. */
+export type CreateCompanyInput = {
+  /** Other names it is known by. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Year the company was founded. */
+  foundedYear?: InputMaybe<Scalars['Int']['input']>;
+  /** Stable id: a lower-case slug such as nvidia-h100, unique across the graph. */
+  id: Scalars['ID']['input'];
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** What the company does in the supply chain. */
+  roles?: InputMaybe<Array<CompanyRole>>;
+  /** Ids of the Source entities it rests on; at least one. */
+  sources: Array<Scalars['ID']['input']>;
+  /** Official website. */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new country: every field it is created with. */
+export type CreateCountryInput = {
+  /** Other names it is known by. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Stable id: a lower-case slug such as nvidia-h100, unique across the graph. */
+  id: Scalars['ID']['input'];
+  /** ISO 3166-1 alpha-2 code. */
+  isoCode?: InputMaybe<Scalars['String']['input']>;
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** Ids of the Source entities it rests on; at least one. */
+  sources: Array<Scalars['ID']['input']>;
+};
+
+/** A new data center: every field it is created with. */
+export type CreateDataCenterInput = {
+  /** True when this node stands for unnamed facilities reported in a country rather than one named site. */
+  aggregate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Other names it is known by. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** City or area where the site is. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** Short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Stable id: a lower-case slug such as nvidia-h100, unique across the graph. */
+  id: Scalars['ID']['input'];
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** Date the site first became operational. */
+  operationalDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Power capacity in megawatts. */
+  powerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** Ids of the Source entities it rests on; at least one. */
+  sources: Array<Scalars['ID']['input']>;
+  /** Construction or operating status. */
+  status?: InputMaybe<DataCenterStatus>;
+};
+
+/** A new AI model: every field it is created with. */
+export type CreateModelInput = {
+  /** Parameters active per token (mixture-of-experts models). */
+  activeParameters?: InputMaybe<Scalars['Float']['input']>;
+  /** Other names it is known by. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Domain of the model (language, vision, multimodal...). */
+  domain?: InputMaybe<Scalars['String']['input']>;
+  /** Stable id: a lower-case slug such as nvidia-h100, unique across the graph. */
+  id: Scalars['ID']['input'];
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** Whether the weights are published for download. */
+  openWeights?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Total number of parameters. */
+  parameters?: InputMaybe<Scalars['Float']['input']>;
+  /** Date of public release. */
+  releaseDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Ids of the Source entities it rests on; at least one. */
+  sources: Array<Scalars['ID']['input']>;
+  /** Training compute in floating-point operations (Epoch AI estimate where cited). */
+  trainingComputeFlop?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** A new regulation: every field it is created with. */
+export type CreateRegulationInput = {
+  /** Other names it is known by. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Official citation (for example 87 FR 62186). */
+  citation?: InputMaybe<Scalars['String']['input']>;
+  /** Short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Document number (for example Federal Register document 2022-21658). */
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Export Control Classification Numbers the rule creates or changes. */
+  eccns?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Date the rule took effect. */
+  effectiveDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Stable id: a lower-case slug such as nvidia-h100, unique across the graph. */
+  id: Scalars['ID']['input'];
+  /** Agency or government that issued the rule. */
+  issuer?: InputMaybe<Scalars['String']['input']>;
+  /** Jurisdiction whose law the rule is. */
+  jurisdiction?: InputMaybe<Scalars['String']['input']>;
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** Date of publication. */
+  publishedDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Date the rule was rescinded, if it was. */
+  rescindedDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Ids of the Source entities it rests on; at least one. */
+  sources: Array<Scalars['ID']['input']>;
+  /** The performance thresholds the rule sets, in short. */
+  thresholds?: InputMaybe<Scalars['String']['input']>;
+  /** Where to read it. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A new source: every field it is created with. */
+export type CreateSourceInput = {
+  /** Other names it is known by. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Stable id: a lower-case slug such as nvidia-h100, unique across the graph. */
+  id: Scalars['ID']['input'];
+  /** Language of the document (BCP 47 code such as en or pl). */
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** Date of publication. */
+  publishedDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Who published it. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** Ids of Source entities it rests on (a Source may omit them). */
+  sources?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Title of the document. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Where to read it. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** A data center or GPU cluster, or an aggregate standing for unnamed facilities in a country. */
 export type DataCenter = Entity & Node & {
@@ -787,6 +1148,17 @@ export type DateFilter = {
   lte?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** The result of deleting an entity. */
+export type DeleteEntityPayload = {
+  __typename?: 'DeleteEntityPayload';
+  /** Id of the deleted entity; null when the deletion was refused. */
+  deletedId: Maybe<Scalars['ID']['output']>;
+  /** How many relationships were deleted with it. */
+  deletedRelationships: Scalars['Int']['output'];
+  /** Why the deletion was refused; empty on success. */
+  errors: Array<UserError>;
+};
+
 /** Which way a relationship points, seen from the entity it was reached from. */
 export type Direction =
   /** From the neighbour to this entity. */
@@ -827,6 +1199,15 @@ export type EntityKind =
   /** A document facts rest on. */
   | 'Source';
 
+/** The result of creating or changing an entity. */
+export type EntityPayload = {
+  __typename?: 'EntityPayload';
+  /** The entity as stored after the change; null when the change was refused. */
+  entity: Maybe<Entity>;
+  /** Why the change was refused; empty on success. */
+  errors: Array<UserError>;
+};
+
 /** An entity of any kind reached through a relationship. */
 export type EntityRelation = {
   __typename?: 'EntityRelation';
@@ -834,6 +1215,21 @@ export type EntityRelation = {
   node: Entity;
   /** The relationship: type, direction, validity, confidence, sources and counts. */
   relationship: Relationship;
+};
+
+/** A company that reaches a chip a regulation restricts. */
+export type ExposedCompany = {
+  __typename?: 'ExposedCompany';
+  /** The company. */
+  company: Company;
+  /** The company's home country, where known. */
+  homeCountry: Maybe<Country>;
+  /** Whether the regulation covers the company's home country. */
+  homeCovered: Scalars['Boolean']['output'];
+  /** True when the regulation covers the home country and the company reaches a restricted chip in a data center in a country the regulation does not cover. */
+  offshore: Scalars['Boolean']['output'];
+  /** The company's routes to chips the regulation restricts. */
+  routes: Array<ComputeRoute>;
 };
 
 /** Conditions on a number property. */
@@ -852,12 +1248,68 @@ export type FloatFilter = {
   lte?: InputMaybe<Scalars['Float']['input']>;
 };
 
+/** An ordered walk through the graph: nodes[i] and nodes[i + 1] are joined by edges[i]. */
+export type GraphPath = {
+  __typename?: 'GraphPath';
+  /** The relationships along the path, in order; each edge's direction is seen from the node before it. */
+  edges: Array<Relationship>;
+  /** Number of edges. */
+  length: Scalars['Int']['output'];
+  /** The entities along the path, from its start to its end. */
+  nodes: Array<Entity>;
+};
+
 /** Conditions on an id. */
 export type IdFilter = {
   /** Equal to. */
   eq?: InputMaybe<Scalars['ID']['input']>;
   /** One of. */
   in?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** File formats importGraph and the import command read. */
+export type ImportFormat =
+  /** The project's CSV format (docs/import-export.md). */
+  | 'CSV'
+  /** Epoch AI GPU Clusters CSV. */
+  | 'EPOCH_CLUSTERS'
+  /** Epoch AI ML Hardware CSV. */
+  | 'EPOCH_HARDWARE'
+  /** Epoch AI Notable/Large-Scale AI Models CSV. */
+  | 'EPOCH_MODELS'
+  /** The graph JSON format of data/ (docs/data-format.md). */
+  | 'JSON';
+
+/** The result of an import: all of it was written, or nothing. */
+export type ImportPayload = {
+  __typename?: 'ImportPayload';
+  /** Why nothing was written (each naming the row and column or path); empty on success. */
+  errors: Array<UserError>;
+  /** What the import did; null when it was refused. */
+  report: Maybe<ImportReport>;
+};
+
+/** What an import did. */
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  /** Ids of the entities created. */
+  createdIds: Array<Scalars['ID']['output']>;
+  /** Entities created. */
+  entitiesCreated: Scalars['Int']['output'];
+  /** Existing entities matched and left as they were. */
+  entitiesUnchanged: Scalars['Int']['output'];
+  /** Existing entities that changed. */
+  entitiesUpdated: Scalars['Int']['output'];
+  /** Relationships created. */
+  relationshipsCreated: Scalars['Int']['output'];
+  /** Existing relationships asserted again with nothing new. */
+  relationshipsUnchanged: Scalars['Int']['output'];
+  /** Existing relationships that changed (such as a source added). */
+  relationshipsUpdated: Scalars['Int']['output'];
+  /** Rows or records left out, with the reason. */
+  skipped: Array<SkippedRecord>;
+  /** Columns the importer does not know and ignored. */
+  unknownColumns: Array<Scalars['String']['output']>;
 };
 
 /** Conditions on an integer property. */
@@ -1045,6 +1497,187 @@ export type ModelSortField =
   /** Sort by trainingComputeFlop. */
   | 'TRAINING_COMPUTE_FLOP';
 
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Creates a relationship, or adds sources and details to the existing one with the same type and endpoints. */
+  assertRelationship: RelationshipPayload;
+  /** Creates a chip. Fails (in errors) when the id is taken, a field is invalid or a source is unknown. */
+  createChip: EntityPayload;
+  /** Creates a company. Fails (in errors) when the id is taken, a field is invalid or a source is unknown. */
+  createCompany: EntityPayload;
+  /** Creates a country. Fails (in errors) when the id is taken, a field is invalid or a source is unknown. */
+  createCountry: EntityPayload;
+  /** Creates a data center. Fails (in errors) when the id is taken, a field is invalid or a source is unknown. */
+  createDataCenter: EntityPayload;
+  /** Creates a AI model. Fails (in errors) when the id is taken, a field is invalid or a source is unknown. */
+  createModel: EntityPayload;
+  /** Creates a regulation. Fails (in errors) when the id is taken, a field is invalid or a source is unknown. */
+  createRegulation: EntityPayload;
+  /** Creates a source. Fails (in errors) when the id is taken, a field is invalid or a source is unknown. */
+  createSource: EntityPayload;
+  /** Deletes an entity and its outgoing relationships. Refused when other entities point to it, unless cascade is true; refused while it is cited as a source. */
+  deleteEntity: DeleteEntityPayload;
+  /** Deletes one relationship. */
+  deleteRelationship: RelationshipPayload;
+  /** Imports a small file (up to the request body limit) in one transaction; use the import command for large files. */
+  importGraph: ImportPayload;
+  /** Changes fields of an existing chip; the result is validated as a whole. */
+  updateChip: EntityPayload;
+  /** Changes fields of an existing company; the result is validated as a whole. */
+  updateCompany: EntityPayload;
+  /** Changes fields of an existing country; the result is validated as a whole. */
+  updateCountry: EntityPayload;
+  /** Changes fields of an existing data center; the result is validated as a whole. */
+  updateDataCenter: EntityPayload;
+  /** Changes fields of an existing AI model; the result is validated as a whole. */
+  updateModel: EntityPayload;
+  /** Changes fields of an existing regulation; the result is validated as a whole. */
+  updateRegulation: EntityPayload;
+  /** Changes fields of an existing source; the result is validated as a whole. */
+  updateSource: EntityPayload;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationAssertRelationshipArgs = {
+  input: RelationshipInput;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationCreateChipArgs = {
+  input: CreateChipInput;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationCreateCompanyArgs = {
+  input: CreateCompanyInput;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationCreateCountryArgs = {
+  input: CreateCountryInput;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationCreateDataCenterArgs = {
+  input: CreateDataCenterInput;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationCreateModelArgs = {
+  input: CreateModelInput;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationCreateRegulationArgs = {
+  input: CreateRegulationInput;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationCreateSourceArgs = {
+  input: CreateSourceInput;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationDeleteEntityArgs = {
+  cascade?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationDeleteRelationshipArgs = {
+  key: RelationshipKeyInput;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationImportGraphArgs = {
+  content: Scalars['String']['input'];
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  format: ImportFormat;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationUpdateChipArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateChipInput;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationUpdateCompanyArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCompanyInput;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationUpdateCountryArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateCountryInput;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationUpdateDataCenterArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateDataCenterInput;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationUpdateModelArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateModelInput;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationUpdateRegulationArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateRegulationInput;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationUpdateSourceArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateSourceInput;
+};
+
+/** The subgraph around an entity. */
+export type Neighborhood = {
+  __typename?: 'Neighborhood';
+  /** The entity the neighbourhood is centred on. */
+  center: Entity;
+  /** Every relationship (passing the filters) between two entities of the result, the center included; direction is seen from the endpoint nearer the center. */
+  edges: Array<Relationship>;
+  /** The entities reached (the center excluded), nearest first, then by name. */
+  nodes: Array<NeighborhoodNode>;
+  /** True when nodes or edges were cut at limit or MAX_ANALYSIS_RESULTS: ask for a smaller depth or narrower filters. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** An entity reached from the center of a neighbourhood. */
+export type NeighborhoodNode = {
+  __typename?: 'NeighborhoodNode';
+  /** Number of relationships on the shortest way from the center (1 for direct neighbours). */
+  distance: Scalars['Int']['output'];
+  /** The entity. */
+  node: Entity;
+};
+
 /** Anything with a global id. */
 export type Node = {
   /** Stable, human-readable id, unique across the graph. */
@@ -1067,26 +1700,51 @@ export type PageInfo = {
 /** The read API: look-ups, lists and search. */
 export type Query = {
   __typename?: 'Query';
+  /** The audit trail, newest first: every recorded write, optionally since a time and about one entity. */
+  changes: ChangeConnection;
   /** An AI accelerator chip (GPU, NPU or TPU). One page, filtered and sorted. */
   chips: ChipConnection;
   /** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. One page, filtered and sorted. */
   companies: CompanyConnection;
+  /** Every route by which a company reaches compute, classified against the rules in force; null when no company has the id. */
+  computeAccess: Maybe<ComputeAccess>;
   /** A country or territory. One page, filtered and sorted. */
   countries: CountryConnection;
   /** A data center or GPU cluster, or an aggregate standing for unnamed facilities in a country. One page, filtered and sorted. */
   dataCenters: DataCenterConnection;
   /** Any entity by id; null when none has it. */
   entity: Maybe<Entity>;
+  /** Which chips a regulation restricts, which companies reach them, and which do so offshore; null when no regulation has the id. */
+  exposure: Maybe<RegulationExposure>;
   /** An AI model. One page, filtered and sorted. */
   models: ModelConnection;
+  /** The subgraph around an entity, up to depth relationships away; null when no entity has the id. */
+  neighborhood: Maybe<Neighborhood>;
   /** Any entity by id; null when none has it. */
   node: Maybe<Node>;
+  /** Paths without repeated entities between two entities, ignoring direction, shortest first; empty when there is none. */
+  paths: Array<GraphPath>;
   /** A rule, licence requirement or official guidance that governs exports of chips or compute. One page, filtered and sorted. */
   regulations: RegulationConnection;
   /** Full-text search over names, aliases and descriptions: ignores case and accents, tolerates small typos, best first. */
   search: Array<SearchHit>;
+  /** A shortest path between two entities, ignoring direction; null when there is none within maxLength. */
+  shortestPath: Maybe<GraphPath>;
   /** A document that facts in the graph rest on. One page, filtered and sorted. */
   sources: SourceConnection;
+  /** The dated events around an entity, oldest first; null when no entity has the id. */
+  timeline: Maybe<Timeline>;
+  /** Every company and model that uses a chip, directly or indirectly, with the rules restricting it; null when no chip has the id. */
+  whoUses: Maybe<ChipUsage>;
+};
+
+
+/** The read API: look-ups, lists and search. */
+export type QueryChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  entity?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  since?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -1105,6 +1763,13 @@ export type QueryCompaniesArgs = {
   filter?: InputMaybe<CompanyFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<CompanyOrder>;
+};
+
+
+/** The read API: look-ups, lists and search. */
+export type QueryComputeAccessArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  company: Scalars['ID']['input'];
 };
 
 
@@ -1133,6 +1798,13 @@ export type QueryEntityArgs = {
 
 
 /** The read API: look-ups, lists and search. */
+export type QueryExposureArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  regulation: Scalars['ID']['input'];
+};
+
+
+/** The read API: look-ups, lists and search. */
 export type QueryModelsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ModelFilter>;
@@ -1142,8 +1814,30 @@ export type QueryModelsArgs = {
 
 
 /** The read API: look-ups, lists and search. */
+export type QueryNeighborhoodArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  depth?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+  kinds?: InputMaybe<Array<EntityKind>>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  relationshipTypes?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** The read API: look-ups, lists and search. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The read API: look-ups, lists and search. */
+export type QueryPathsArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from: Scalars['ID']['input'];
+  maxLength?: InputMaybe<Scalars['Int']['input']>;
+  relationshipTypes?: InputMaybe<Array<RelationshipType>>;
+  to: Scalars['ID']['input'];
 };
 
 
@@ -1165,11 +1859,36 @@ export type QuerySearchArgs = {
 
 
 /** The read API: look-ups, lists and search. */
+export type QueryShortestPathArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  from: Scalars['ID']['input'];
+  maxLength?: InputMaybe<Scalars['Int']['input']>;
+  relationshipTypes?: InputMaybe<Array<RelationshipType>>;
+  to: Scalars['ID']['input'];
+};
+
+
+/** The read API: look-ups, lists and search. */
 export type QuerySourcesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<SourceFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<SourceOrder>;
+};
+
+
+/** The read API: look-ups, lists and search. */
+export type QueryTimelineArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** The read API: look-ups, lists and search. */
+export type QueryWhoUsesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  chip: Scalars['ID']['input'];
 };
 
 /** A rule, licence requirement or official guidance that governs exports of chips or compute. */
@@ -1293,6 +2012,27 @@ export type RegulationEdge = {
   cursor: Scalars['String']['output'];
   /** The Regulation. */
   node: Regulation;
+};
+
+/** The reverse view of a regulation: what it restricts, who reaches those chips, and who does so offshore. */
+export type RegulationExposure = {
+  __typename?: 'RegulationExposure';
+  /** The date the answer is for. */
+  asOf: Scalars['Date']['output'];
+  /** The chips it restricts on asOf (empty when not in force). */
+  chips: Array<Chip>;
+  /** Companies that reach at least one of those chips, by name. */
+  companies: Array<ExposedCompany>;
+  /** The countries it covers on asOf. */
+  destinations: Array<Country>;
+  /** Whether the regulation is in force on asOf (effective on or before it, not rescinded by then). */
+  inForce: Scalars['Boolean']['output'];
+  /** The companies among them that do so offshore. */
+  offshore: Array<ExposedCompany>;
+  /** The regulation. */
+  regulation: Regulation;
+  /** True when routes were cut at MAX_ANALYSIS_RESULTS. */
+  truncated: Scalars['Boolean']['output'];
 };
 
 /** Filter on Regulation entities; all conditions must hold. */
@@ -1426,6 +2166,55 @@ export type Relationship = {
   validTo: Maybe<Scalars['Date']['output']>;
 };
 
+/** A relationship to assert: its endpoints, sources, validity, confidence and type-specific properties. */
+export type RelationshipInput = {
+  /** Number of chips (TRAINED_ON, EQUIPPED_WITH only). */
+  chipCount?: InputMaybe<Scalars['Int']['input']>;
+  /** How sure the graph is of it (HIGH when new and not given). */
+  confidence?: InputMaybe<Confidence>;
+  /** Id of the entity it starts at. */
+  from: Scalars['ID']['input'];
+  /** GPU-hours of training (TRAINED_ON only). */
+  gpuHours?: InputMaybe<Scalars['Float']['input']>;
+  /** Licence requirement or policy (RESTRICTS only). */
+  licenseRequirement?: InputMaybe<Scalars['String']['input']>;
+  /** Free-text notes. */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** Process node used (MANUFACTURES only). */
+  processNode?: InputMaybe<Scalars['String']['input']>;
+  /** Ids of the Source entities that assert it; at least one. Added to the sources it already cites. */
+  sources: Array<Scalars['ID']['input']>;
+  /** Id of the entity it ends at. */
+  to: Scalars['ID']['input'];
+  /** Relationship type. */
+  type: RelationshipType;
+  /** First day it held. */
+  validFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Day it stopped holding (exclusive); not before validFrom. */
+  validTo?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** Identifies one relationship: its type and endpoints. */
+export type RelationshipKeyInput = {
+  /** Id of the entity it starts at. */
+  from: Scalars['ID']['input'];
+  /** Id of the entity it ends at. */
+  to: Scalars['ID']['input'];
+  /** Relationship type. */
+  type: RelationshipType;
+};
+
+/** The result of asserting or deleting a relationship. */
+export type RelationshipPayload = {
+  __typename?: 'RelationshipPayload';
+  /** Whether the assertion created the relationship (false: an existing one was updated or left unchanged). */
+  created: Scalars['Boolean']['output'];
+  /** Why the change was refused; empty on success. */
+  errors: Array<UserError>;
+  /** The relationship as stored after the change (seen from its start); null when refused or deleted. */
+  relationship: Maybe<Relationship>;
+};
+
 /** The relationship types of the graph (see the ontology in the README). */
 export type RelationshipType =
   /** The regulation amends an earlier one. */
@@ -1476,6 +2265,15 @@ export type SearchHit = {
   node: Entity;
   /** Relevance score; higher is better. */
   score: Scalars['Float']['output'];
+};
+
+/** A row or record an import left out, and why. */
+export type SkippedRecord = {
+  __typename?: 'SkippedRecord';
+  /** Where it is: row 12 (CSV, counting the header as row 1) or entities[3] (JSON). */
+  at: Scalars['String']['output'];
+  /** Why it was left out. */
+  reason: Scalars['String']['output'];
 };
 
 /** Ascending or descending. */
@@ -1610,6 +2408,253 @@ export type StringListFilter = {
   includesAny?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** The dated events around an entity, oldest first. */
+export type Timeline = {
+  __typename?: 'Timeline';
+  /** The entity. */
+  entity: Entity;
+  /** The events, oldest first. */
+  events: Array<TimelineEvent>;
+  /** True when events were cut at MAX_ANALYSIS_RESULTS: narrow from and to. */
+  truncated: Scalars['Boolean']['output'];
+};
+
+/** A dated event around an entity. */
+export type TimelineEvent = {
+  __typename?: 'TimelineEvent';
+  /** When it happened. */
+  date: Scalars['Date']['output'];
+  /** A one-line description. */
+  description: Scalars['String']['output'];
+  /** What kind of event it is. */
+  kind: TimelineEventKind;
+  /** The entity at the other end of that relationship. */
+  other: Maybe<Entity>;
+  /** The relationship the event is about, for RELATIONSHIP_STARTED and RELATIONSHIP_ENDED. */
+  relationship: Maybe<Relationship>;
+  /** The sources of the event (of the relationship, or of the entity for its own dates). */
+  sources: Array<Source>;
+};
+
+/** What happened on a date. */
+export type TimelineEventKind =
+  /** The data center started operating. */
+  | 'BECAME_OPERATIONAL'
+  /** The regulation or source was published. */
+  | 'PUBLISHED'
+  /** A relationship of the entity stopped holding (validTo). */
+  | 'RELATIONSHIP_ENDED'
+  /** A relationship of the entity began to hold (validFrom): a partnership, a listing, a prosecution, a restriction. */
+  | 'RELATIONSHIP_STARTED'
+  /** The model or chip was released. */
+  | 'RELEASED'
+  /** The regulation was rescinded. */
+  | 'RESCINDED'
+  /** The regulation took effect. */
+  | 'TOOK_EFFECT';
+
+/** Changes to a chip: only the fields given change; null clears a field (name and sources cannot be cleared). */
+export type UpdateChipInput = {
+  /** Replaces the other names it is known by. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Micro-architecture (Hopper, Blackwell, Da Vinci...). */
+  architecture?: InputMaybe<Scalars['String']['input']>;
+  /** Dense BF16/FP16 tensor throughput in teraFLOPS. */
+  bf16DenseTflops?: InputMaybe<Scalars['Float']['input']>;
+  /** Short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Export Control Classification Number under the US EAR (such as 3A090.a). */
+  eccn?: InputMaybe<Scalars['String']['input']>;
+  /** Chip-to-chip interconnect bandwidth in gigabytes per second. */
+  interconnectBandwidthGBs?: InputMaybe<Scalars['Float']['input']>;
+  /** Memory bandwidth in terabytes per second. */
+  memoryBandwidthTBs?: InputMaybe<Scalars['Float']['input']>;
+  /** On-package memory in gigabytes. */
+  memoryGb?: InputMaybe<Scalars['Float']['input']>;
+  /** New display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Process node in nanometres. */
+  processNm?: InputMaybe<Scalars['Float']['input']>;
+  /** Date of public release. */
+  releaseDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Replaces the ids of the Source entities it rests on. */
+  sources?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Thermal design power in watts. */
+  tdpWatts?: InputMaybe<Scalars['Float']['input']>;
+  /** Total processing performance as defined by the US export rules (TOPS × bit length). */
+  tpp?: InputMaybe<Scalars['Float']['input']>;
+  /** Company that sells the chip. */
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a company: only the fields given change; null clears a field (name and sources cannot be cleared). */
+export type UpdateCompanyInput = {
+  /** Replaces the other names it is known by. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Year the company was founded. */
+  foundedYear?: InputMaybe<Scalars['Int']['input']>;
+  /** New display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** What the company does in the supply chain. */
+  roles?: InputMaybe<Array<CompanyRole>>;
+  /** Replaces the ids of the Source entities it rests on. */
+  sources?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Official website. */
+  website?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a country: only the fields given change; null clears a field (name and sources cannot be cleared). */
+export type UpdateCountryInput = {
+  /** Replaces the other names it is known by. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 code. */
+  isoCode?: InputMaybe<Scalars['String']['input']>;
+  /** New display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the ids of the Source entities it rests on. */
+  sources?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+/** Changes to a data center: only the fields given change; null clears a field (name and sources cannot be cleared). */
+export type UpdateDataCenterInput = {
+  /** True when this node stands for unnamed facilities reported in a country rather than one named site. */
+  aggregate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Replaces the other names it is known by. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** City or area where the site is. */
+  city?: InputMaybe<Scalars['String']['input']>;
+  /** Short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** New display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Date the site first became operational. */
+  operationalDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Power capacity in megawatts. */
+  powerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** Replaces the ids of the Source entities it rests on. */
+  sources?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Construction or operating status. */
+  status?: InputMaybe<DataCenterStatus>;
+};
+
+/** Changes to a AI model: only the fields given change; null clears a field (name and sources cannot be cleared). */
+export type UpdateModelInput = {
+  /** Parameters active per token (mixture-of-experts models). */
+  activeParameters?: InputMaybe<Scalars['Float']['input']>;
+  /** Replaces the other names it is known by. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Domain of the model (language, vision, multimodal...). */
+  domain?: InputMaybe<Scalars['String']['input']>;
+  /** New display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the weights are published for download. */
+  openWeights?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Total number of parameters. */
+  parameters?: InputMaybe<Scalars['Float']['input']>;
+  /** Date of public release. */
+  releaseDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Replaces the ids of the Source entities it rests on. */
+  sources?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Training compute in floating-point operations (Epoch AI estimate where cited). */
+  trainingComputeFlop?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Changes to a regulation: only the fields given change; null clears a field (name and sources cannot be cleared). */
+export type UpdateRegulationInput = {
+  /** Replaces the other names it is known by. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Official citation (for example 87 FR 62186). */
+  citation?: InputMaybe<Scalars['String']['input']>;
+  /** Short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Document number (for example Federal Register document 2022-21658). */
+  documentNumber?: InputMaybe<Scalars['String']['input']>;
+  /** Export Control Classification Numbers the rule creates or changes. */
+  eccns?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Date the rule took effect. */
+  effectiveDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Agency or government that issued the rule. */
+  issuer?: InputMaybe<Scalars['String']['input']>;
+  /** Jurisdiction whose law the rule is. */
+  jurisdiction?: InputMaybe<Scalars['String']['input']>;
+  /** New display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Date of publication. */
+  publishedDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Date the rule was rescinded, if it was. */
+  rescindedDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Replaces the ids of the Source entities it rests on. */
+  sources?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The performance thresholds the rule sets, in short. */
+  thresholds?: InputMaybe<Scalars['String']['input']>;
+  /** Where to read it. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Changes to a source: only the fields given change; null clears a field (name and sources cannot be cleared). */
+export type UpdateSourceInput = {
+  /** Replaces the other names it is known by. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Language of the document (BCP 47 code such as en or pl). */
+  language?: InputMaybe<Scalars['String']['input']>;
+  /** New display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Date of publication. */
+  publishedDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Who published it. */
+  publisher?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the ids of the Source entities it rests on. */
+  sources?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Title of the document. */
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Where to read it. */
+  url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** What went wrong with a write, as data: a stable code, a message saying what to do, and the input field at fault. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** Stable code a client can branch on. */
+  code: UserErrorCode;
+  /** Path of the input field at fault (input.sources[1], input.to; rows[12].Parameters in imports), or null when no single field is. */
+  field: Maybe<Scalars['String']['output']>;
+  /** What was wrong and what to do about it. */
+  message: Scalars['String']['output'];
+};
+
+/** Expected reasons a write is refused. */
+export type UserErrorCode =
+  /** validTo is before validFrom. */
+  | 'DATE_ORDER'
+  /** The id is already used by another entity. */
+  | 'DUPLICATE_ID'
+  /** The entity cannot be deleted because others point to it or cite it. */
+  | 'HAS_DEPENDENTS'
+  /** An id is not a lower-case slug. */
+  | 'INVALID_ID'
+  /** A value has the wrong shape or is outside the allowed values. */
+  | 'INVALID_VALUE'
+  /** No entity or relationship has this id. */
+  | 'NOT_FOUND'
+  /** The ontology does not allow this relationship between these kinds. */
+  | 'RELATIONSHIP_NOT_ALLOWED'
+  /** A required field is missing or empty. */
+  | 'REQUIRED'
+  /** A relationship endpoint does not exist. */
+  | 'UNKNOWN_ENDPOINT'
+  /** A cited source is not a Source entity of the graph. */
+  | 'UNKNOWN_SOURCE'
+  /** An import file could not be read (format, header or encoding). */
+  | 'UNREADABLE_FILE';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1684,15 +2729,24 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessClassification: AccessClassification;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BooleanFilter: BooleanFilter;
+  Change: ResolverTypeWrapper<Change>;
+  ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'pageInfo'> & { pageInfo: ResolversTypes['PageInfo'] }>;
+  ChangeEdge: ResolverTypeWrapper<ChangeEdge>;
+  ChangeOperation: ChangeOperation;
   Chip: ResolverTypeWrapper<EntityModel>;
   ChipConnection: ResolverTypeWrapper<PageModel<EntityModel>>;
   ChipEdge: ResolverTypeWrapper<EdgeModel>;
   ChipFilter: ChipFilter;
   ChipOrder: ChipOrder;
   ChipRelation: ResolverTypeWrapper<NeighbourModel>;
+  ChipRestriction: ResolverTypeWrapper<Omit<ChipRestriction, 'destinations' | 'regulation' | 'sources'> & { destinations: Array<ResolversTypes['Country']>, regulation: ResolversTypes['Regulation'], sources: Array<ResolversTypes['Source']> }>;
   ChipSortField: ChipSortField;
+  ChipUsage: ResolverTypeWrapper<Omit<ChipUsage, 'chip' | 'restrictions' | 'users'> & { chip: ResolversTypes['Chip'], restrictions: Array<ResolversTypes['ChipRestriction']>, users: Array<ResolversTypes['ChipUser']> }>;
+  ChipUseKind: ChipUseKind;
+  ChipUser: ResolverTypeWrapper<Omit<ChipUser, 'dataCenter' | 'entity' | 'path'> & { dataCenter?: Maybe<ResolversTypes['DataCenter']>, entity: ResolversTypes['Entity'], path: ResolversTypes['GraphPath'] }>;
   Company: ResolverTypeWrapper<EntityModel>;
   CompanyConnection: ResolverTypeWrapper<PageModel<EntityModel>>;
   CompanyEdge: ResolverTypeWrapper<EdgeModel>;
@@ -1702,6 +2756,9 @@ export type ResolversTypes = ResolversObject<{
   CompanyRole: CompanyRole;
   CompanyRoleFilter: CompanyRoleFilter;
   CompanySortField: CompanySortField;
+  ComputeAccess: ResolverTypeWrapper<Omit<ComputeAccess, 'company' | 'homeCountry' | 'routes'> & { company: ResolversTypes['Company'], homeCountry?: Maybe<ResolversTypes['Country']>, routes: Array<ResolversTypes['ComputeRoute']> }>;
+  ComputeRoute: ResolverTypeWrapper<Omit<ComputeRoute, 'chip' | 'dataCenter' | 'dataCenterCountry' | 'homeCountry' | 'path' | 'restrictions' | 'sources'> & { chip: ResolversTypes['Chip'], dataCenter?: Maybe<ResolversTypes['DataCenter']>, dataCenterCountry?: Maybe<ResolversTypes['Country']>, homeCountry?: Maybe<ResolversTypes['Country']>, path: ResolversTypes['GraphPath'], restrictions: Array<ResolversTypes['ChipRestriction']>, sources: Array<ResolversTypes['Source']> }>;
+  ComputeRouteKind: ComputeRouteKind;
   Confidence: null;
   Country: ResolverTypeWrapper<EntityModel>;
   CountryConnection: ResolverTypeWrapper<PageModel<EntityModel>>;
@@ -1710,6 +2767,13 @@ export type ResolversTypes = ResolversObject<{
   CountryOrder: CountryOrder;
   CountryRelation: ResolverTypeWrapper<NeighbourModel>;
   CountrySortField: CountrySortField;
+  CreateChipInput: CreateChipInput;
+  CreateCompanyInput: CreateCompanyInput;
+  CreateCountryInput: CreateCountryInput;
+  CreateDataCenterInput: CreateDataCenterInput;
+  CreateModelInput: CreateModelInput;
+  CreateRegulationInput: CreateRegulationInput;
+  CreateSourceInput: CreateSourceInput;
   DataCenter: ResolverTypeWrapper<EntityModel>;
   DataCenterConnection: ResolverTypeWrapper<PageModel<EntityModel>>;
   DataCenterEdge: ResolverTypeWrapper<EdgeModel>;
@@ -1722,14 +2786,21 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateFilter: DateFilter;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteEntityPayload: ResolverTypeWrapper<DeleteEntityPayload>;
   Direction: Direction;
   Entity: ResolverTypeWrapper<EntityModel>;
   EntityKind: null;
+  EntityPayload: ResolverTypeWrapper<Omit<EntityPayload, 'entity'> & { entity?: Maybe<ResolversTypes['Entity']> }>;
   EntityRelation: ResolverTypeWrapper<NeighbourModel>;
+  ExposedCompany: ResolverTypeWrapper<Omit<ExposedCompany, 'company' | 'homeCountry' | 'routes'> & { company: ResolversTypes['Company'], homeCountry?: Maybe<ResolversTypes['Country']>, routes: Array<ResolversTypes['ComputeRoute']> }>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FloatFilter: FloatFilter;
+  GraphPath: ResolverTypeWrapper<Omit<GraphPath, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['Relationship']>, nodes: Array<ResolversTypes['Entity']> }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IDFilter: IdFilter;
+  ImportFormat: ImportFormat;
+  ImportPayload: ResolverTypeWrapper<ImportPayload>;
+  ImportReport: ResolverTypeWrapper<ImportReport>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntFilter: IntFilter;
   Model: ResolverTypeWrapper<EntityModel>;
@@ -1739,20 +2810,28 @@ export type ResolversTypes = ResolversObject<{
   ModelOrder: ModelOrder;
   ModelRelation: ResolverTypeWrapper<NeighbourModel>;
   ModelSortField: ModelSortField;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Neighborhood: ResolverTypeWrapper<Omit<Neighborhood, 'center' | 'edges' | 'nodes'> & { center: ResolversTypes['Entity'], edges: Array<ResolversTypes['Relationship']>, nodes: Array<ResolversTypes['NeighborhoodNode']> }>;
+  NeighborhoodNode: ResolverTypeWrapper<Omit<NeighborhoodNode, 'node'> & { node: ResolversTypes['Entity'] }>;
   Node: ResolverTypeWrapper<EntityModel>;
   PageInfo: ResolverTypeWrapper<PageInfoModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Regulation: ResolverTypeWrapper<EntityModel>;
   RegulationConnection: ResolverTypeWrapper<PageModel<EntityModel>>;
   RegulationEdge: ResolverTypeWrapper<EdgeModel>;
+  RegulationExposure: ResolverTypeWrapper<Omit<RegulationExposure, 'chips' | 'companies' | 'destinations' | 'offshore' | 'regulation'> & { chips: Array<ResolversTypes['Chip']>, companies: Array<ResolversTypes['ExposedCompany']>, destinations: Array<ResolversTypes['Country']>, offshore: Array<ResolversTypes['ExposedCompany']>, regulation: ResolversTypes['Regulation'] }>;
   RegulationFilter: RegulationFilter;
   RegulationOrder: RegulationOrder;
   RegulationRelation: ResolverTypeWrapper<NeighbourModel>;
   RegulationSortField: RegulationSortField;
   RelationFilter: RelationFilter;
   Relationship: ResolverTypeWrapper<RelationshipModel>;
+  RelationshipInput: RelationshipInput;
+  RelationshipKeyInput: RelationshipKeyInput;
+  RelationshipPayload: ResolverTypeWrapper<Omit<RelationshipPayload, 'relationship'> & { relationship?: Maybe<ResolversTypes['Relationship']> }>;
   RelationshipType: RelationshipType;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
+  SkippedRecord: ResolverTypeWrapper<SkippedRecord>;
   SortDirection: SortDirection;
   Source: ResolverTypeWrapper<EntityModel>;
   SourceConnection: ResolverTypeWrapper<PageModel<EntityModel>>;
@@ -1764,18 +2843,36 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StringFilter: StringFilter;
   StringListFilter: StringListFilter;
+  Timeline: ResolverTypeWrapper<Omit<Timeline, 'entity' | 'events'> & { entity: ResolversTypes['Entity'], events: Array<ResolversTypes['TimelineEvent']> }>;
+  TimelineEvent: ResolverTypeWrapper<Omit<TimelineEvent, 'other' | 'relationship' | 'sources'> & { other?: Maybe<ResolversTypes['Entity']>, relationship?: Maybe<ResolversTypes['Relationship']>, sources: Array<ResolversTypes['Source']> }>;
+  TimelineEventKind: TimelineEventKind;
+  UpdateChipInput: UpdateChipInput;
+  UpdateCompanyInput: UpdateCompanyInput;
+  UpdateCountryInput: UpdateCountryInput;
+  UpdateDataCenterInput: UpdateDataCenterInput;
+  UpdateModelInput: UpdateModelInput;
+  UpdateRegulationInput: UpdateRegulationInput;
+  UpdateSourceInput: UpdateSourceInput;
+  UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   BooleanFilter: BooleanFilter;
+  Change: Change;
+  ChangeConnection: Omit<ChangeConnection, 'pageInfo'> & { pageInfo: ResolversParentTypes['PageInfo'] };
+  ChangeEdge: ChangeEdge;
   Chip: EntityModel;
   ChipConnection: PageModel<EntityModel>;
   ChipEdge: EdgeModel;
   ChipFilter: ChipFilter;
   ChipOrder: ChipOrder;
   ChipRelation: NeighbourModel;
+  ChipRestriction: Omit<ChipRestriction, 'destinations' | 'regulation' | 'sources'> & { destinations: Array<ResolversParentTypes['Country']>, regulation: ResolversParentTypes['Regulation'], sources: Array<ResolversParentTypes['Source']> };
+  ChipUsage: Omit<ChipUsage, 'chip' | 'restrictions' | 'users'> & { chip: ResolversParentTypes['Chip'], restrictions: Array<ResolversParentTypes['ChipRestriction']>, users: Array<ResolversParentTypes['ChipUser']> };
+  ChipUser: Omit<ChipUser, 'dataCenter' | 'entity' | 'path'> & { dataCenter?: Maybe<ResolversParentTypes['DataCenter']>, entity: ResolversParentTypes['Entity'], path: ResolversParentTypes['GraphPath'] };
   Company: EntityModel;
   CompanyConnection: PageModel<EntityModel>;
   CompanyEdge: EdgeModel;
@@ -1783,12 +2880,21 @@ export type ResolversParentTypes = ResolversObject<{
   CompanyOrder: CompanyOrder;
   CompanyRelation: NeighbourModel;
   CompanyRoleFilter: CompanyRoleFilter;
+  ComputeAccess: Omit<ComputeAccess, 'company' | 'homeCountry' | 'routes'> & { company: ResolversParentTypes['Company'], homeCountry?: Maybe<ResolversParentTypes['Country']>, routes: Array<ResolversParentTypes['ComputeRoute']> };
+  ComputeRoute: Omit<ComputeRoute, 'chip' | 'dataCenter' | 'dataCenterCountry' | 'homeCountry' | 'path' | 'restrictions' | 'sources'> & { chip: ResolversParentTypes['Chip'], dataCenter?: Maybe<ResolversParentTypes['DataCenter']>, dataCenterCountry?: Maybe<ResolversParentTypes['Country']>, homeCountry?: Maybe<ResolversParentTypes['Country']>, path: ResolversParentTypes['GraphPath'], restrictions: Array<ResolversParentTypes['ChipRestriction']>, sources: Array<ResolversParentTypes['Source']> };
   Country: EntityModel;
   CountryConnection: PageModel<EntityModel>;
   CountryEdge: EdgeModel;
   CountryFilter: CountryFilter;
   CountryOrder: CountryOrder;
   CountryRelation: NeighbourModel;
+  CreateChipInput: CreateChipInput;
+  CreateCompanyInput: CreateCompanyInput;
+  CreateCountryInput: CreateCountryInput;
+  CreateDataCenterInput: CreateDataCenterInput;
+  CreateModelInput: CreateModelInput;
+  CreateRegulationInput: CreateRegulationInput;
+  CreateSourceInput: CreateSourceInput;
   DataCenter: EntityModel;
   DataCenterConnection: PageModel<EntityModel>;
   DataCenterEdge: EdgeModel;
@@ -1799,12 +2905,18 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   DateFilter: DateFilter;
   DateTime: Scalars['DateTime']['output'];
+  DeleteEntityPayload: DeleteEntityPayload;
   Entity: EntityModel;
+  EntityPayload: Omit<EntityPayload, 'entity'> & { entity?: Maybe<ResolversParentTypes['Entity']> };
   EntityRelation: NeighbourModel;
+  ExposedCompany: Omit<ExposedCompany, 'company' | 'homeCountry' | 'routes'> & { company: ResolversParentTypes['Company'], homeCountry?: Maybe<ResolversParentTypes['Country']>, routes: Array<ResolversParentTypes['ComputeRoute']> };
   Float: Scalars['Float']['output'];
   FloatFilter: FloatFilter;
+  GraphPath: Omit<GraphPath, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['Relationship']>, nodes: Array<ResolversParentTypes['Entity']> };
   ID: Scalars['ID']['output'];
   IDFilter: IdFilter;
+  ImportPayload: ImportPayload;
+  ImportReport: ImportReport;
   Int: Scalars['Int']['output'];
   IntFilter: IntFilter;
   Model: EntityModel;
@@ -1813,18 +2925,26 @@ export type ResolversParentTypes = ResolversObject<{
   ModelFilter: ModelFilter;
   ModelOrder: ModelOrder;
   ModelRelation: NeighbourModel;
+  Mutation: Record<PropertyKey, never>;
+  Neighborhood: Omit<Neighborhood, 'center' | 'edges' | 'nodes'> & { center: ResolversParentTypes['Entity'], edges: Array<ResolversParentTypes['Relationship']>, nodes: Array<ResolversParentTypes['NeighborhoodNode']> };
+  NeighborhoodNode: Omit<NeighborhoodNode, 'node'> & { node: ResolversParentTypes['Entity'] };
   Node: EntityModel;
   PageInfo: PageInfoModel;
   Query: Record<PropertyKey, never>;
   Regulation: EntityModel;
   RegulationConnection: PageModel<EntityModel>;
   RegulationEdge: EdgeModel;
+  RegulationExposure: Omit<RegulationExposure, 'chips' | 'companies' | 'destinations' | 'offshore' | 'regulation'> & { chips: Array<ResolversParentTypes['Chip']>, companies: Array<ResolversParentTypes['ExposedCompany']>, destinations: Array<ResolversParentTypes['Country']>, offshore: Array<ResolversParentTypes['ExposedCompany']>, regulation: ResolversParentTypes['Regulation'] };
   RegulationFilter: RegulationFilter;
   RegulationOrder: RegulationOrder;
   RegulationRelation: NeighbourModel;
   RelationFilter: RelationFilter;
   Relationship: RelationshipModel;
+  RelationshipInput: RelationshipInput;
+  RelationshipKeyInput: RelationshipKeyInput;
+  RelationshipPayload: Omit<RelationshipPayload, 'relationship'> & { relationship?: Maybe<ResolversParentTypes['Relationship']> };
   SearchHit: SearchHitModel;
+  SkippedRecord: SkippedRecord;
   Source: EntityModel;
   SourceConnection: PageModel<EntityModel>;
   SourceEdge: EdgeModel;
@@ -1834,6 +2954,38 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   StringFilter: StringFilter;
   StringListFilter: StringListFilter;
+  Timeline: Omit<Timeline, 'entity' | 'events'> & { entity: ResolversParentTypes['Entity'], events: Array<ResolversParentTypes['TimelineEvent']> };
+  TimelineEvent: Omit<TimelineEvent, 'other' | 'relationship' | 'sources'> & { other?: Maybe<ResolversParentTypes['Entity']>, relationship?: Maybe<ResolversParentTypes['Relationship']>, sources: Array<ResolversParentTypes['Source']> };
+  UpdateChipInput: UpdateChipInput;
+  UpdateCompanyInput: UpdateCompanyInput;
+  UpdateCountryInput: UpdateCountryInput;
+  UpdateDataCenterInput: UpdateDataCenterInput;
+  UpdateModelInput: UpdateModelInput;
+  UpdateRegulationInput: UpdateRegulationInput;
+  UpdateSourceInput: UpdateSourceInput;
+  UserError: UserError;
+}>;
+
+export type ChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  after?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  before?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['ChangeOperation'], ParentType, ContextType>;
+  relatedEntityId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  relationshipType?: Resolver<Maybe<ResolversTypes['RelationshipType']>, ParentType, ContextType>;
+}>;
+
+export type ChangeConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChangeConnection'] = ResolversParentTypes['ChangeConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ChangeEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ChangeEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
 }>;
 
 export type ChipResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Chip'] = ResolversParentTypes['Chip']> = ResolversObject<{
@@ -1879,6 +3031,30 @@ export type ChipRelationResolvers<ContextType = GraphContext, ParentType extends
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 }>;
 
+export type ChipRestrictionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChipRestriction'] = ResolversParentTypes['ChipRestriction']> = ResolversObject<{
+  destinations?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  licenseRequirement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  regulation?: Resolver<ResolversTypes['Regulation'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+}>;
+
+export type ChipUsageResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChipUsage'] = ResolversParentTypes['ChipUsage']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  chip?: Resolver<ResolversTypes['Chip'], ParentType, ContextType>;
+  restrictions?: Resolver<Array<ResolversTypes['ChipRestriction']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  users?: Resolver<Array<ResolversTypes['ChipUser']>, ParentType, ContextType>;
+}>;
+
+export type ChipUserResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChipUser'] = ResolversParentTypes['ChipUser']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  dataCenter?: Resolver<Maybe<ResolversTypes['DataCenter']>, ParentType, ContextType>;
+  direct?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  how?: Resolver<ResolversTypes['ChipUseKind'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['GraphPath'], ParentType, ContextType>;
+}>;
+
 export type CompanyResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Company'] = ResolversParentTypes['Company']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1920,6 +3096,29 @@ export type CompanyEdgeResolvers<ContextType = GraphContext, ParentType extends 
 export type CompanyRelationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CompanyRelation'] = ResolversParentTypes['CompanyRelation']> = ResolversObject<{
   node?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+}>;
+
+export type ComputeAccessResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ComputeAccess'] = ResolversParentTypes['ComputeAccess']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
+  homeCountry?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  routes?: Resolver<Array<ResolversTypes['ComputeRoute']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ComputeRouteResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ComputeRoute'] = ResolversParentTypes['ComputeRoute']> = ResolversObject<{
+  chip?: Resolver<ResolversTypes['Chip'], ParentType, ContextType>;
+  classification?: Resolver<ResolversTypes['AccessClassification'], ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  dataCenter?: Resolver<Maybe<ResolversTypes['DataCenter']>, ParentType, ContextType>;
+  dataCenterCountry?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  homeCountry?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ComputeRouteKind'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['GraphPath'], ParentType, ContextType>;
+  restrictedForDataCenterCountry?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  restrictedForHome?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  restrictions?: Resolver<Array<ResolversTypes['ChipRestriction']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
 }>;
 
 export type ConfidenceResolvers = { HIGH: 'high', LOW: 'low', MEDIUM: 'medium' };
@@ -2001,15 +3200,57 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeleteEntityPayloadResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DeleteEntityPayload'] = ResolversParentTypes['DeleteEntityPayload']> = ResolversObject<{
+  deletedId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  deletedRelationships?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type EntityResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Chip' | 'Company' | 'Country' | 'DataCenter' | 'Model' | 'Regulation' | 'Source', ParentType, ContextType>;
 }>;
 
 export type EntityKindResolvers = { CHIP: 'Chip', COMPANY: 'Company', COUNTRY: 'Country', DATA_CENTER: 'DataCenter', MODEL: 'Model', REGULATION: 'Regulation', SOURCE: 'Source' };
 
+export type EntityPayloadResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['EntityPayload'] = ResolversParentTypes['EntityPayload']> = ResolversObject<{
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type EntityRelationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['EntityRelation'] = ResolversParentTypes['EntityRelation']> = ResolversObject<{
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+}>;
+
+export type ExposedCompanyResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ExposedCompany'] = ResolversParentTypes['ExposedCompany']> = ResolversObject<{
+  company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
+  homeCountry?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  homeCovered?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  offshore?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  routes?: Resolver<Array<ResolversTypes['ComputeRoute']>, ParentType, ContextType>;
+}>;
+
+export type GraphPathResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['GraphPath'] = ResolversParentTypes['GraphPath']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  length?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
+}>;
+
+export type ImportPayloadResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ImportPayload'] = ResolversParentTypes['ImportPayload']> = ResolversObject<{
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  report?: Resolver<Maybe<ResolversTypes['ImportReport']>, ParentType, ContextType>;
+}>;
+
+export type ImportReportResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = ResolversObject<{
+  createdIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  entitiesCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entitiesUnchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entitiesUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationshipsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationshipsUnchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  relationshipsUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  skipped?: Resolver<Array<ResolversTypes['SkippedRecord']>, ParentType, ContextType>;
+  unknownColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type ModelResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = ResolversObject<{
@@ -2051,6 +3292,39 @@ export type ModelRelationResolvers<ContextType = GraphContext, ParentType extend
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  assertRelationship?: Resolver<ResolversTypes['RelationshipPayload'], ParentType, ContextType, RequireFields<MutationAssertRelationshipArgs, 'input'>>;
+  createChip?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationCreateChipArgs, 'input'>>;
+  createCompany?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationCreateCompanyArgs, 'input'>>;
+  createCountry?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationCreateCountryArgs, 'input'>>;
+  createDataCenter?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationCreateDataCenterArgs, 'input'>>;
+  createModel?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationCreateModelArgs, 'input'>>;
+  createRegulation?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationCreateRegulationArgs, 'input'>>;
+  createSource?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationCreateSourceArgs, 'input'>>;
+  deleteEntity?: Resolver<ResolversTypes['DeleteEntityPayload'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'cascade' | 'id'>>;
+  deleteRelationship?: Resolver<ResolversTypes['RelationshipPayload'], ParentType, ContextType, RequireFields<MutationDeleteRelationshipArgs, 'key'>>;
+  importGraph?: Resolver<ResolversTypes['ImportPayload'], ParentType, ContextType, RequireFields<MutationImportGraphArgs, 'content' | 'dryRun' | 'format'>>;
+  updateChip?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationUpdateChipArgs, 'id' | 'input'>>;
+  updateCompany?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationUpdateCompanyArgs, 'id' | 'input'>>;
+  updateCountry?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationUpdateCountryArgs, 'id' | 'input'>>;
+  updateDataCenter?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationUpdateDataCenterArgs, 'id' | 'input'>>;
+  updateModel?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationUpdateModelArgs, 'id' | 'input'>>;
+  updateRegulation?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationUpdateRegulationArgs, 'id' | 'input'>>;
+  updateSource?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationUpdateSourceArgs, 'id' | 'input'>>;
+}>;
+
+export type NeighborhoodResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Neighborhood'] = ResolversParentTypes['Neighborhood']> = ResolversObject<{
+  center?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['NeighborhoodNode']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type NeighborhoodNodeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['NeighborhoodNode'] = ResolversParentTypes['NeighborhoodNode']> = ResolversObject<{
+  distance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+}>;
+
 export type NodeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Chip' | 'Company' | 'Country' | 'DataCenter' | 'Model' | 'Regulation' | 'Source', ParentType, ContextType>;
 }>;
@@ -2063,16 +3337,24 @@ export type PageInfoResolvers<ContextType = GraphContext, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   chips?: Resolver<ResolversTypes['ChipConnection'], ParentType, ContextType, RequireFields<QueryChipsArgs, 'first'>>;
   companies?: Resolver<ResolversTypes['CompanyConnection'], ParentType, ContextType, RequireFields<QueryCompaniesArgs, 'first'>>;
+  computeAccess?: Resolver<Maybe<ResolversTypes['ComputeAccess']>, ParentType, ContextType, RequireFields<QueryComputeAccessArgs, 'company'>>;
   countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, RequireFields<QueryCountriesArgs, 'first'>>;
   dataCenters?: Resolver<ResolversTypes['DataCenterConnection'], ParentType, ContextType, RequireFields<QueryDataCentersArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
+  exposure?: Resolver<Maybe<ResolversTypes['RegulationExposure']>, ParentType, ContextType, RequireFields<QueryExposureArgs, 'regulation'>>;
   models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, RequireFields<QueryModelsArgs, 'first'>>;
+  neighborhood?: Resolver<Maybe<ResolversTypes['Neighborhood']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  paths?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'to'>>;
   regulations?: Resolver<ResolversTypes['RegulationConnection'], ParentType, ContextType, RequireFields<QueryRegulationsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
+  shortestPath?: Resolver<Maybe<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'to'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
+  timeline?: Resolver<Maybe<ResolversTypes['Timeline']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'id'>>;
+  whoUses?: Resolver<Maybe<ResolversTypes['ChipUsage']>, ParentType, ContextType, RequireFields<QueryWhoUsesArgs, 'chip'>>;
 }>;
 
 export type RegulationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Regulation'] = ResolversParentTypes['Regulation']> = ResolversObject<{
@@ -2115,6 +3397,17 @@ export type RegulationEdgeResolvers<ContextType = GraphContext, ParentType exten
   node?: Resolver<ResolversTypes['Regulation'], ParentType, ContextType>;
 }>;
 
+export type RegulationExposureResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RegulationExposure'] = ResolversParentTypes['RegulationExposure']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  chips?: Resolver<Array<ResolversTypes['Chip']>, ParentType, ContextType>;
+  companies?: Resolver<Array<ResolversTypes['ExposedCompany']>, ParentType, ContextType>;
+  destinations?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  inForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  offshore?: Resolver<Array<ResolversTypes['ExposedCompany']>, ParentType, ContextType>;
+  regulation?: Resolver<ResolversTypes['Regulation'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type RegulationRelationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RegulationRelation'] = ResolversParentTypes['RegulationRelation']> = ResolversObject<{
   node?: Resolver<ResolversTypes['Regulation'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
@@ -2136,9 +3429,20 @@ export type RelationshipResolvers<ContextType = GraphContext, ParentType extends
   validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
+export type RelationshipPayloadResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RelationshipPayload'] = ResolversParentTypes['RelationshipPayload']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  relationship?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType>;
+}>;
+
 export type SearchHitResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type SkippedRecordResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SkippedRecord'] = ResolversParentTypes['SkippedRecord']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SourceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Source'] = ResolversParentTypes['Source']> = ResolversObject<{
@@ -2173,15 +3477,44 @@ export type SourceRelationResolvers<ContextType = GraphContext, ParentType exten
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 }>;
 
+export type TimelineResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Timeline'] = ResolversParentTypes['Timeline']> = ResolversObject<{
+  entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  events?: Resolver<Array<ResolversTypes['TimelineEvent']>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type TimelineEventResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['TimelineEvent'] = ResolversParentTypes['TimelineEvent']> = ResolversObject<{
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TimelineEventKind'], ParentType, ContextType>;
+  other?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
+  relationship?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+}>;
+
+export type UserErrorResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GraphContext> = ResolversObject<{
+  Change?: ChangeResolvers<ContextType>;
+  ChangeConnection?: ChangeConnectionResolvers<ContextType>;
+  ChangeEdge?: ChangeEdgeResolvers<ContextType>;
   Chip?: ChipResolvers<ContextType>;
   ChipConnection?: ChipConnectionResolvers<ContextType>;
   ChipEdge?: ChipEdgeResolvers<ContextType>;
   ChipRelation?: ChipRelationResolvers<ContextType>;
+  ChipRestriction?: ChipRestrictionResolvers<ContextType>;
+  ChipUsage?: ChipUsageResolvers<ContextType>;
+  ChipUser?: ChipUserResolvers<ContextType>;
   Company?: CompanyResolvers<ContextType>;
   CompanyConnection?: CompanyConnectionResolvers<ContextType>;
   CompanyEdge?: CompanyEdgeResolvers<ContextType>;
   CompanyRelation?: CompanyRelationResolvers<ContextType>;
+  ComputeAccess?: ComputeAccessResolvers<ContextType>;
+  ComputeRoute?: ComputeRouteResolvers<ContextType>;
   Confidence?: ConfidenceResolvers;
   Country?: CountryResolvers<ContextType>;
   CountryConnection?: CountryConnectionResolvers<ContextType>;
@@ -2193,25 +3526,40 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   DataCenterRelation?: DataCenterRelationResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  DeleteEntityPayload?: DeleteEntityPayloadResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityKind?: EntityKindResolvers;
+  EntityPayload?: EntityPayloadResolvers<ContextType>;
   EntityRelation?: EntityRelationResolvers<ContextType>;
+  ExposedCompany?: ExposedCompanyResolvers<ContextType>;
+  GraphPath?: GraphPathResolvers<ContextType>;
+  ImportPayload?: ImportPayloadResolvers<ContextType>;
+  ImportReport?: ImportReportResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelConnection?: ModelConnectionResolvers<ContextType>;
   ModelEdge?: ModelEdgeResolvers<ContextType>;
   ModelRelation?: ModelRelationResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  Neighborhood?: NeighborhoodResolvers<ContextType>;
+  NeighborhoodNode?: NeighborhoodNodeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Regulation?: RegulationResolvers<ContextType>;
   RegulationConnection?: RegulationConnectionResolvers<ContextType>;
   RegulationEdge?: RegulationEdgeResolvers<ContextType>;
+  RegulationExposure?: RegulationExposureResolvers<ContextType>;
   RegulationRelation?: RegulationRelationResolvers<ContextType>;
   Relationship?: RelationshipResolvers<ContextType>;
+  RelationshipPayload?: RelationshipPayloadResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
+  SkippedRecord?: SkippedRecordResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
   SourceEdge?: SourceEdgeResolvers<ContextType>;
   SourceRelation?: SourceRelationResolvers<ContextType>;
+  Timeline?: TimelineResolvers<ContextType>;
+  TimelineEvent?: TimelineEventResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 }>;
 

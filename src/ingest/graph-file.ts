@@ -10,7 +10,12 @@ import {
   type PropertySpec,
 } from '../graph/ontology.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD').refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real date');
+/** A YYYY-MM-DD string naming a day that exists (2024-02-30 does not). */
+const isRealDay = (s: string): boolean => {
+  const day = new Date(`${s}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === s;
+};
+const isoDate = z.string().refine(isRealDay, 'must be a real date YYYY-MM-DD');
 
 function propertySchema(spec: PropertySpec): z.ZodType {
   const scalar = spec.values
@@ -65,15 +70,36 @@ export interface GraphFile {
   readonly relationships: GraphRelationship[];
 }
 
+/** What kind of problem an issue is; stable, so clients and importers can act on it. */
+export type GraphIssueCode =
+  | 'INVALID_VALUE'
+  | 'REQUIRED'
+  | 'INVALID_ID'
+  | 'DUPLICATE_ID'
+  | 'UNKNOWN_ENDPOINT'
+  | 'RELATIONSHIP_NOT_ALLOWED'
+  | 'UNKNOWN_SOURCE'
+  | 'DATE_ORDER';
+
 /** A problem in a graph file, located by path (`entities[3].releaseDate`). */
 export interface GraphIssue {
   readonly path: string;
   readonly message: string;
+  /** Absent means INVALID_VALUE. */
+  readonly code?: GraphIssueCode;
 }
+
+const zodCode = (issue: z.core.$ZodIssue): GraphIssueCode => {
+  const last = issue.path[issue.path.length - 1];
+  if (last === 'id' && issue.path.length === 1) return 'INVALID_ID';
+  if (issue.message === 'is required' || issue.message.startsWith('must cite') || (issue.code === 'invalid_type' && issue.input === undefined)) return 'REQUIRED';
+  return 'INVALID_VALUE';
+};
 
 const at = (prefix: string, issue: z.core.$ZodIssue): GraphIssue => ({
   path: [prefix, ...issue.path.map(String)].join('.'),
   message: issue.message,
+  code: zodCode(issue),
 });
 
 /** Validates one entity against its kind's schema. */
@@ -93,7 +119,7 @@ export function parseRelationship(raw: unknown, path: string): { relationship?: 
   if (!parsed.success) return { issues: parsed.error.issues.map((i) => at(path, i)) };
   const r = parsed.data;
   const spec = relationshipSpec(r.type);
-  if (!spec) return { issues: [{ path: `${path}.type`, message: `unknown relationship type "${r.type}"` }] };
+  if (!spec) return { issues: [{ path: `${path}.type`, message: `unknown relationship type "${r.type}"`, code: 'INVALID_VALUE' }] };
   const issues: GraphIssue[] = [];
   const allowed = new Map(spec.properties.map((p) => [p.name, p]));
   for (const [name, value] of Object.entries(r.properties ?? {})) {
@@ -101,7 +127,7 @@ export function parseRelationship(raw: unknown, path: string): { relationship?: 
     if (!prop) issues.push({ path: `${path}.properties.${name}`, message: `is not a property of ${r.type}` });
     else if (!propertySchema(prop).safeParse(value).success) issues.push({ path: `${path}.properties.${name}`, message: `must be a ${prop.type}` });
   }
-  if (r.validFrom && r.validTo && r.validFrom > r.validTo) issues.push({ path: `${path}.validTo`, message: 'must not be before validFrom' });
+  if (r.validFrom && r.validTo && r.validFrom > r.validTo) issues.push({ path: `${path}.validTo`, message: 'must not be before validFrom', code: 'DATE_ORDER' });
   return issues.length ? { issues } : { relationship: r, issues };
 }
 
@@ -117,14 +143,14 @@ export function validateGraph(raw: { entities?: unknown[]; relationships?: unkno
     const result = parseEntity(e, `entities[${i}]`);
     issues.push(...result.issues);
     if (!result.entity) return;
-    if (entities.some((x) => x.id === result.entity!.id)) issues.push({ path: `entities[${i}].id`, message: `duplicate id "${result.entity.id}"` });
+    if (entities.some((x) => x.id === result.entity!.id)) issues.push({ path: `entities[${i}].id`, message: `duplicate id "${result.entity.id}"`, code: 'DUPLICATE_ID' });
     entities.push(result.entity);
     kinds.set(result.entity.id, result.entity.kind);
   });
   const sourceExists = (id: string): boolean => kinds.get(id) === 'Source';
   entities.forEach((e, i) => {
-    if (e.kind !== 'Source' && e.sources.length === 0) issues.push({ path: `entities[${i}].sources`, message: 'must cite at least one source' });
-    e.sources.forEach((s, j) => sourceExists(s) || issues.push({ path: `entities[${i}].sources[${j}]`, message: `unknown source "${s}"` }));
+    if (e.kind !== 'Source' && e.sources.length === 0) issues.push({ path: `entities[${i}].sources`, message: 'must cite at least one source', code: 'REQUIRED' });
+    e.sources.forEach((s, j) => sourceExists(s) || issues.push({ path: `entities[${i}].sources[${j}]`, message: `unknown source "${s}"`, code: 'UNKNOWN_SOURCE' }));
   });
   const relationships: GraphRelationship[] = [];
   (raw.relationships ?? []).forEach((r, i) => {
@@ -137,10 +163,10 @@ export function validateGraph(raw: { entities?: unknown[]; relationships?: unkno
     for (const end of ['from', 'to'] as const) {
       const kind = kinds.get(rel[end]);
       const allowed = end === 'from' ? spec.from : spec.to;
-      if (!kind) issues.push({ path: `${path}.${end}`, message: `unknown entity "${rel[end]}"` });
-      else if (!allowed.includes(kind)) issues.push({ path: `${path}.${end}`, message: `${rel.type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${kind} (allowed: ${allowed.join(', ')})` });
+      if (!kind) issues.push({ path: `${path}.${end}`, message: `unknown entity "${rel[end]}"`, code: 'UNKNOWN_ENDPOINT' });
+      else if (!allowed.includes(kind)) issues.push({ path: `${path}.${end}`, message: `${rel.type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${kind} (allowed: ${allowed.join(', ')})`, code: 'RELATIONSHIP_NOT_ALLOWED' });
     }
-    rel.sources.forEach((s, j) => sourceExists(s) || issues.push({ path: `${path}.sources[${j}]`, message: `unknown source "${s}"` }));
+    rel.sources.forEach((s, j) => sourceExists(s) || issues.push({ path: `${path}.sources[${j}]`, message: `unknown source "${s}"`, code: 'UNKNOWN_SOURCE' }));
     relationships.push(rel);
   });
   return { graph: { entities, relationships }, issues };

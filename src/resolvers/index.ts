@@ -1,7 +1,9 @@
 import { GraphQLScalarType } from 'graphql';
 import type { Resolvers } from '../generated/graphql.js';
+import { analysisResolvers } from './analysis.resolvers.js';
 import { connectionResolvers } from './connection.resolvers.js';
 import { entityResolvers } from './entity.resolvers.js';
+import { mutationResolvers } from './mutation.resolvers.js';
 import { queryResolvers } from './query.resolvers.js';
 import { relationshipResolvers } from './relationship.resolvers.js';
 import { scalarResolvers } from './scalars.js';
@@ -13,7 +15,7 @@ const enumResolvers = {
 
 /** Every resolver slice, merged per type. */
 export function buildResolvers(): Resolvers {
-  const slices = [scalarResolvers, enumResolvers, entityResolvers, connectionResolvers, relationshipResolvers, queryResolvers] as Record<string, object>[];
+  const slices = [scalarResolvers, enumResolvers, entityResolvers, connectionResolvers, relationshipResolvers, queryResolvers, analysisResolvers, mutationResolvers] as Record<string, object>[];
   const merged: Record<string, object> = {};
   for (const slice of slices) {
     for (const [type, fields] of Object.entries(slice)) {

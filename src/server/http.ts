@@ -1,20 +1,29 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express from 'express';
+import { GraphQLError } from 'graphql/index.js';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
+import { requireReader, resolveViewer } from '../auth/viewer.js';
 import type { Config } from '../config.js';
-import { requestStats, type Database, type QueryStats } from '../db/database.js';
+import { requestStats, type Database } from '../db/database.js';
 import { buildResolvers } from '../resolvers/index.js';
 import { createLoaders } from '../resolvers/loaders.js';
+import { createTracing } from '../tracing.js';
 import type { GraphContext } from './context.js';
+import { requestDeadline, signalOf } from './deadline.js';
+import { subgraphSchema } from './federation.js';
 import { formatError } from './format-error.js';
+import { costLimits, costLimitsPlugin, tokenLimit } from './limits.js';
+import { createMetrics } from './metrics.js';
+import { mountPages } from './pages.js';
 import { loadTypeDefs } from './schema.js';
+import { corsPolicy, httpErrorHandler, identifyClient, rateLimitPlugin, trustProxySetting } from './security.js';
 
 export interface AtlasServer {
   readonly app: express.Express;
@@ -26,77 +35,122 @@ export interface AtlasServer {
   stop(): Promise<void>;
 }
 
-/** Builds the HTTP app: health probes, then GraphQL at /graphql. Does not listen. */
-export async function createServer(config: Config, db: Database, log: Logger): Promise<AtlasServer> {
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
-  const apollo = new ApolloServer<GraphContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers: buildResolvers(),
+/** Adds the request id and the database statistics to every response's extensions. */
+const responseExtensions: ApolloServerPlugin<GraphContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind === 'single') {
+          const requestId = contextValue.requestId ?? currentRequestId();
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, requestId, stats: requestStats.getStore() };
+        }
+      },
+    };
+  },
+};
+
+/**
+ * The Apollo server: the schema (a federation subgraph when FEDERATION=true), CSRF prevention, introspection
+ * per INTROSPECTION, cost limits, rate limits, and errors that never show internals.
+ */
+function createApollo(config: Config, log: Logger, httpServer: http.Server, plugins: ApolloServerPlugin<GraphContext>[]): ApolloServer<GraphContext> {
+  const schema = config.FEDERATION
+    ? { schema: subgraphSchema(loadTypeDefs(), buildResolvers() as Record<string, object>) }
+    : { typeDefs: loadTypeDefs(), resolvers: buildResolvers() };
+  return new ApolloServer<GraphContext>({
+    ...schema,
     introspection: config.INTROSPECTION,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: config.MAX_TOKENS },
     formatError: (formatted, error) => formatError(formatted, error, log, currentRequestId()),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      {
-        async requestDidStart() {
-          return {
-            async willSendResponse({ response, contextValue }) {
-              if (response.body.kind === 'single') {
-                response.body.singleResult.extensions = { ...response.body.singleResult.extensions, requestId: contextValue.requestId, stats: requestStats.getStore() };
-              }
-            },
-          };
-        },
-      },
+      costLimitsPlugin(costLimits(config)),
+      rateLimitPlugin(config),
+      responseExtensions,
+      ...plugins,
     ],
   });
-  await apollo.start();
+}
 
-  app.use(
-    pinoHttp({
-      logger: log,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
-    }),
-  );
-  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
-  app.get('/readyz', async (_req, res) => {
+const requestLogger = (log: Logger): express.RequestHandler =>
+  pinoHttp({
+    logger: log,
+    genReqId: (req, res) => {
+      const incoming = req.headers['x-request-id'];
+      const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+      res.setHeader('x-request-id', id);
+      return id;
+    },
+    autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
+  });
+
+/** 200 while Neo4j answers within 3 s, else 503 (the process itself stays up: see /healthz). */
+const readiness =
+  (db: Database): express.RequestHandler =>
+  async (_req, res) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 3_000)));
     try {
-      await db.verify();
+      await Promise.race([db.verify(), timeout]);
       res.json({ status: 'ready' });
     } catch {
       res.status(503).json({ status: 'unavailable', reason: 'Neo4j does not answer' });
+    } finally {
+      clearTimeout(timer);
     }
-  });
+  };
+
+/** Builds the HTTP app: health probes, metrics, pages, then GraphQL at /graphql. Does not listen. */
+export async function createServer(config: Config, db: Database, log: Logger): Promise<AtlasServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
+  const httpServer = http.createServer(app);
+  const metrics = createMetrics(db);
+  const endpoint = config.OTEL_EXPORTER_OTLP_ENDPOINT;
+  const tracing = endpoint ? createTracing({ endpoint, serviceName: config.OTEL_SERVICE_NAME }, db) : null;
+  const apollo = createApollo(config, log, httpServer, [metrics.plugin, ...(tracing ? [tracing.plugin] : [])]);
+  await apollo.start();
+
+  app.use(requestLogger(log), metrics.http);
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/readyz', readiness(db));
+  app.get('/metrics', metrics.endpoint);
+  mountPages(app, config);
   app.use(
     '/graphql',
+    corsPolicy(config.CORS_ORIGINS),
+    ...(tracing ? [tracing.middleware] : []),
     express.json({ limit: config.BODY_LIMIT }),
-    (req, _res, next) => requestIdStore.run(String(req.id), () => requestStats.run({ dbQueries: 0, dbMillis: 0 } satisfies QueryStats, next)),
+    tokenLimit(costLimits(config)),
+    identifyClient,
+    requestDeadline(config.REQUEST_TIMEOUT_MS),
+    (req, _res, next) => requestIdStore.run(String(req.id), next),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const controller = new AbortController();
-        res.on('close', () => controller.abort());
+        const viewer = await resolveViewer(req, config);
+        try {
+          requireReader({ viewer, config });
+        } catch (error) {
+          // Thrown from context creation, only a GraphQLError keeps its code and HTTP status.
+          throw new GraphQLError((error as Error).message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+        }
         return {
           db,
           config,
           loaders: createLoaders(db),
-          viewer: null,
+          viewer,
           requestId: String(req.id),
           log: req.log,
-          signal: controller.signal,
+          signal: signalOf(res),
         };
       },
     }),
   );
+  app.use(httpErrorHandler(config, log));
 
   return {
     app,
@@ -110,7 +164,11 @@ export async function createServer(config: Config, db: Database, log: Logger): P
           resolve(typeof address === 'object' && address ? address.port : port);
         });
       }),
-    stop: () => apollo.stop(),
+    stop: async () => {
+      await apollo.stop();
+      metrics.close();
+      await tracing?.shutdown();
+    },
   };
 }
 

@@ -1,0 +1,145 @@
+import type { Operation } from './operations.js';
+import { sampleRss, TARGETS, type LoadWorker, type RunningServer, type TargetName } from './processes.js';
+
+export interface BenchOptions {
+  readonly size: number;
+  /** Seconds of measured load per operation and target. */
+  readonly duration: number;
+  /** Interleaved rounds; each (operation, target) reports the median of its rounds. */
+  readonly rounds: number;
+  /** Seconds of warm-up load per operation and target, before any measurement. */
+  readonly warmup: number;
+  readonly connections: number;
+  /** Distinct requests (variable sets) per operation. */
+  readonly requests: number;
+  /** A fixed number of requests per operation and target instead of a duration (the smoke run). */
+  readonly amount?: number;
+  readonly smoke: boolean;
+  readonly profile: boolean;
+  /** Only these operations (`--ops byId,nested2`); all when absent. */
+  readonly only?: readonly string[];
+}
+
+export interface TargetResult {
+  readonly requestsPerSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly meanLatency: number;
+  readonly total: number;
+  readonly failed: number;
+  readonly rssPeakMb: number | null;
+  readonly rssMeanMb: number | null;
+  /** Throughput of each round, when there were several. */
+  readonly perRound?: number[];
+}
+
+export interface OperationResult {
+  readonly name: string;
+  readonly title: string;
+  /** A result per target, or why the target cannot run the operation. */
+  readonly targets: Record<TargetName, TargetResult | { readonly na: string }>;
+  /** Throughput ratios; null where the other target has no result. */
+  readonly oursToPeer: number | null;
+  readonly oursToLimit: number | null;
+}
+
+type Vars = Record<string, Record<string, unknown>[]>;
+
+export function bodiesFor(target: TargetName, op: Operation, vars: Vars): string[] | null {
+  const list = vars[op.name] ?? [];
+  if (target === 'limit') return list.map((_v, i) => JSON.stringify({ op: op.name, i }));
+  const query = target === 'ours' ? op.ours : op.peer;
+  return query ? list.map((variables) => JSON.stringify({ query, variables })) : null;
+}
+
+const endpoint = (server: RunningServer): string => `${server.url}/${server.name === 'limit' ? 'replay' : 'graphql'}`;
+
+/** Sends every request once and fails on any error: a benchmark of errors measures nothing. */
+export async function verify(server: RunningServer, op: Operation, bodies: string[]): Promise<void> {
+  for (const body of bodies) {
+    const res = await fetch(endpoint(server), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const json = (await res.json()) as { data?: unknown; errors?: unknown[] };
+    if (res.status !== 200 || json.errors?.length || json.data == null) {
+      throw new Error(`${server.name} failed ${op.name} (HTTP ${res.status}) for ${body.slice(0, 200)}: ${JSON.stringify(json.errors ?? json).slice(0, 500)}`);
+    }
+  }
+}
+
+const ratio = (a: TargetResult | { na: string }, b: TargetResult | { na: string }): number | null =>
+  'requestsPerSecond' in a && 'requestsPerSecond' in b && b.requestsPerSecond > 0 ? a.requestsPerSecond / b.requestsPerSecond : null;
+
+/** Verifies every request on every target that can run it, then gives each (operation, target) its warm-up load. */
+async function warmUp(servers: Record<TargetName, RunningServer>, worker: LoadWorker, ops: readonly Operation[], vars: Vars, opts: BenchOptions): Promise<void> {
+  for (const op of ops) {
+    for (const t of TARGETS) {
+      const bodies = bodiesFor(t, op, vars);
+      if (!bodies) continue;
+      await verify(servers[t], op, bodies);
+      if (opts.warmup > 0) await worker.run({ url: endpoint(servers[t]), bodies, connections: opts.connections, duration: opts.warmup });
+    }
+  }
+}
+
+/**
+ * Verifies and warms up every (operation, target), then measures them interleaved, in rounds: within a round, the
+ * three targets of an operation run back to back in an order that rotates from one operation (and round) to the next.
+ */
+export async function measureAll(
+  servers: Record<TargetName, RunningServer>,
+  worker: LoadWorker,
+  ops: readonly Operation[],
+  vars: Vars,
+  opts: BenchOptions,
+  log: (l: string) => void,
+): Promise<OperationResult[]> {
+  const runnable = (op: Operation, t: TargetName): string[] | null => bodiesFor(t, op, vars);
+  await warmUp(servers, worker, ops, vars, opts);
+  log('bench: warm-up done; measuring');
+  const samples = new Map<string, TargetResult[]>();
+  for (let round = 0; round < opts.rounds; round++) {
+    for (const [k, op] of ops.entries()) {
+      for (const t of TARGETS.map((_t, j) => TARGETS[(j + k + round) % TARGETS.length]!)) {
+        const bodies = runnable(op, t);
+        if (!bodies) continue;
+        const stopSampling = sampleRss(servers[t].pid);
+        const summary = await worker.run({ url: endpoint(servers[t]), bodies, connections: opts.connections, duration: opts.duration, amount: opts.amount });
+        const rss = stopSampling();
+        const result = { ...summary, failed: summary.errors + summary.non2xx + summary.timeouts + summary.graphqlErrors, rssPeakMb: rss.peakMb, rssMeanMb: rss.meanMb };
+        samples.set(`${op.name}|${t}`, [...(samples.get(`${op.name}|${t}`) ?? []), result]);
+        log(`bench: round ${round + 1} ${op.name} ${t}: ${summary.requestsPerSecond.toFixed(0)} req/s, p50 ${summary.p50} ms, p99 ${summary.p99} ms`);
+      }
+    }
+  }
+  return ops.map((op) => {
+    const targets = {} as Record<TargetName, TargetResult | { na: string }>;
+    for (const t of TARGETS) {
+      const list = samples.get(`${op.name}|${t}`);
+      targets[t] = list ? combine(list) : { na: op.peerNote ?? 'not expressible' };
+    }
+    return { name: op.name, title: op.title, targets, oursToPeer: ratio(targets.ours, targets.peer), oursToLimit: ratio(targets.ours, targets.limit) };
+  });
+}
+
+const median = (xs: number[]): number => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/** Several rounds of one (operation, target): medians of rates and latencies, sums of counts, the RSS peak. */
+function combine(rounds: TargetResult[]): TargetResult {
+  const of = (f: (r: TargetResult) => number): number[] => rounds.map(f);
+  const peaks = rounds.map((r) => r.rssPeakMb).filter((v): v is number => v !== null);
+  const means = rounds.map((r) => r.rssMeanMb).filter((v): v is number => v !== null);
+  return {
+    requestsPerSecond: median(of((r) => r.requestsPerSecond)),
+    p50: median(of((r) => r.p50)),
+    p99: median(of((r) => r.p99)),
+    meanLatency: median(of((r) => r.meanLatency)),
+    total: of((r) => r.total).reduce((a, b) => a + b, 0),
+    failed: of((r) => r.failed).reduce((a, b) => a + b, 0),
+    rssPeakMb: peaks.length ? Math.max(...peaks) : null,
+    rssMeanMb: means.length ? means.reduce((a, b) => a + b, 0) / means.length : null,
+    perRound: of((r) => Math.round(r.requestsPerSecond)),
+  };
+}

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { loadConfig } from '../config.js';
+import { connect } from '../db/connect.js';
+import { IMPORT_FORMATS, parseImport, runImport, type ImportFormat, type ImportResult } from '../ingest/importers/index.js';
+import { createLogger } from '../logger.js';
+
+const USAGE = `Usage: npm run import -- <file> [--format auto|${IMPORT_FORMATS.map((f) => f.toLowerCase().replace('_', '-')).join('|')}] [--dry-run]
+Imports a graph JSON, graph CSV or Epoch AI CSV file in one transaction (see docs/import-export.md).`;
+
+/** Records above which a progress bar is drawn on stderr. */
+const PROGRESS_THRESHOLD = 200;
+
+function formatOf(value: string): ImportFormat | 'AUTO' {
+  const upper = value.toUpperCase().replace(/-/g, '_');
+  if (upper === 'AUTO' || (IMPORT_FORMATS as readonly string[]).includes(upper)) return upper as ImportFormat | 'AUTO';
+  throw new Error(`Unknown format "${value}".\n${USAGE}`);
+}
+
+/** The report as text: counts first, then what was left out and what was not understood. */
+export function describeResult(result: ImportResult, dryRun: boolean): string {
+  if (!result.report) return `Nothing was written: ${result.errors.length} problem(s).\n${result.errors.map((e) => `  ${e.message}`).join('\n')}\n`;
+  const r = result.report;
+  const lines = [
+    `${dryRun ? 'Dry run (nothing written)' : 'Imported'}: ${r.records} record(s).`,
+    `  entities:      ${r.entitiesCreated} created, ${r.entitiesUpdated} updated, ${r.entitiesUnchanged} unchanged`,
+    `  relationships: ${r.relationshipsCreated} created, ${r.relationshipsUpdated} updated, ${r.relationshipsUnchanged} unchanged`,
+    `  skipped:       ${r.skipped.length}`,
+    ...r.skipped.map((s) => `    ${s.at}: ${s.reason}`),
+    ...(r.unknownColumns.length ? [`  unknown columns (ignored): ${r.unknownColumns.map((c) => `"${c}"`).join(', ')}`] : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function progressReporter(records: number): { onProgress: (stage: string, done: number, total: number) => void; stop: () => void } {
+  if (records < PROGRESS_THRESHOLD) return { onProgress: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: '{stage} [{bar}] {value}/{total} changes', hideCursor: true }, cliProgress.Presets.shades_classic);
+  let started = false;
+  return {
+    onProgress: (stage, done, total) => {
+      if (stage !== 'writing') return void process.stderr.write(`${stage}…\n`);
+      if (!started) bar.start(total, 0, { stage });
+      started = true;
+      bar.update(done, { stage });
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { format: { type: 'string', default: 'auto' }, 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
+  if (values.help || positionals.length !== 1) throw new Error(USAGE);
+  const file = positionals[0]!;
+  process.stderr.write(`reading ${file}…\n`);
+  const { format, draft } = parseImport(formatOf(values.format!), readFileSync(file, 'utf8'));
+  process.stderr.write(`read ${draft.records} record(s) as ${format}\n`);
+  const config = loadConfig();
+  const connection = await connect(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
+  const progress = progressReporter(draft.records);
+  try {
+    const dryRun = values['dry-run']!;
+    const result = await runImport(connection.db, `cli:${userInfo().username}`, draft, { dryRun, onProgress: progress.onProgress });
+    progress.stop();
+    process.stdout.write(describeResult(result, dryRun));
+    if (!result.report) process.exitCode = 1;
+  } finally {
+    await connection.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`import failed: ${(error as Error).message}\n`);
+  process.exit(1);
+});

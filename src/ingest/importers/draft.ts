@@ -1,0 +1,76 @@
+import type { EntityKind } from '../../graph/ontology.js';
+import type { MergeMode } from '../../store/merge.js';
+import type { UserErrorModel } from '../../store/mutation-store.js';
+
+/**
+ * An entity an import asserts. `ref` is how the draft's relationships point at it (its id in the project's
+ * own formats, `Kind:normalised name` in Epoch files); `id` is the id to give it when it is new.
+ */
+export interface DraftEntity {
+  readonly ref: string;
+  readonly id?: string;
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly aliases?: string[];
+  readonly sources: string[];
+  /** Kind properties and description; null or absent means "not given". */
+  readonly props: Record<string, unknown>;
+  /** Where it comes from, for messages: "row 12", "entities[3]". */
+  readonly at: string;
+}
+
+/** A relationship an import asserts, between refs (or ids already in the graph). */
+export interface DraftRelationship {
+  readonly type: string;
+  readonly from: string;
+  readonly to: string;
+  readonly sources: string[];
+  /** validFrom, validTo, confidence, notes and the type's properties. */
+  readonly props: Record<string, unknown>;
+  readonly at: string;
+}
+
+export interface SkippedRecord {
+  readonly at: string;
+  readonly reason: string;
+}
+
+/** What a parser made of a file: what to assert, what it left out and why, and what it could not read. */
+export interface Draft {
+  readonly mode: MergeMode;
+  readonly entities: DraftEntity[];
+  readonly relationships: DraftRelationship[];
+  readonly skipped: SkippedRecord[];
+  readonly unknownColumns: string[];
+  readonly issues: UserErrorModel[];
+  /** Data rows or records read. */
+  readonly records: number;
+  /** The project's own formats are validated as a whole graph (validateGraph) once the graph is known. */
+  readonly raw?: { entities: unknown[]; relationships: unknown[] };
+  /** Turns a graph-file path (`entities[3].name`) into the file's own location (`rows[5].name`). */
+  readonly locate?: (path: string) => { field: string; label: string };
+}
+
+/** A located problem with one cell or field; a field under "row 12" is named rows[12].<field>. */
+export const issueAt = (field: string, label: string, message: string, code: UserErrorModel['code'] = 'INVALID_VALUE'): UserErrorModel => ({
+  code,
+  field: field.replace(/^row (\d+)/, 'rows[$1]'),
+  message: `${label}: ${message}`,
+});
+
+/** Case-, accent-, space- and punctuation-insensitive form of a name, for matching. */
+export function normaliseName(name: string): string {
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** A lower-case slug for a name (accents dropped), or an empty string when nothing is left. */
+export function slugOf(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/g, '');
+}

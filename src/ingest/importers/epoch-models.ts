@@ -1,0 +1,87 @@
+import { DraftBuilder, countryName } from './draft-builder.js';
+import type { Draft } from './draft.js';
+import { mapColumns, requireColumns, RowReader, type ColumnSpec, type CsvTable } from './csv-table.js';
+
+export const EPOCH_MODELS_SOURCE = 'src-epoch-notable-models';
+
+/** Columns this importer reads, with the header variants Epoch has used ("System" in the 2023 view). */
+export const MODEL_COLUMNS = {
+  model: ['Model', 'System'],
+  organization: ['Organization'],
+  category: ['Organization categorization'],
+  country: ['Country (from Organization)'],
+  date: ['Publication date'],
+  parameters: ['Parameters'],
+  compute: ['Training compute (FLOP)'],
+  hardware: ['Training hardware'],
+  quantity: ['Hardware quantity'],
+  base: ['Base model'],
+  domain: ['Domain'],
+  accessibility: ['Model accessibility'],
+} as const satisfies ColumnSpec<string>;
+
+/** Columns Epoch publishes that the ontology has no place for; read past without a warning. */
+const IGNORED = [
+  'Authors', 'Reference', 'Link', 'Citations', 'Notability criteria', 'Notability criteria notes', 'Parameters notes',
+  'Training compute notes', 'Training dataset', 'Training dataset notes', 'Training dataset size (datapoints)',
+  'Dataset size notes', 'Epochs', 'Training time (hours)', 'Training time notes', 'Hardware utilization',
+  'Training compute cost (2023 USD)', 'Compute cost notes', 'Confidence', 'Abstract', 'Finetune compute (FLOP)',
+  'Finetune compute notes', 'Batch size', 'Batch size notes', 'Training code accessibility',
+  'Inference code accessibility', 'Accessibility notes', 'Frontier model', 'Training power draw (W)',
+  'Training compute estimation method',
+];
+
+type Column = keyof typeof MODEL_COLUMNS;
+
+function openWeights(value: string | null): boolean | null {
+  if (!value) return null;
+  if (/^open weights/i.test(value)) return true;
+  return /^(api access|hosted access|unreleased)/i.test(value) ? false : null;
+}
+
+function addModel(b: DraftBuilder, r: RowReader<Column>, name: string, at: string): void {
+  const model = b.entity('Model', name, {
+    releaseDate: r.date('date'),
+    parameters: r.number('parameters'),
+    trainingComputeFlop: r.number('compute'),
+    domain: r.list('domain')[0] ?? null,
+    openWeights: openWeights(r.text('accessibility')),
+  }, at);
+  const orgs = r.list('organization');
+  const categories = r.list('category');
+  const countries = r.list('country');
+  orgs.forEach((org, i) => {
+    const roles = categories.length === orgs.length ? [categories[i] === 'Academia' ? 'RESEARCH_INSTITUTE' : 'AI_LAB'] : ['AI_LAB'];
+    const company = b.entity('Company', org, { roles }, at);
+    b.relationship('DEVELOPS', company, model, {}, at);
+    // Epoch lists one country per organisation, in the same order; anything else cannot be paired safely.
+    const country = countries.length === orgs.length ? countryName(countries[i]!) : null;
+    if (country) b.relationship('HEADQUARTERED_IN', company, b.entity('Country', country, {}, at), {}, at);
+  });
+  const chips = r.list('hardware');
+  const quantity = r.number('quantity');
+  for (const chip of chips) {
+    const chipCount = chips.length === 1 && quantity !== null ? Math.round(quantity) : null;
+    b.relationship('TRAINED_ON', model, b.entity('Chip', chip, {}, at), { chipCount }, at);
+  }
+  const base = r.text('base');
+  if (base && base !== name) b.relationship('FINE_TUNED_FROM', model, b.entity('Model', base, {}, at), {}, at);
+}
+
+/**
+ * Epoch AI's Notable (or Large-Scale) AI Models table: models, their developers and the developers' countries,
+ * the chips they were trained on (with the count when one chip type is given) and their base models.
+ */
+export function parseEpochModels(table: CsvTable): Draft {
+  const { columns, unknown } = mapColumns(table.header, MODEL_COLUMNS, IGNORED);
+  const b = new DraftBuilder(EPOCH_MODELS_SOURCE);
+  b.issues.push(...requireColumns(columns, MODEL_COLUMNS, ['model']));
+  for (const row of b.issues.length ? [] : table.rows) {
+    b.records += 1;
+    const r = new RowReader<Column>(row, columns, b.issues);
+    const name = r.text('model');
+    if (!name) b.skip(`row ${row.row}`, 'no model name');
+    else addModel(b, r, name, `row ${row.row}`);
+  }
+  return b.build(unknown);
+}

@@ -1,0 +1,109 @@
+import type { Database } from '../../db/database.js';
+import { applyChanges, loadAllEntities, loadRelationships, type ChangeSet } from '../../store/change-writer.js';
+import type { EntityRecord } from '../../store/graph-records.js';
+import type { UserErrorModel } from '../../store/mutation-store.js';
+import { isEntityKind } from '../../graph/ontology.js';
+import { validateGraph } from '../graph-file.js';
+import type { Draft, SkippedRecord } from './draft.js';
+import { planEntities, planRelationships, resolveRelationships, type Tally } from './resolve.js';
+
+/** What an import did (or, in a dry run, would do). */
+export interface ImportReport {
+  readonly entitiesCreated: number;
+  readonly entitiesUpdated: number;
+  readonly entitiesUnchanged: number;
+  readonly relationshipsCreated: number;
+  readonly relationshipsUpdated: number;
+  readonly relationshipsUnchanged: number;
+  readonly createdIds: string[];
+  readonly skipped: SkippedRecord[];
+  readonly unknownColumns: string[];
+  readonly records: number;
+}
+
+export interface ImportResult {
+  readonly report: ImportReport | null;
+  readonly errors: UserErrorModel[];
+}
+
+export interface ImportOptions {
+  readonly dryRun?: boolean;
+  /** Called as the import moves on: a stage name and, while writing, changes written of the total. */
+  readonly onProgress?: (stage: string, done: number, total: number) => void;
+  readonly timeoutMs?: number;
+}
+
+/** The project's own formats, validated as a whole graph against what is already in the database. */
+function expandOwnFormat(draft: Draft, existing: readonly EntityRecord[]): Draft {
+  if (!draft.raw) return draft;
+  const known = new Map(existing.map((e) => [e.id, e.kind]));
+  // Entities of the file that fail validation still count as known, so their relationships are not reported too.
+  for (const e of draft.raw.entities as { id?: unknown; kind?: unknown }[]) {
+    if (typeof e?.id === 'string' && typeof e.kind === 'string' && isEntityKind(e.kind)) known.set(e.id, e.kind);
+  }
+  const { graph, issues } = validateGraph(draft.raw, known);
+  const locate = draft.locate ?? ((path: string) => ({ field: path, label: path }));
+  const errors = issues.map((i) => {
+    const { field, label } = locate(i.path);
+    return { code: i.code ?? 'INVALID_VALUE', field, message: `${label}: ${i.message}` } satisfies UserErrorModel;
+  });
+  const entities = graph.entities.map((e, i) => {
+    const { id, kind, name, aliases, sources, ...props } = e;
+    return { ref: id, id, kind, name, aliases: aliases ?? undefined, sources, props, at: locate(`entities[${i}]`).label };
+  });
+  const relationships = graph.relationships.map((r, i) => {
+    const { type, from, to, sources, properties, ...props } = r;
+    return { type, from, to, sources, props: { ...props, ...(properties ?? {}) }, at: locate(`relationships[${i}]`).label };
+  });
+  return { ...draft, entities, relationships, issues: [...draft.issues, ...errors] };
+}
+
+/** Every source the draft cites must be a Source in the graph (or in the draft itself). */
+function unknownSources(draft: Draft, existing: readonly EntityRecord[]): UserErrorModel[] {
+  const known = new Set([...existing, ...draft.entities].filter((e) => e.kind === 'Source').map((e) => ('id' in e && e.id) || ''));
+  const cited = new Set([...draft.entities, ...draft.relationships].flatMap((x) => x.sources));
+  return [...cited]
+    .filter((s) => !known.has(s))
+    .map((s) => ({ code: 'UNKNOWN_SOURCE', field: 'sources', message: `Source "${s}" is not in the graph; load the seed graph (npm run seed) or add that Source first.` }));
+}
+
+const sum = (a: Tally, b: Tally): number => a.created + a.updated + b.created + b.updated;
+
+/**
+ * Imports a draft in one write transaction: matches entities, plans every change, and writes them with
+ * their audit records, or writes nothing when any row or reference is wrong.
+ */
+export async function runImport(db: Database, actor: string, parsed: Draft, options: ImportOptions = {}): Promise<ImportResult> {
+  if (parsed.issues.length) return { report: null, errors: parsed.issues };
+  const progress = options.onProgress ?? (() => undefined);
+  return db.write(async (tx) => {
+    progress('matching', 0, 0);
+    const existing = await loadAllEntities(tx);
+    const draft = expandOwnFormat(parsed, existing);
+    if (draft.issues.length) return { report: null, errors: draft.issues };
+    const entityPlan = planEntities(draft, existing);
+    const { resolved, errors } = resolveRelationships(draft, entityPlan, new Map(existing.map((e) => [e.id, e])));
+    const problems = [...unknownSources(draft, existing), ...entityPlan.errors, ...errors];
+    if (problems.length) return { report: null, errors: problems };
+    const current = await loadRelationships(tx, resolved.map((r) => r.record));
+    const relPlan = planRelationships(resolved, current, draft.mode);
+    const set: ChangeSet = { entities: entityPlan.changes, relationships: relPlan.changes };
+    const total = sum(entityPlan.tally, relPlan.tally);
+    if (!options.dryRun) await applyChanges(tx, actor, set, (done) => progress('writing', done, total));
+    return {
+      report: {
+        entitiesCreated: entityPlan.tally.created,
+        entitiesUpdated: entityPlan.tally.updated,
+        entitiesUnchanged: entityPlan.tally.unchanged,
+        relationshipsCreated: relPlan.tally.created,
+        relationshipsUpdated: relPlan.tally.updated,
+        relationshipsUnchanged: relPlan.tally.unchanged,
+        createdIds: entityPlan.changes.filter((c) => c.op === 'create').map((c) => c.after!.id),
+        skipped: draft.skipped,
+        unknownColumns: draft.unknownColumns,
+        records: draft.records,
+      },
+      errors: [],
+    };
+  }, { timeoutMs: options.timeoutMs ?? 300_000 });
+}

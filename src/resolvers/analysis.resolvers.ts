@@ -1,0 +1,41 @@
+import type { QueryResolvers } from '../generated/graphql.js';
+import type { GraphContext } from '../server/context.js';
+import { today } from '../store/analysis/common.js';
+import { computeAccess } from '../store/analysis/compute-access.js';
+import { exposure } from '../store/analysis/exposure.js';
+import { bounded, entityKinds, relationshipTypes } from '../store/analysis/limits.js';
+import type { AnalysisLimits } from '../store/analysis/models.js';
+import { neighborhood } from '../store/analysis/neighborhood.js';
+import { paths, shortestPath } from '../store/analysis/paths.js';
+import { timeline } from '../store/analysis/timeline.js';
+import { whoUses } from '../store/analysis/who-uses.js';
+
+const limitsOf = ({ config }: GraphContext): AnalysisLimits => ({ maxResults: config.MAX_ANALYSIS_RESULTS, timeoutMs: config.ANALYSIS_TX_TIMEOUT_MS });
+const results = ({ config }: GraphContext) => ({ max: config.MAX_ANALYSIS_RESULTS, setting: 'MAX_ANALYSIS_RESULTS' });
+const pathLength = ({ config }: GraphContext) => ({ max: config.MAX_PATH_LENGTH, setting: 'MAX_PATH_LENGTH' });
+
+/** The analysis queries: argument checks against the caps, then one store call each. */
+export const analysisResolvers: { Query: QueryResolvers } = {
+  Query: {
+    neighborhood: (_p, a, ctx) => {
+      const depth = bounded('depth', a.depth, 1, { max: ctx.config.MAX_NEIGHBORHOOD_DEPTH, setting: 'MAX_NEIGHBORHOOD_DEPTH' });
+      const limit = bounded('limit', a.limit, Math.min(100, ctx.config.MAX_ANALYSIS_RESULTS), results(ctx), 0);
+      const args = { id: a.id, depth, limit, types: relationshipTypes(a.relationshipTypes), kinds: entityKinds(a.kinds), asOf: a.asOf ?? null };
+      return neighborhood(ctx.db, args, limitsOf(ctx));
+    },
+    shortestPath: (_p, a, ctx) => {
+      const maxLength = bounded('maxLength', a.maxLength, ctx.config.MAX_PATH_LENGTH, pathLength(ctx), 0);
+      return shortestPath(ctx.db, { from: a.from, to: a.to, types: relationshipTypes(a.relationshipTypes), asOf: a.asOf ?? null, maxLength }, limitsOf(ctx));
+    },
+    paths: (_p, a, ctx) => {
+      const maxLength = bounded('maxLength', a.maxLength, Math.min(4, ctx.config.MAX_PATH_LENGTH), pathLength(ctx), 0);
+      const first = bounded('first', a.first, Math.min(10, ctx.config.MAX_PATHS), { max: ctx.config.MAX_PATHS, setting: 'MAX_PATHS' }, 0);
+      const args = { from: a.from, to: a.to, types: relationshipTypes(a.relationshipTypes), asOf: a.asOf ?? null, maxLength, first };
+      return paths(ctx.db, args, limitsOf(ctx));
+    },
+    whoUses: (_p, a, ctx) => whoUses(ctx.db, a.chip, a.asOf ?? today(), limitsOf(ctx)),
+    computeAccess: (_p, a, ctx) => computeAccess(ctx.db, a.company, a.asOf ?? today(), limitsOf(ctx)),
+    exposure: (_p, a, ctx) => exposure(ctx.db, a.regulation, a.asOf ?? today(), limitsOf(ctx)),
+    timeline: (_p, a, ctx) => timeline(ctx.db, a.id, a.from ?? null, a.to ?? null, limitsOf(ctx)),
+  },
+};

@@ -1,0 +1,236 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHandler } from 'express';
+import {
+  Kind,
+  Lexer,
+  Source,
+  TokenKind,
+  visit,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { Config } from '../config.js';
+import { AppError, badInput } from '../errors.js';
+import { requestError, sendErrors } from './format-error.js';
+
+/** The cost limits of one request; from MAX_DEPTH, MAX_COMPLEXITY, MAX_ALIASES, MAX_TOKENS, MAX_PAGE_SIZE. */
+export interface CostLimits {
+  readonly maxDepth: number;
+  readonly maxComplexity: number;
+  readonly maxAliases: number;
+  readonly maxTokens: number;
+  readonly maxPageSize: number;
+}
+
+export const costLimits = (config: Config): CostLimits => ({
+  maxDepth: config.MAX_DEPTH,
+  maxComplexity: config.MAX_COMPLEXITY,
+  maxAliases: config.MAX_ALIASES,
+  maxTokens: config.MAX_TOKENS,
+  maxPageSize: config.MAX_PAGE_SIZE,
+});
+
+/** How many items an unpaginated list (a relationship field, sources) counts as in the complexity budget. */
+export const UNPAGED_LIST_SIZE = 5;
+/** Arguments that bound the length of a list field. */
+const SIZE_ARGUMENTS = ['first', 'limit'] as const;
+
+type Measure = 'tokens' | 'depth' | 'aliases' | 'complexity' | 'first' | 'fields';
+
+const ADVICE: Record<Measure, string> = {
+  tokens: 'The query document is too long ({value} tokens; the limit is {limit}). Send a shorter query.',
+  depth: 'The query nests {value} levels deep; the limit is {limit}. Ask for fewer nested levels or split the query.',
+  aliases: 'The query uses {value} aliases; the limit is {limit}. Split it into several requests.',
+  complexity:
+    'The query would cost {value}; the budget is {limit}. Each list costs its "first" (relationship lists count as ' +
+    `${UNPAGED_LIST_SIZE}) times what is selected inside it: ask for smaller pages or fewer nested lists.`,
+  first: '"first" may be at most {limit}; got {value}. Page through with "after".',
+  fields: 'With its fragments spread, the query selects more than {limit} fields. Send a smaller query.',
+};
+
+/** A QUERY_TOO_COMPLEX error naming the measure, the limit and the figure the query reached. */
+export function tooComplex(measure: Measure, limit: number, value: number): AppError {
+  const message = ADVICE[measure].replace('{value}', String(value)).replace('{limit}', String(limit));
+  return new AppError('QUERY_TOO_COMPLEX', message, { measure, limit, value });
+}
+
+/** Number of lexical tokens in a document, as graphql-js counts them for `maxTokens` (comments excluded). */
+export function tokenCount(query: string): number {
+  const lexer = new Lexer(new Source(query));
+  let count = 0;
+  try {
+    while (lexer.advance().kind !== TokenKind.EOF) count += 1;
+  } catch {
+    // A syntax error ends the count; the parser reports it.
+  }
+  return count;
+}
+
+type Fragments = ReadonlyMap<string, FragmentDefinitionNode>;
+
+const fragmentsOf = (document: DocumentNode): Fragments =>
+  new Map(document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+
+/**
+ * Deepest field nesting of a selection set, following fragments (memoised, so fragment bombs stay linear).
+ * Introspection fields (`__schema`, `__type`) are not counted: INTROSPECTION switches them off as a whole.
+ */
+export function selectionDepth(set: SelectionSetNode | undefined, fragments: Fragments, memo = new Map<string, number>(), seen = new Set<string>()): number {
+  let deepest = 0;
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value.startsWith('__')) continue;
+      deepest = Math.max(deepest, 1 + selectionDepth(selection.selectionSet, fragments, memo, seen));
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      deepest = Math.max(deepest, selectionDepth(selection.selectionSet, fragments, memo, seen));
+    } else {
+      deepest = Math.max(deepest, viaFragment(selection.name.value, fragments, memo, seen, selectionDepth));
+    }
+  }
+  return deepest;
+}
+
+/** Aliased fields of a selection set, each fragment spread counted as often as it is spread (memoised). */
+export function aliasCount(set: SelectionSetNode | undefined, fragments: Fragments, memo = new Map<string, number>(), seen = new Set<string>()): number {
+  let count = 0;
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === Kind.FIELD) {
+      count += (selection.alias ? 1 : 0) + aliasCount(selection.selectionSet, fragments, memo, seen);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      count += aliasCount(selection.selectionSet, fragments, memo, seen);
+    } else {
+      count += viaFragment(selection.name.value, fragments, memo, seen, aliasCount);
+    }
+  }
+  return count;
+}
+
+type Walk = (set: SelectionSetNode | undefined, fragments: Fragments, memo: Map<string, number>, seen: Set<string>) => number;
+
+function viaFragment(name: string, fragments: Fragments, memo: Map<string, number>, seen: Set<string>, walk: Walk): number {
+  const known = memo.get(name);
+  if (known !== undefined) return known;
+  const fragment = fragments.get(name);
+  if (!fragment || seen.has(name)) return 0; // unknown or cyclic fragments are validation errors already
+  seen.add(name);
+  const value = walk(fragment.selectionSet, fragments, memo, seen);
+  seen.delete(name);
+  memo.set(name, value);
+  return value;
+}
+
+/**
+ * Complexity: every field costs 1 plus what is selected inside it; a list field multiplies that by its size:
+ * its `first`/`limit` argument (schema default applied), the number of `_entities` representations, or
+ * UNPAGED_LIST_SIZE for a list without a size argument. Lists inside a connection are already paid for by the
+ * connection's `first`. Records the largest size argument in `sizes`.
+ */
+function estimator(sizes: number[]): ComplexityEstimator {
+  return ({ type, field, args, childComplexity }) => {
+    for (const name of SIZE_ARGUMENTS) {
+      const size = args[name];
+      if (typeof size === 'number') {
+        sizes.push(size);
+        return 1 + Math.max(0, size) * childComplexity;
+      }
+    }
+    if (field.name === '_entities' && Array.isArray(args.representations)) return 1 + args.representations.length * childComplexity;
+    // Printed types ([Item!]!) rather than isListType: the schema may come from another copy of graphql-js.
+    const isList = String(field.type).startsWith('[');
+    if (isList && !type.name.endsWith('Connection') && childComplexity > 0) return 1 + UNPAGED_LIST_SIZE * childComplexity;
+    return 1 + childComplexity;
+  };
+}
+
+export interface OperationCost {
+  readonly depth: number;
+  readonly aliases: number;
+  readonly complexity: number;
+}
+
+/** Measures an operation and throws QUERY_TOO_COMPLEX when it breaks a limit; returns what it measured. */
+export function checkCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  limits: CostLimits,
+): OperationCost {
+  const fragments = fragmentsOf(document);
+  const depth = selectionDepth(operation.selectionSet, fragments);
+  if (depth > limits.maxDepth) throw tooComplex('depth', limits.maxDepth, depth);
+  const aliases = aliasCount(operation.selectionSet, fragments);
+  if (aliases > limits.maxAliases) throw tooComplex('aliases', limits.maxAliases, aliases);
+  const sizes: number[] = [];
+  let complexity: number;
+  try {
+    const query: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments.values()] };
+    complexity = getComplexity({ schema, query, variables, estimators: [estimator(sizes)], maxQueryNodes: limits.maxTokens });
+  } catch (error) {
+    // Invalid variables: execution reports them as BAD_USER_INPUT, and nothing runs.
+    if (!/maximum allowed number of nodes/.test((error as Error).message)) return { depth, aliases, complexity: 0 };
+    // graphql-query-complexity stops after maxQueryNodes field evaluations (fragment bombs); a document within
+    // the token limit and without fragments never gets there.
+    throw tooComplex('fields', limits.maxTokens, limits.maxTokens + 1);
+  }
+  const largest = Math.max(0, ...sizes);
+  if (largest > limits.maxPageSize) throw tooComplex('first', limits.maxPageSize, largest);
+  if (complexity > limits.maxComplexity) throw tooComplex('complexity', limits.maxComplexity, complexity);
+  return { depth, aliases, complexity };
+}
+
+/** Longest text a query (not a mutation) may pass in one argument or variable; no id, name or search needs more. */
+export const MAX_QUERY_TEXT = 2_000;
+
+function longestText(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) return Math.max(0, ...value.map(longestText));
+  if (value && typeof value === 'object') return Math.max(0, ...Object.values(value).map(longestText));
+  return 0;
+}
+
+/** Refuses a query whose variables or literals carry a text longer than MAX_QUERY_TEXT, with BAD_USER_INPUT. */
+export function checkTextLengths(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
+  if (operation.operation !== 'query') return;
+  let longest = longestText(variables);
+  visit(document, { StringValue: (node) => void (longest = Math.max(longest, node.value.length)) });
+  if (longest > MAX_QUERY_TEXT) {
+    throw badInput(`A text value in a query may be at most ${MAX_QUERY_TEXT} characters; got ${longest}. Shorten it (ids, names and search words are short).`, { limit: MAX_QUERY_TEXT, value: longest });
+  }
+}
+
+/** Apollo plugin: checks depth, aliases, complexity, page sizes and text lengths once the operation is resolved. */
+export function costLimitsPlugin(limits: CostLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          try {
+            checkTextLengths(document, operation, request.variables ?? {});
+            checkCost(schema, document, operation, request.variables ?? {}, limits);
+          } catch (error) {
+            throw error instanceof AppError ? requestError(error, 400) : error;
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Rejects a document with more than MAX_TOKENS tokens before it is parsed, naming its token count. */
+export function tokenLimit(limits: CostLimits): RequestHandler {
+  return (req, res, next) => {
+    const body = req.body as { query?: unknown } | undefined;
+    const query = typeof body?.query === 'string' ? body.query : typeof req.query.query === 'string' ? req.query.query : null;
+    // Fewer characters than the limit cannot hold more tokens than it; skip lexing those.
+    if (query === null || query.length <= limits.maxTokens) return next();
+    const tokens = tokenCount(query);
+    if (tokens <= limits.maxTokens) return next();
+    sendErrors(res, 400, [tooComplex('tokens', limits.maxTokens, tokens)]);
+  };
+}

@@ -1,0 +1,76 @@
+import type { Database, Row, Tx } from '../../db/database.js';
+import { dbDate, dbInt } from '../../db/mapping.js';
+import type { EntityModel } from '../../graph/models.js';
+import type { Confidence } from '../../graph/ontology.js';
+import { toEntity } from '../cypher.js';
+import { classifyRoute } from './classify.js';
+import { sourcesByIds, pick, toPath, weakest, type RelRow } from './common.js';
+import type { AnalysisLimits, ComputeAccessModel, ComputeRouteKind, ComputeRouteModel } from './models.js';
+import { covers, restrictionsByChip, withSources, type RawRestriction } from './restrictions.js';
+import { ROUTES } from './routes-query.js';
+
+const COMPANY = `
+  MATCH (co:Entity:Company {id: $company})
+  OPTIONAL MATCH (co)-[hq:HEADQUARTERED_IN]->(home:Entity:Country)
+  WHERE (hq.validFrom IS NULL OR hq.validFrom <= $asOf) AND (hq.validTo IS NULL OR hq.validTo > $asOf)
+  RETURN co, home
+  ORDER BY home.id
+  LIMIT 1`;
+
+export interface RouteFilter {
+  /** Company ids, or null for every company. */
+  readonly companies: readonly string[] | null;
+  /** Chip ids, or null for every chip. */
+  readonly chips: readonly string[] | null;
+}
+
+const sourceIdsOf = (rels: RelRow[]): string[] => rels.flatMap((r) => (r.props.sourceIds as string[] | null) ?? []);
+const relsOf = (row: Row): RelRow[] => [...(row.rels as RelRow[]), ...(row.extraRels as RelRow[])];
+
+function toRoute(row: Row, rules: RawRestriction[], sources: Map<string, EntityModel>): ComputeRouteModel {
+  const homeCountry = row.home ? toEntity(row.home) : null;
+  const dataCenterCountry = row.dcCountry ? toEntity(row.dcCountry) : null;
+  const relevant = rules.filter((r) => covers(r, homeCountry?.id ?? null) || covers(r, dataCenterCountry?.id ?? null));
+  const classified = classifyRoute({ homeCountry: homeCountry?.id ?? null, dataCenterCountry: dataCenterCountry?.id ?? null, restrictions: relevant });
+  return {
+    company: toEntity(row.co),
+    kind: row.kind as ComputeRouteKind,
+    chip: toEntity(row.chip),
+    dataCenter: row.dc ? toEntity(row.dc) : null,
+    dataCenterCountry,
+    homeCountry,
+    restrictions: relevant.map((r) => withSources(r, sources)),
+    ...classified,
+    path: toPath(row.ns as unknown[], row.rels as RelRow[]),
+    sources: pick(sources, sourceIdsOf(relsOf(row))),
+    confidence: weakest(relsOf(row).map((r) => (r.props.confidence as Confidence | null) ?? 'high')),
+  };
+}
+
+/**
+ * The compute routes of some companies to some chips on `asOf`, classified (see classifyRoute), in three
+ * statements: the routes, the rules restricting their chips, the sources. `truncated` when more than
+ * limits.maxResults routes exist.
+ */
+export async function routesWithin(tx: Tx, filter: RouteFilter, asOf: string, limits: AnalysisLimits): Promise<{ routes: ComputeRouteModel[]; truncated: boolean }> {
+  const rows = await tx.run(ROUTES, { ...filter, asOf: dbDate(asOf), limit: dbInt(limits.maxResults + 1) });
+  const kept = rows.slice(0, limits.maxResults);
+  const rules = await restrictionsByChip(tx, kept.map((r) => (r.chip as { id: string }).id), asOf);
+  const ruleSourceIds = [...rules.values()].flat().flatMap((r) => r.sourceIds);
+  const sources = await sourcesByIds(tx, [...kept.flatMap((r) => sourceIdsOf(relsOf(r))), ...ruleSourceIds]);
+  const routes = kept.map((r) => toRoute(r, rules.get((r.chip as { id: string }).id) ?? [], sources));
+  return { routes, truncated: rows.length > limits.maxResults };
+}
+
+/** Every route by which a company reaches compute on `asOf`; null when no company has the id. */
+export async function computeAccess(db: Database, company: string, asOf: string, limits: AnalysisLimits): Promise<ComputeAccessModel | null> {
+  return db.read(
+    async (tx) => {
+      const [head] = await tx.run(COMPANY, { company, asOf: dbDate(asOf) });
+      if (!head) return null;
+      const { routes, truncated } = await routesWithin(tx, { companies: [company], chips: null }, asOf, limits);
+      return { company: toEntity(head.co), asOf, homeCountry: head.home ? toEntity(head.home) : null, routes, truncated };
+    },
+    { timeoutMs: limits.timeoutMs },
+  );
+}

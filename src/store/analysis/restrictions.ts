@@ -1,0 +1,56 @@
+import type { Tx } from '../../db/database.js';
+import { dbDate } from '../../db/mapping.js';
+import type { EntityModel } from '../../graph/models.js';
+import { toEntity } from '../cypher.js';
+import { inForce, pick, validOn } from './common.js';
+import type { RestrictionModel } from './models.js';
+
+/** Rules in force on $asOf that restrict the chips in $chips, each with every destination it covers then. */
+export const RESTRICTIONS = `
+  MATCH (reg:Entity:Regulation)-[rr:RESTRICTS]->(chip:Entity:Chip)
+  WHERE chip.id IN $chips AND ${inForce('reg', 'asOf')} AND ${validOn('rr')}
+  RETURN chip.id AS chip, reg, rr.licenseRequirement AS licenseRequirement, rr.sourceIds AS sourceIds,
+    COLLECT {
+      MATCH (reg)-[ra:APPLIES_TO]->(dest:Entity:Country)
+      WHERE ${validOn('ra')}
+      RETURN dest ORDER BY dest.name, dest.id
+    } AS destinations
+  ORDER BY reg.effectiveDate, reg.id`;
+
+/** A restriction before its sources are looked up. */
+export interface RawRestriction {
+  readonly regulation: EntityModel;
+  readonly destinations: EntityModel[];
+  readonly licenseRequirement: string | null;
+  readonly sourceIds: string[];
+}
+
+/** The rules in force on `asOf` restricting each chip, by chip id (chips no rule restricts are absent). */
+export async function restrictionsByChip(tx: Tx, chips: Iterable<string>, asOf: string): Promise<Map<string, RawRestriction[]>> {
+  const ids = [...new Set(chips)];
+  const byChip = new Map<string, RawRestriction[]>();
+  if (!ids.length) return byChip;
+  for (const row of await tx.run(RESTRICTIONS, { chips: ids, asOf: dbDate(asOf) })) {
+    const list = byChip.get(row.chip as string) ?? [];
+    list.push({
+      regulation: toEntity(row.reg),
+      destinations: (row.destinations as unknown[]).map(toEntity),
+      licenseRequirement: (row.licenseRequirement as string | null) ?? null,
+      sourceIds: (row.sourceIds as string[] | null) ?? [],
+    });
+    byChip.set(row.chip as string, list);
+  }
+  return byChip;
+}
+
+/** Whether a rule covers a country (never for an unknown country). */
+export const covers = (r: { destinations: readonly EntityModel[] }, country: string | null): boolean =>
+  country !== null && r.destinations.some((d) => d.id === country);
+
+/** A restriction with its sources picked from `sources`. */
+export const withSources = (r: RawRestriction, sources: Map<string, EntityModel>): RestrictionModel => ({
+  regulation: r.regulation,
+  destinations: r.destinations,
+  licenseRequirement: r.licenseRequirement,
+  sources: pick(sources, r.sourceIds),
+});

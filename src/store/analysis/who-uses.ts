@@ -1,0 +1,70 @@
+import type { Database } from '../../db/database.js';
+import { dbDate, dbInt } from '../../db/mapping.js';
+import type { Confidence } from '../../graph/ontology.js';
+import { toEntity } from '../cypher.js';
+import { relRow, sourcesByIds, toPath, validOn, weakest, type RelRow } from './common.js';
+import type { AnalysisLimits, ChipUsageModel, ChipUseKind, ChipUserModel } from './models.js';
+import { restrictionsByChip, withSources } from './restrictions.js';
+
+const allValid = `all(r IN relationships(p) WHERE ${validOn('r')})`;
+
+/** Every company and model using $chip on $asOf, one UNION branch per way of using it, each with its path. */
+export const WHO_USES = `
+  MATCH (chip:Entity:Chip {id: $chip})
+  CALL (chip) {
+    MATCH p = (user:Entity:Model)-[:TRAINED_ON]->(chip)
+    WHERE ${allValid}
+    RETURN user, 'TRAINED_ON' AS how, p, null AS dc
+    UNION
+    MATCH p = (user:Entity:Company)-[:OPERATES]->(dc:Entity:DataCenter)-[:EQUIPPED_WITH]->(chip)
+    WHERE ${allValid}
+    RETURN user, 'OPERATES_DATA_CENTER' AS how, p, dc
+    UNION
+    MATCH p = (user:Entity:Company)-[:RENTS_CAPACITY_AT]->(dc:Entity:DataCenter)-[:EQUIPPED_WITH]->(chip)
+    WHERE ${allValid}
+    RETURN user, 'RENTS_CAPACITY' AS how, p, dc
+    UNION
+    MATCH p = (user:Entity:Company)-[:DEVELOPS]->(:Entity:Model)-[:TRAINED_ON]->(chip)
+    WHERE ${allValid}
+    RETURN user, 'DEVELOPS_MODEL_TRAINED_ON' AS how, p, null AS dc
+    UNION
+    MATCH p = (user:Entity:Model)-[:TRAINED_AT]->(dc:Entity:DataCenter)-[:EQUIPPED_WITH]->(chip)
+    WHERE ${allValid}
+    RETURN user, 'TRAINED_AT_DATA_CENTER' AS how, p, dc
+  }
+  WITH chip, user, how, p, dc
+  ORDER BY user.name, user.id, how, [n IN nodes(p) | n.id]
+  LIMIT $limit
+  RETURN chip, user, how, dc, nodes(p) AS nodes, [r IN relationships(p) | ${relRow('r')}] AS rels`;
+
+const CHIP = `MATCH (chip:Entity:Chip {id: $chip}) RETURN chip`;
+
+const DIRECT: ReadonlySet<ChipUseKind> = new Set(['TRAINED_ON', 'OPERATES_DATA_CENTER']);
+
+/** Who uses a chip on `asOf` and which rules restrict it then; null when no chip has the id. */
+export async function whoUses(db: Database, chip: string, asOf: string, limits: AnalysisLimits): Promise<ChipUsageModel | null> {
+  return db.read(
+    async (tx) => {
+      const [head] = await tx.run(CHIP, { chip });
+      if (!head) return null;
+      const rows = await tx.run(WHO_USES, { chip, asOf: dbDate(asOf), limit: dbInt(limits.maxResults + 1) });
+      const rules = (await restrictionsByChip(tx, [chip], asOf)).get(chip) ?? [];
+      const sources = await sourcesByIds(tx, rules.flatMap((r) => r.sourceIds));
+      const users: ChipUserModel[] = rows.slice(0, limits.maxResults).map((row) => {
+        const rels = row.rels as RelRow[];
+        const how = row.how as ChipUseKind;
+        return {
+          entity: toEntity(row.user),
+          how,
+          direct: DIRECT.has(how),
+          dataCenter: row.dc ? toEntity(row.dc) : null,
+          path: toPath(row.nodes as unknown[], rels),
+          confidence: weakest(rels.map((r) => (r.props.confidence as Confidence | null) ?? 'high')),
+        };
+      });
+      const restrictions = rules.map((r) => withSources(r, sources));
+      return { chip: toEntity(head.chip), asOf, users, restrictions, truncated: rows.length > limits.maxResults };
+    },
+    { timeoutMs: limits.timeoutMs },
+  );
+}

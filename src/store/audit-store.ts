@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { Database, Tx } from '../db/database.js';
+import { dbDateTime, dbInt } from '../db/mapping.js';
+import { badInput } from '../errors.js';
+
+export type ChangeOperation =
+  | 'CREATE_ENTITY'
+  | 'UPDATE_ENTITY'
+  | 'DELETE_ENTITY'
+  | 'CREATE_RELATIONSHIP'
+  | 'UPDATE_RELATIONSHIP'
+  | 'DELETE_RELATIONSHIP';
+
+/** A change to record: the record before and after (null for a creation / a deletion). */
+export interface ChangeRecord {
+  readonly operation: ChangeOperation;
+  readonly entityId: string;
+  readonly relatedEntityId?: string | null;
+  readonly relationshipType?: string | null;
+  readonly before: Record<string, unknown> | null;
+  readonly after: Record<string, unknown> | null;
+}
+
+/** A recorded change as the audit trail returns it; before/after are JSON text. */
+export interface ChangeModel {
+  readonly id: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly operation: ChangeOperation;
+  readonly entityId: string;
+  readonly relatedEntityId: string | null;
+  readonly relationshipType: string | null;
+  readonly before: string | null;
+  readonly after: string | null;
+}
+
+const RECORD_CHANGES = `
+  UNWIND $rows AS row
+  CREATE (c:Change)
+  SET c = row, c.at = datetime($at)
+  RETURN count(c) AS recorded`;
+
+/**
+ * Records changes as (:Change) nodes inside the caller's write transaction, so a change and its record are
+ * committed together or not at all. All changes of one call share one timestamp and keep their order.
+ */
+export async function recordChanges(tx: Tx, actor: string, changes: readonly ChangeRecord[]): Promise<void> {
+  if (!changes.length) return;
+  const at = new Date().toISOString();
+  const rows = changes.map((c, i) => ({
+    id: randomUUID(),
+    seq: i,
+    actor,
+    operation: c.operation,
+    entityId: c.entityId,
+    relatedEntityId: c.relatedEntityId ?? null,
+    relationshipType: c.relationshipType ?? null,
+    before: c.before ? JSON.stringify(c.before) : null,
+    after: c.after ? JSON.stringify(c.after) : null,
+  }));
+  await tx.run(RECORD_CHANGES, { rows, at });
+}
+
+export interface ChangeQuery {
+  readonly since?: string | null;
+  readonly entity?: string | null;
+  readonly first: number;
+  readonly after?: string | null;
+}
+
+const LIST_CHANGES = `
+  MATCH (c:Change)
+  WHERE ($since IS NULL OR c.at >= $since)
+    AND ($entity IS NULL OR c.entityId = $entity OR c.relatedEntityId = $entity)
+    AND ($afterAt IS NULL OR c.at < $afterAt OR (c.at = $afterAt AND (c.seq > $afterSeq OR (c.seq = $afterSeq AND c.id > $afterId))))
+  RETURN c
+  ORDER BY c.at DESC, c.seq ASC, c.id ASC
+  LIMIT $limit`;
+
+interface ChangeCursor {
+  readonly at: string;
+  readonly seq: number;
+  readonly id: string;
+}
+
+const encode = (c: ChangeCursor): string => Buffer.from(JSON.stringify([c.at, c.seq, c.id])).toString('base64url');
+
+function decode(cursor: string): ChangeCursor {
+  try {
+    const [at, seq, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown, unknown];
+    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof seq === 'number' && typeof id === 'string') return { at, seq, id };
+  } catch {
+    // falls through to the error below
+  }
+  throw badInput('The "after" cursor is not valid; use a cursor from a previous page of changes.', { argument: 'after' });
+}
+
+/** One page of the audit trail, newest first (changes written together keep their order). */
+export async function listChanges(db: Database, q: ChangeQuery): Promise<{ items: { cursor: string; node: ChangeModel }[]; hasNextPage: boolean }> {
+  const after = q.after ? decode(q.after) : null;
+  const rows = await db.read((tx) =>
+    tx.run(LIST_CHANGES, {
+      since: q.since ? dbDateTime(q.since) : null,
+      entity: q.entity ?? null,
+      afterAt: after ? dbDateTime(after.at) : null,
+      afterSeq: after ? dbInt(after.seq) : null,
+      afterId: after?.id ?? null,
+      limit: dbInt(q.first + 1),
+    }),
+  );
+  const items = rows.slice(0, q.first).map((r) => {
+    const c = r.c as ChangeModel & { seq: number };
+    return { cursor: encode({ at: c.at, seq: c.seq, id: c.id }), node: { ...c, relatedEntityId: c.relatedEntityId ?? null, relationshipType: c.relationshipType ?? null, before: c.before ?? null, after: c.after ?? null } };
+  });
+  return { items, hasNextPage: rows.length > q.first };
+}

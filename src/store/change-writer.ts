@@ -1,0 +1,176 @@
+import type { Tx } from '../db/database.js';
+import { ENTITY_KINDS, relationshipSpec } from '../graph/ontology.js';
+import { recordChanges, type ChangeRecord } from './audit-store.js';
+import {
+  entityRecordOf,
+  entityUpdateProps,
+  nodePropsOf,
+  relationshipKey,
+  relationshipRecordOf,
+  relPropsOf,
+  relUpdateProps,
+  type EntityRecord,
+  type RelationshipRecord,
+} from './graph-records.js';
+
+export type Op = 'create' | 'update' | 'delete';
+
+/** A planned change to one entity: `before` is null for a creation, `after` null for a deletion. */
+export interface EntityChange {
+  readonly op: Op;
+  readonly before: EntityRecord | null;
+  readonly after: EntityRecord | null;
+}
+
+/** A planned change to one relationship (endpoints as stored). */
+export interface RelationshipChange {
+  readonly op: Op;
+  readonly before: RelationshipRecord | null;
+  readonly after: RelationshipRecord | null;
+}
+
+export interface ChangeSet {
+  readonly entities: readonly EntityChange[];
+  readonly relationships: readonly RelationshipChange[];
+}
+
+const ENTITIES_BY_IDS = `
+  UNWIND $ids AS id
+  MATCH (n:Entity {id: id})
+  RETURN properties(n) AS p`;
+
+const ALL_ENTITIES = `
+  MATCH (n:Entity)
+  RETURN properties(n) AS p`;
+
+/** Entities by id, as records (ids that match nothing are absent from the map). */
+export async function loadEntities(tx: Tx, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
+  const rows = await tx.run(ENTITIES_BY_IDS, { ids: [...new Set(ids)] });
+  return new Map(rows.map((r) => entityRecordOf(r.p as Record<string, unknown>)).map((e) => [e.id, e]));
+}
+
+/** Every entity, as records: what importers match names against. */
+export async function loadAllEntities(tx: Tx): Promise<EntityRecord[]> {
+  const rows = await tx.run(ALL_ENTITIES);
+  return rows.map((r) => entityRecordOf(r.p as Record<string, unknown>));
+}
+
+const RELATIONSHIPS_BY_KEYS = `
+  UNWIND $keys AS k
+  MATCH (a:Entity {id: k.from})-[r]-(b:Entity {id: k.to})
+  WHERE type(r) = k.type AND (k.symmetric OR startNode(r) = a)
+  RETURN type(r) AS type, startNode(r).id AS from, endNode(r).id AS to, properties(r) AS p`;
+
+/** Existing relationships for (type, from, to) triples, keyed by relationshipKey. */
+export async function loadRelationships(tx: Tx, keys: readonly { type: string; from: string; to: string }[]): Promise<Map<string, RelationshipRecord>> {
+  const params = keys.map((k) => ({ ...k, symmetric: relationshipSpec(k.type)?.symmetric ?? false }));
+  const rows = await tx.run(RELATIONSHIPS_BY_KEYS, { keys: params });
+  const out = new Map<string, RelationshipRecord>();
+  for (const r of rows) {
+    const rec = relationshipRecordOf(r.type as string, r.from as string, r.to as string, r.p as Record<string, unknown>);
+    out.set(relationshipKey(rec.type, rec.from, rec.to), rec);
+  }
+  return out;
+}
+
+const CREATE_ENTITIES = (kind: string): string => `
+  UNWIND $rows AS row
+  CREATE (n:Entity:${kind})
+  SET n = row.props, n.createdAt = datetime(), n.updatedAt = datetime()`;
+const UPDATE_ENTITIES = `
+  UNWIND $rows AS row
+  MATCH (n:Entity {id: row.id})
+  SET n += row.props, n.updatedAt = datetime()`;
+const DELETE_ENTITIES = `
+  UNWIND $ids AS id
+  MATCH (n:Entity {id: id})
+  DETACH DELETE n`;
+const CREATE_RELATIONSHIPS = (type: string): string => `
+  UNWIND $rows AS row
+  MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+  CREATE (a)-[r:${type}]->(b)
+  SET r = row.props
+  RETURN count(r) AS written`;
+const UPDATE_RELATIONSHIPS = (type: string): string => `
+  UNWIND $rows AS row
+  MATCH (:Entity {id: row.from})-[r:${type}]->(:Entity {id: row.to})
+  SET r += row.props`;
+const DELETE_RELATIONSHIPS = (type: string): string => `
+  UNWIND $rows AS row
+  MATCH (:Entity {id: row.from})-[r:${type}]->(:Entity {id: row.to})
+  DELETE r`;
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
+  return out;
+}
+
+async function writeEntities(tx: Tx, changes: readonly EntityChange[], op: Op): Promise<void> {
+  const selected = changes.filter((c) => c.op === op);
+  if (!selected.length) return;
+  if (op === 'delete') return void (await tx.run(DELETE_ENTITIES, { ids: selected.map((c) => c.before!.id) }));
+  if (op === 'update') {
+    const rows = selected.map((c) => ({ id: c.after!.id, props: entityUpdateProps(c.before!, c.after!) }));
+    return void (await tx.run(UPDATE_ENTITIES, { rows }));
+  }
+  for (const kind of ENTITY_KINDS) {
+    const rows = selected.filter((c) => c.after!.kind === kind).map((c) => ({ props: nodePropsOf(c.after!) }));
+    if (rows.length) await tx.run(CREATE_ENTITIES(kind), { rows });
+  }
+}
+
+async function writeRelationships(tx: Tx, changes: readonly RelationshipChange[], op: Op): Promise<void> {
+  const selected = changes.filter((c) => c.op === op);
+  for (const [type, group] of groupBy(selected, (c) => (c.after ?? c.before)!.type)) {
+    if (!relationshipSpec(type)) throw new Error(`Unknown relationship type ${type}`);
+    const ends = (c: RelationshipChange) => ({ from: (c.before ?? c.after)!.from, to: (c.before ?? c.after)!.to });
+    if (op === 'delete') await tx.run(DELETE_RELATIONSHIPS(type), { rows: group.map(ends) });
+    if (op === 'update') await tx.run(UPDATE_RELATIONSHIPS(type), { rows: group.map((c) => ({ ...ends(c), props: relUpdateProps(c.before!, c.after!) })) });
+    if (op === 'create') {
+      const [row] = await tx.run(CREATE_RELATIONSHIPS(type), { rows: group.map((c) => ({ ...ends(c), props: relPropsOf(c.after!) })) });
+      if (row?.written !== group.length) throw new Error(`Created ${String(row?.written)} of ${group.length} ${type} relationships: an endpoint is missing`);
+    }
+  }
+}
+
+const OPERATION = { create: 'CREATE', update: 'UPDATE', delete: 'DELETE' } as const;
+
+function auditRecords(set: ChangeSet): ChangeRecord[] {
+  const entities = set.entities.map((c): ChangeRecord => ({ operation: `${OPERATION[c.op]}_ENTITY`, entityId: (c.after ?? c.before)!.id, before: c.before, after: c.after }));
+  const rels = set.relationships.map((c): ChangeRecord => {
+    const r = (c.after ?? c.before)!;
+    return { operation: `${OPERATION[c.op]}_RELATIONSHIP`, entityId: r.from, relatedEntityId: r.to, relationshipType: r.type, before: c.before, after: c.after };
+  });
+  return [...entities, ...rels];
+}
+
+/**
+ * Writes a change set and its audit records in the caller's transaction: relationship deletions, entity
+ * deletions, entity creations and updates, then relationship creations and updates.
+ */
+export async function applyChanges(tx: Tx, actor: string, set: ChangeSet, onProgress?: (done: number) => void): Promise<void> {
+  let done = 0;
+  const chunked = async <T>(items: readonly T[], write: (chunk: readonly T[]) => Promise<void>): Promise<void> => {
+    for (let i = 0; i < items.length; i += CHUNK) {
+      const chunk = items.slice(i, i + CHUNK);
+      await write(chunk);
+      done += chunk.filter((c) => (c as { op: Op }).op !== 'delete').length;
+      onProgress?.(done);
+    }
+  };
+  await writeRelationships(tx, set.relationships, 'delete');
+  await writeEntities(tx, set.entities, 'delete');
+  await chunked(set.entities, async (chunk) => {
+    await writeEntities(tx, chunk, 'create');
+    await writeEntities(tx, chunk, 'update');
+  });
+  await chunked(set.relationships, async (chunk) => {
+    await writeRelationships(tx, chunk, 'create');
+    await writeRelationships(tx, chunk, 'update');
+  });
+  await recordChanges(tx, actor, auditRecords(set));
+}
+
+/** Changes written per statement batch; large imports report progress after each. */
+const CHUNK = 500;

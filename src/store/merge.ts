@@ -1,0 +1,36 @@
+import type { EntityRecord, RelationshipRecord } from './graph-records.js';
+
+/**
+ * How an incoming record meets an existing one: `assert` overwrites the fields it gives (the project's own
+ * files and mutations), `fill` only sets fields the graph lacks (third-party data such as Epoch AI's, which
+ * must not overwrite curated facts). Either way sources and aliases are unions, so facts accumulate citations.
+ */
+export type MergeMode = 'assert' | 'fill';
+
+const IDENTITY = new Set(['id', 'kind', 'type', 'from', 'to', 'sources', 'aliases']);
+
+export const union = (a: readonly string[] = [], b: readonly string[] = []): string[] => [...new Set([...a, ...b])];
+
+function mergeFields<T extends Record<string, unknown>>(existing: T, incoming: Record<string, unknown>, mode: MergeMode): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...existing };
+  for (const [key, value] of Object.entries(incoming)) {
+    if (IDENTITY.has(key) || value === null || value === undefined) continue;
+    if (mode === 'assert' || out[key] === null || out[key] === undefined) out[key] = value;
+  }
+  return out;
+}
+
+/** The entity after `incoming` is merged into `existing` (or `incoming` itself when there is none). */
+export function mergeEntity(existing: EntityRecord | null, incoming: EntityRecord, mode: MergeMode): EntityRecord {
+  if (!existing) return incoming;
+  const merged = mergeFields(existing, incoming, mode);
+  const aliases = union(existing.aliases, incoming.aliases).filter((a) => a !== merged.name);
+  return { ...merged, aliases, sources: union(existing.sources, incoming.sources) } as EntityRecord;
+}
+
+/** The relationship after `incoming` is merged into `existing`; a new one defaults to high confidence. */
+export function mergeRelationship(existing: RelationshipRecord | null, incoming: RelationshipRecord, mode: MergeMode): RelationshipRecord {
+  if (!existing) return { confidence: 'high', ...incoming };
+  const merged = mergeFields(existing, incoming, mode);
+  return { ...merged, sources: union(existing.sources, incoming.sources) } as RelationshipRecord;
+}

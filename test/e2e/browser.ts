@@ -1,0 +1,85 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Screenshots and measurements of the e2e run (git-ignored). */
+export const ARTEFACTS = path.resolve('test-results/e2e');
+
+/** Debian's chromium, headless, with everything that would phone home switched off. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+export interface WatchedPage {
+  readonly page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  readonly errors: string[];
+  /** Requests to anywhere but the test server's host. */
+  readonly external: string[];
+  /** Saves a full-page screenshot as test-results/e2e/<name>.png. */
+  screenshot(name: string): Promise<void>;
+}
+
+/**
+ * Server settings for the e2e runs: the database and request time limits raised, so that an analysis query on
+ * a machine busy with other builds is slow rather than cut off (the limits have their own integration tests).
+ */
+export const E2E_SERVER_ENV: Record<string, string> = { TX_TIMEOUT_MS: '45000', ANALYSIS_TX_TIMEOUT_MS: '45000', REQUEST_TIMEOUT_MS: '50000' };
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** A fresh page (own storage) that records console errors and every request that would leave localhost. */
+export async function watchedPage(browser: Browser, width = 1280, height = 800): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width, height } });
+  context.setDefaultTimeout(50_000);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const external: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (!LOCAL_HOSTS.has(url.hostname)) external.push(request.url());
+  });
+  return {
+    page,
+    errors,
+    external,
+    async screenshot(name) {
+      mkdirSync(ARTEFACTS, { recursive: true });
+      await page.screenshot({ path: path.join(ARTEFACTS, `${name}.png`), fullPage: true });
+    },
+  };
+}
+
+/**
+ * Milliseconds since navigation started at which `ready` first returned a time (it returns performance.now()
+ * once the page has rendered, false before), and the first contentful paint. A function, not a string: the
+ * pages' Content-Security-Policy forbids eval.
+ */
+export async function timeToRender(page: Page, ready: () => number | false): Promise<{ readyMs: number; firstContentfulPaintMs: number | null }> {
+  const handle = await page.waitForFunction(ready, undefined, { polling: 'raf', timeout: 30_000 });
+  const readyMs = Math.round((await handle.jsonValue()) as number);
+  const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+  return { readyMs, firstContentfulPaintMs: fcp === null ? null : Math.round(fcp) };
+}
+
+/** Appends a measurement to test-results/e2e/timings.json (read into docs/explorer.md by hand). */
+export function recordTiming(name: string, value: Record<string, unknown>): void {
+  mkdirSync(ARTEFACTS, { recursive: true });
+  const file = path.join(ARTEFACTS, 'timings.json');
+  let all: Record<string, unknown> = {};
+  try {
+    all = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    // first measurement of this run
+  }
+  all[name] = { ...value, at: new Date().toISOString() };
+  writeFileSync(file, JSON.stringify(all, null, 2) + '\n');
+}

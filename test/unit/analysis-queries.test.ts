@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../src/errors.js';
+import { ENTITY_KINDS, RELATIONSHIP_TYPE_NAMES } from '../../src/graph/ontology.js';
+import { REGULATION_REACH } from '../../src/store/analysis/exposure.js';
+import { bounded, entityKinds, relationshipTypes } from '../../src/store/analysis/limits.js';
+import { NEIGHBORHOOD } from '../../src/store/analysis/neighborhood.js';
+import { PATHS, SHORTEST_PATH } from '../../src/store/analysis/paths.js';
+import { RESTRICTIONS } from '../../src/store/analysis/restrictions.js';
+import { ROUTES } from '../../src/store/analysis/routes-query.js';
+import { TIMELINE } from '../../src/store/analysis/timeline.js';
+import { WHO_USES } from '../../src/store/analysis/who-uses.js';
+
+const QUERIES = { ROUTES, RESTRICTIONS, WHO_USES, REGULATION_REACH, TIMELINE, NEIGHBORHOOD: NEIGHBORHOOD(4), SHORTEST_PATH: SHORTEST_PATH(6), PATHS: PATHS(6) };
+
+const typesIn = (query: string): string[] => [...query.matchAll(/\[\w*:([A-Z_|]+)/g)].flatMap((m) => m[1]!.split('|'));
+const labelsIn = (query: string): string[] => [...query.matchAll(/\(\w*((?::[A-Z]\w*)+)/g)].flatMap((m) => m[1]!.split(':').filter(Boolean));
+
+describe('the analysis Cypher', () => {
+  it.each(Object.entries(QUERIES))('%s names only relationship types from the ontology', (_name, query) => {
+    for (const type of typesIn(query)) expect(RELATIONSHIP_TYPE_NAMES).toContain(type);
+  });
+
+  it.each(Object.entries(QUERIES))('%s names only labels from the ontology', (_name, query) => {
+    for (const label of labelsIn(query)) expect(['Entity', ...ENTITY_KINDS]).toContain(label);
+  });
+
+  it('reads the route types and labels off the compute-access query', () => {
+    expect(new Set(typesIn(ROUTES))).toEqual(
+      new Set(['OPERATES', 'EQUIPPED_WITH', 'RENTS_CAPACITY_AT', 'PARTNERS_WITH', 'SUBSIDIARY_OF', 'DEVELOPS', 'TRAINED_ON', 'TRAINED_AT', 'HEADQUARTERED_IN', 'LOCATED_IN']),
+    );
+    expect(new Set(labelsIn(ROUTES))).toEqual(new Set(['Entity', 'Company', 'DataCenter', 'Chip', 'Model', 'Country']));
+  });
+
+  it('writes the checked depth and path length into the bounded patterns', () => {
+    expect(NEIGHBORHOOD(3)).toContain('{1,3}');
+    expect(SHORTEST_PATH(5)).toContain('{0,5}');
+    expect(PATHS(2)).toContain('*0..2');
+  });
+});
+
+describe('analysis argument checks', () => {
+  const cap = { max: 4, setting: 'MAX_NEIGHBORHOOD_DEPTH' };
+
+  it('takes the fallback when the argument is omitted', () => {
+    expect(bounded('depth', null, 1, cap)).toBe(1);
+  });
+
+  it('refuses a value above the cap with QUERY_TOO_COMPLEX naming the cap and its setting', () => {
+    const error = (() => {
+      try {
+        bounded('depth', 5, 1, cap);
+      } catch (e) {
+        return e as AppError;
+      }
+    })();
+    expect(error).toBeInstanceOf(AppError);
+    expect(error?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(error?.message).toContain('at most 4 (MAX_NEIGHBORHOOD_DEPTH)');
+  });
+
+  it('refuses a value below the minimum or not whole with BAD_USER_INPUT', () => {
+    expect(() => bounded('depth', 0, 1, cap)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+    expect(() => bounded('depth', 1.5, 1, cap)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
+  });
+
+  it('keeps only relationship types and kinds the ontology knows, all types when none are asked for', () => {
+    expect(relationshipTypes(['TRAINED_ON', 'DROP_ALL'])).toEqual(['TRAINED_ON']);
+    expect(relationshipTypes(null)).toEqual(RELATIONSHIP_TYPE_NAMES);
+    expect(entityKinds(['Chip', 'Nope'])).toEqual(['Chip']);
+    expect(entityKinds([])).toBeNull();
+  });
+});

@@ -1,0 +1,2 @@
+/** esbuild bundles CSS imported from the pages' scripts. */
+declare module '*.css';
