@@ -38,7 +38,8 @@ export interface PageModel<T> {
   readonly items: { cursor: string; node: T }[];
   readonly hasPreviousPage: boolean;
   readonly hasNextPage: boolean;
-  readonly totalCount: number;
+  /** Null when it was not asked for (and so not counted). */
+  readonly totalCount: number | null;
 }
 
 export interface SearchHitModel {

@@ -1,4 +1,6 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { QueryResolvers } from '../generated/graphql.js';
+import { selectsField } from './selection.js';
 import type { EntityModel, PageModel } from '../graph/models.js';
 import { ENTITY_KINDS, type EntityKind } from '../graph/ontology.js';
 import type { GraphContext } from '../server/context.js';
@@ -26,8 +28,9 @@ interface ListArgs {
 
 const listResolver =
   (kind: EntityKind) =>
-  (_parent: unknown, args: ListArgs, ctx: GraphContext): Promise<PageModel<EntityModel>> =>
+  (_parent: unknown, args: ListArgs, ctx: GraphContext, info: GraphQLResolveInfo): Promise<PageModel<EntityModel>> =>
     listEntities(ctx.db, kind, {
+      withTotal: selectsField(info, 'totalCount'),
       filter: args.filter,
       sortField: args.orderBy?.field ?? 'NAME',
       descending: args.orderBy?.direction === 'DESC',

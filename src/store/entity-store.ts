@@ -24,7 +24,7 @@ export async function listEntities(db: Database, kind: EntityKind, args: ListArg
   const { pageQuery, countQuery, params, ordering } = buildListQuery(kind, args);
   return db.read(async (tx) => {
     const rows = await tx.run(pageQuery, params);
-    const [count] = await tx.run(countQuery, params);
+    const [count] = args.withTotal === false ? [] : await tx.run(countQuery, params);
     const page = rows.slice(0, args.first);
     return {
       items: page.map((r) => {
@@ -33,7 +33,7 @@ export async function listEntities(db: Database, kind: EntityKind, args: ListArg
       }),
       hasNextPage: rows.length > args.first,
       hasPreviousPage: !!args.after,
-      totalCount: (count?.total as number) ?? 0,
+      totalCount: (count?.total as number | undefined) ?? null,
     };
   });
 }

@@ -11,6 +11,8 @@ export interface ListArgs {
   readonly descending: boolean;
   readonly first: number;
   readonly after?: string | null;
+  /** Whether to count every match (totalCount); skipped when the client did not ask for it. */
+  readonly withTotal?: boolean;
 }
 
 export interface ListQuery {

@@ -10,7 +10,7 @@ import { asEditor, snapshot, WRITE_ENV } from './write-helpers.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const FIXTURE = fileURLToPath(new URL('../../../shared/fixtures/epoch/ml_hardware_2025-12.csv', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../fixtures/epoch/ml_hardware_2025-12.csv', import.meta.url));
 
 let server: TestServer;
 beforeAll(async () => {

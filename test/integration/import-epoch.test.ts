@@ -4,7 +4,7 @@ import { parseImport, runImport, type ImportFormat, type ImportReport } from '..
 import { startTestServer, type TestServer } from './harness.js';
 import { revertChangesBy, uniquePrefix, WRITE_ENV } from './write-helpers.js';
 
-const FIXTURES = new URL('../../../shared/fixtures/epoch/', import.meta.url);
+const FIXTURES = new URL('../fixtures/epoch/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, FIXTURES), 'utf8');
 
 let server: TestServer;

@@ -55,7 +55,19 @@ describe('database round trips of nested queries', () => {
 
   it('runs one query per relationship field and level, however many parents ask for it', async () => {
     const { dbQueries } = await measured(`{ chips(first: 50) { nodes { id restrictedBy { node { id } } trainedModels { node { id } } } } }`, {});
-    // page, count, RESTRICTS in, TRAINED_ON in
-    expect(dbQueries).toBe(4);
+    // page, RESTRICTS in, TRAINED_ON in (no count: totalCount is not asked for)
+    expect(dbQueries).toBe(3);
+  });
+});
+
+describe('counting a list', () => {
+  it('counts every match only when totalCount is asked for, directly or through a fragment', async () => {
+    const bare = await measured('{ chips(first: 3) { nodes { id } } }', {});
+    const counted = await measured('{ chips(first: 3) { totalCount nodes { id } } }', {});
+    const viaFragment = await measured('query { chips(first: 3) { ...Total nodes { id } } } fragment Total on ChipConnection { totalCount }', {});
+    expect(counted.dbQueries).toBe(bare.dbQueries + 1);
+    expect(viaFragment.dbQueries).toBe(counted.dbQueries);
+    expect(counted.data.chips.totalCount).toBeGreaterThan(3);
+    expect(viaFragment.data.chips.totalCount).toBe(counted.data.chips.totalCount);
   });
 });

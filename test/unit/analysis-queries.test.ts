@@ -6,11 +6,11 @@ import { bounded, entityKinds, relationshipTypes } from '../../src/store/analysi
 import { NEIGHBORHOOD } from '../../src/store/analysis/neighborhood.js';
 import { PATHS, SHORTEST_PATH } from '../../src/store/analysis/paths.js';
 import { RESTRICTIONS } from '../../src/store/analysis/restrictions.js';
-import { ROUTES } from '../../src/store/analysis/routes-query.js';
+import { ROUTES_OF_ALL as ROUTES, ROUTES_OF_COMPANIES } from '../../src/store/analysis/routes-query.js';
 import { TIMELINE } from '../../src/store/analysis/timeline.js';
 import { WHO_USES } from '../../src/store/analysis/who-uses.js';
 
-const QUERIES = { ROUTES, RESTRICTIONS, WHO_USES, REGULATION_REACH, TIMELINE, NEIGHBORHOOD: NEIGHBORHOOD(4), SHORTEST_PATH: SHORTEST_PATH(6), PATHS: PATHS(6) };
+const QUERIES = { ROUTES, ROUTES_OF_COMPANIES, RESTRICTIONS, WHO_USES, REGULATION_REACH, TIMELINE, NEIGHBORHOOD: NEIGHBORHOOD(4), SHORTEST_PATH: SHORTEST_PATH(6), PATHS: PATHS(6) };
 
 const typesIn = (query: string): string[] => [...query.matchAll(/\[\w*:([A-Z_|]+)/g)].flatMap((m) => m[1]!.split('|'));
 const labelsIn = (query: string): string[] => [...query.matchAll(/\(\w*((?::[A-Z]\w*)+)/g)].flatMap((m) => m[1]!.split(':').filter(Boolean));

@@ -4,7 +4,7 @@ import { readCsv } from '../../src/ingest/importers/csv-table.js';
 import { countryName } from '../../src/ingest/importers/draft-builder.js';
 import { parseImport } from '../../src/ingest/importers/index.js';
 
-const FIXTURES = new URL('../../../shared/fixtures/epoch/', import.meta.url);
+const FIXTURES = new URL('../fixtures/epoch/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, FIXTURES), 'utf8');
 const HARDWARE = read('ml_hardware_2025-12.csv');
 const MODELS = read('notable_ai_models_sample.csv');

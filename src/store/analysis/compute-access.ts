@@ -7,7 +7,7 @@ import { classifyRoute } from './classify.js';
 import { sourcesByIds, pick, toPath, weakest, type RelRow } from './common.js';
 import type { AnalysisLimits, ComputeAccessModel, ComputeRouteKind, ComputeRouteModel } from './models.js';
 import { covers, restrictionsByChip, withSources, type RawRestriction } from './restrictions.js';
-import { ROUTES } from './routes-query.js';
+import { ROUTES_OF_ALL, ROUTES_OF_COMPANIES } from './routes-query.js';
 
 const COMPANY = `
   MATCH (co:Entity:Company {id: $company})
@@ -53,7 +53,9 @@ function toRoute(row: Row, rules: RawRestriction[], sources: Map<string, EntityM
  * limits.maxResults routes exist.
  */
 export async function routesWithin(tx: Tx, filter: RouteFilter, asOf: string, limits: AnalysisLimits): Promise<{ routes: ComputeRouteModel[]; truncated: boolean }> {
-  const rows = await tx.run(ROUTES, { ...filter, asOf: dbDate(asOf), limit: dbInt(limits.maxResults + 1) });
+  // Two statements, not one with `$companies IS NULL OR …`: that form is planned as a scan of every company.
+  const query = filter.companies ? ROUTES_OF_COMPANIES : ROUTES_OF_ALL;
+  const rows = await tx.run(query, { ...filter, asOf: dbDate(asOf), limit: dbInt(limits.maxResults + 1) });
   const kept = rows.slice(0, limits.maxResults);
   const rules = await restrictionsByChip(tx, kept.map((r) => (r.chip as { id: string }).id), asOf);
   const ruleSourceIds = [...rules.values()].flat().flatMap((r) => r.sourceIds);

@@ -28,12 +28,11 @@ const ROUTE_BRANCHES = `
     RETURN 'TRAINING_HARDWARE' AS kind, nodes(p) AS ns, relationships(p) AS rs, dc, chip, CASE WHEN site IS NULL THEN [] ELSE [site] END AS extra`;
 
 /**
- * Every route by which the companies in $companies (all companies when null) reach the chips in $chips (any when
+ * Every route by which the companies matched by `start` reach the chips in $chips (any when
  * null) on $asOf, in one statement: the path, the data center and its country, the home country. At most $limit rows.
  */
-export const ROUTES = `
-  MATCH (co:Entity:Company)
-  WHERE $companies IS NULL OR co.id IN $companies
+const routesFrom = (start: string): string => `
+  ${start}
   CALL (co) {
     ${ROUTE_BRANCHES}
   }
@@ -53,3 +52,9 @@ export const ROUTES = `
   ORDER BY co.name, chip.name, dc.name, kind, [n IN ns | n.id]
   LIMIT $limit
   RETURN co, kind, ns, [r IN rs | ${relRow('r')}] AS rels, [r IN extra | ${relRow('r')}] AS extraRels, dc, chip, home, dcCountry`;
+
+/** Routes of the companies in $companies: an index seek on their ids. */
+export const ROUTES_OF_COMPANIES = routesFrom('MATCH (co:Entity:Company) WHERE co.id IN $companies');
+
+/** Routes of every company (a rule's exposure), narrowed by $chips inside the branches. */
+export const ROUTES_OF_ALL = routesFrom('MATCH (co:Entity:Company)');
