@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -11,7 +10,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { requireReader, resolveViewer } from '../auth/viewer.js';
 import type { Config } from '../config.js';
-import { requestStats, type Database } from '../db/database.js';
+import { queryScope, requestStats, type Database } from '../db/database.js';
 import { buildResolvers } from '../resolvers/index.js';
 import { createLoaders } from '../resolvers/loaders.js';
 import type { GraphContext } from './context.js';
@@ -127,7 +126,6 @@ export async function createServer(config: Config, db: Database, log: Logger): P
     tokenLimit(costLimits(config)),
     identifyClient,
     requestDeadline(config.REQUEST_TIMEOUT_MS),
-    (req, _res, next) => requestIdStore.run(String(req.id), next),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const viewer = await resolveViewer(req, config);
@@ -171,5 +169,5 @@ export async function createServer(config: Config, db: Database, log: Logger): P
   };
 }
 
-const requestIdStore = new AsyncLocalStorage<string>();
-const currentRequestId = (): string => requestIdStore.getStore() ?? 'unknown';
+/** The request id requestDeadline put in the query scope, for errors formatted outside a resolver. */
+const currentRequestId = (): string => queryScope.getStore()?.requestId ?? 'unknown';
