@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startTestServer, type TestServer } from '../integration/harness.js';
 
 /** Screenshots and measurements of the e2e run (git-ignored). */
 export const ARTEFACTS = path.resolve('test-results/e2e');
@@ -82,4 +84,30 @@ export function recordTiming(name: string, value: Record<string, unknown>): void
   }
   all[name] = { ...value, at: new Date().toISOString() };
   writeFileSync(file, JSON.stringify(all, null, 2) + '\n');
+}
+
+/** The server and browser of one e2e test file; read the fields inside tests, once beforeAll has run. */
+export interface E2ESession {
+  readonly server: TestServer;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers the hooks every browser test file needs: the real server and Chromium started once, each test's
+ * pages closed after it, both stopped at the end.
+ */
+export function e2eSession(): E2ESession {
+  const session = {} as { server: TestServer; browser: Browser };
+  beforeAll(async () => {
+    session.server = await startTestServer(E2E_SERVER_ENV);
+    session.browser = await launchBrowser();
+  });
+  afterEach(async () => {
+    for (const context of session.browser.contexts()) await context.close();
+  });
+  afterAll(async () => {
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
 }

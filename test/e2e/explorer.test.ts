@@ -1,21 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../integration/harness.js';
-import { E2E_SERVER_ENV, launchBrowser, recordTiming, timeToRender, watchedPage, type WatchedPage } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { e2eSession, recordTiming, timeToRender, watchedPage, type WatchedPage } from './browser.js';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer(E2E_SERVER_ENV);
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  for (const context of browser.contexts()) await context.close();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = e2eSession();
 
 type Cy = { nodes(): { id(): string }[]; edges(selector?: string): { data(key: string): string }[] };
 declare const window: { atlasExplorer: { cy: Cy } };
@@ -28,8 +14,8 @@ const drawnEdges = (w: WatchedPage, selector = 'edge'): Promise<string[]> =>
   w.page.evaluate((sel) => window.atlasExplorer.cy.edges(sel).map((e) => `${e.data('source')} ${e.data('type')} ${e.data('target')}`), selector);
 
 async function openExplorer(query = '', width = 1280, height = 800): Promise<WatchedPage> {
-  const w = await watchedPage(browser, width, height);
-  await w.page.goto(`${server.url}/explore${query}`);
+  const w = await watchedPage(e2e.browser, width, height);
+  await w.page.goto(`${e2e.server.url}/explore${query}`);
   return w;
 }
 

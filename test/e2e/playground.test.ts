@@ -1,26 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../integration/harness.js';
-import { E2E_SERVER_ENV, launchBrowser, recordTiming, timeToRender, watchedPage } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { e2eSession, recordTiming, timeToRender, watchedPage } from './browser.js';
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer(E2E_SERVER_ENV);
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  for (const context of browser.contexts()) await context.close();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const e2e = e2eSession();
 
 describe('the playground', () => {
   it('loads from the server alone, with the example operations and the API-key header placeholder', async () => {
-    const w = await watchedPage(browser);
-    await w.page.goto(`${server.url}/`);
+    const w = await watchedPage(e2e.browser);
+    await w.page.goto(`${e2e.server.url}/`);
     const timing = await timeToRender(w.page, () => (document.querySelector('.graphiql-query-editor .view-lines')?.textContent?.includes('computeAccess') ? performance.now() : false));
     recordTiming('playground', timing);
     const tabs = await w.page.locator('.graphiql-tab').allTextContents();
@@ -33,8 +19,8 @@ describe('the playground', () => {
   });
 
   it('runs the preloaded offshore-access query and shows the result', async () => {
-    const w = await watchedPage(browser);
-    await w.page.goto(`${server.url}/graphql`);
+    const w = await watchedPage(e2e.browser);
+    await w.page.goto(`${e2e.server.url}/graphql`);
     await w.page.waitForSelector('.graphiql-query-editor .view-lines');
     const answer = w.page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('OffshoreAccess'));
     await w.page.click('.graphiql-execute-button');
@@ -48,8 +34,8 @@ describe('the playground', () => {
   });
 
   it('opens the schema documentation with its search', async () => {
-    const w = await watchedPage(browser);
-    await w.page.goto(`${server.url}/`);
+    const w = await watchedPage(e2e.browser);
+    await w.page.goto(`${e2e.server.url}/`);
     await w.page.getByRole('button', { name: /documentation explorer/i }).click();
     await w.page.waitForSelector('.graphiql-doc-explorer');
     await w.page.fill('[data-cy="doc-explorer-input"]', 'computeAccess');

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityKind } from '../../src/graph/ontology.js';
-import { syntheticGraph, type Rel, type SyntheticGraph } from './analysis-graph.js';
+import { graphPerTest, type Rel } from './analysis-graph.js';
 import { startTestServer, type TestServer } from './harness.js';
 
 let server: TestServer;
@@ -10,15 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-let made: SyntheticGraph | null = null;
-const graph = async (nodes: [string, EntityKind][], rels: Rel[]): Promise<(name: string) => string> => {
-  made = await syntheticGraph(server, nodes, rels);
-  return made.id;
-};
-afterEach(async () => {
-  await made?.remove();
-  made = null;
-});
+const graph = graphPerTest(() => server);
 
 interface Route {
   kind: string;

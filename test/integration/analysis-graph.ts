@@ -1,4 +1,5 @@
 import { isEntityKind, relationshipSpec, type EntityKind } from '../../src/graph/ontology.js';
+import { afterEach } from 'vitest';
 import type { TestServer } from './harness.js';
 
 export interface Rel {
@@ -52,5 +53,21 @@ export async function syntheticGraph(server: TestServer, nodes: [string, EntityK
     remove: async () => {
       await server.db.write((tx) => tx.run('MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DETACH DELETE n', { prefix }));
     },
+  };
+}
+
+/**
+ * A builder for one synthetic graph per test, removed after each test (an afterEach it registers). Returns the
+ * stored-id mapper of the graph it built.
+ */
+export function graphPerTest(server: () => TestServer): (nodes: [string, EntityKind][], rels: Rel[]) => Promise<(name: string) => string> {
+  let made: SyntheticGraph | null = null;
+  afterEach(async () => {
+    await made?.remove();
+    made = null;
+  });
+  return async (nodes, rels) => {
+    made = await syntheticGraph(server(), nodes, rels);
+    return made.id;
   };
 }

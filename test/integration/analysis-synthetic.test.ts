@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityKind } from '../../src/graph/ontology.js';
-import { syntheticGraph, type Rel, type SyntheticGraph } from './analysis-graph.js';
+import { graphPerTest } from './analysis-graph.js';
 import { startTestServer, type TestServer } from './harness.js';
 
 let server: TestServer;
@@ -16,15 +16,7 @@ afterAll(async () => {
   await capped.close();
 });
 
-let made: SyntheticGraph | null = null;
-const graph = async (nodes: [string, EntityKind][], rels: Rel[]): Promise<(name: string) => string> => {
-  made = await syntheticGraph(server, nodes, rels);
-  return made.id;
-};
-afterEach(async () => {
-  await made?.remove();
-  made = null;
-});
+const graph = graphPerTest(() => server);
 
 const ids = (list: { id: string }[]): string[] => list.map((n) => n.id);
 const SHORTEST = `query ($from: ID!, $to: ID!, $types: [RelationshipType!], $asOf: Date) {
