@@ -59,6 +59,8 @@ async function createApollo(config: Config, log: Logger, httpServer: http.Server
     ...schema,
     introspection: config.INTROSPECTION,
     csrfPrevention: true,
+    // src/index.ts owns SIGINT/SIGTERM: it stops Apollo, then the driver and the local Neo4j, in that order.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: config.MAX_TOKENS },
     formatError: (formatted, error) => formatError(formatted, error, log, currentRequestId()),

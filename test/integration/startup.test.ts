@@ -47,3 +47,28 @@ describe('start-up errors', () => {
     }
   });
 });
+
+describe('shutdown', () => {
+  it('stops cleanly on SIGINT after serving a request, exiting 0', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(TSX, ['src/index.ts'], {
+      cwd: projectRoot(),
+      env: { ...process.env, NEO4J_URI: inject('neo4jUri'), SEED: 'never', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+    });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', () => {
+        const match = /"url":"(http:\/\/localhost:\d+)\/graphql"/.exec(out);
+        if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
+      });
+      child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${out}`)));
+    });
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ entity(id: "nvidia-h100") { id } }' }) });
+    expect(res.status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(out).toContain('"msg":"stopped"');
+  });
+});
