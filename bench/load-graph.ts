@@ -40,7 +40,7 @@ const BATCH = 10_000;
 const ENTITY_CREATE = (kind: EntityKind): string => `
   UNWIND $rows AS row
   CREATE (n:Entity:${kind})
-  SET n = row, n.createdAt = datetime(), n.updatedAt = datetime()`;
+  SET n = row, n.nameKey = toLower(row.name), n.createdAt = datetime(), n.updatedAt = datetime()`;
 
 const REL_CREATE = (type: string): string => `
   UNWIND $rows AS row

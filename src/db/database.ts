@@ -115,6 +115,21 @@ export class Database {
     return this.execute('write', work, options);
   }
 
+  /**
+   * Runs one write statement in an auto-commit transaction, for `CALL { … } IN TRANSACTIONS` (batched data
+   * migrations), which cannot run inside a managed one. No timeout: it commits as it goes.
+   */
+  async autoCommit(query: string, params: Record<string, unknown> = {}): Promise<void> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.run(query, params);
+    } catch (error) {
+      throw mapNeo4jError(error);
+    } finally {
+      await session.close().catch(() => undefined);
+    }
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await this.driver.close();

@@ -1,3 +1,4 @@
+import { ENTITY_KINDS } from '../graph/ontology.js';
 import type { Database } from './database.js';
 
 /**
@@ -15,14 +16,35 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE',
   'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)',
   'CREATE INDEX change_entity IF NOT EXISTS FOR (c:Change) ON (c.entityId)',
+  // Lists sort by the lower-cased name; one index per kind lets a page read in index order.
+  ...ENTITY_KINDS.map((kind) => `CREATE INDEX ${kind.toLowerCase()}_name_key IF NOT EXISTS FOR (n:${kind}) ON (n.nameKey)`),
   `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.description]
    OPTIONS { indexConfig: { \`fulltext.analyzer\`: 'standard-folding', \`fulltext.eventually_consistent\`: false } }`,
+];
+
+/**
+ * One-time data migrations: derived properties that data written before them lacks, filled in batches. Each is
+ * recorded as a `:Migration {id}` node once done, so later starts skip it without scanning the graph.
+ */
+export const DATA_MIGRATIONS: readonly { readonly id: string; readonly statement: string }[] = [
+  {
+    id: 'entity-name-key',
+    statement: `MATCH (n:Entity) WHERE n.nameKey IS NULL OR n.nameKey <> toLower(n.name)
+      CALL { WITH n SET n.nameKey = toLower(n.name) } IN TRANSACTIONS OF 10000 ROWS`,
+  },
 ];
 
 /** Applies every migration and waits until the indexes are online. */
 export async function migrate(db: Database): Promise<void> {
   for (const statement of MIGRATIONS) {
     await db.write((tx) => tx.run(statement));
+  }
+  const done = new Set(
+    (await db.read((tx) => tx.run('MATCH (m:Migration) RETURN m.id AS id'))).map((r) => r.id as string),
+  );
+  for (const { id, statement } of DATA_MIGRATIONS.filter((m) => !done.has(m.id))) {
+    await db.autoCommit(statement);
+    await db.write((tx) => tx.run('MERGE (m:Migration {id: $id}) SET m.appliedAt = datetime()', { id }));
   }
   await db.write((tx) => tx.run('CALL db.awaitIndexes(60)'));
 }

@@ -4,9 +4,10 @@ import { selectsField } from './selection.js';
 import type { EntityModel, PageModel } from '../graph/models.js';
 import { ENTITY_KINDS, type EntityKind } from '../graph/ontology.js';
 import type { GraphContext } from '../server/context.js';
-import { listEntities, searchEntities } from '../store/entity-store.js';
+import { entitiesWithRelations, listEntities, searchEntities } from '../store/entity-store.js';
 import type { EntityFilter } from '../store/filters.js';
 import { pageSize } from './limits.js';
+import { connectionRelationSelections, entityRelationSelections } from './prefetch.js';
 
 /** List-query field names per kind, as in the SDL. */
 export const LIST_FIELDS: Record<EntityKind, string> = {
@@ -28,20 +29,37 @@ interface ListArgs {
 
 const listResolver =
   (kind: EntityKind) =>
-  (_parent: unknown, args: ListArgs, ctx: GraphContext, info: GraphQLResolveInfo): Promise<PageModel<EntityModel>> =>
-    listEntities(ctx.db, kind, {
+  async (_parent: unknown, args: ListArgs, ctx: GraphContext, info: GraphQLResolveInfo): Promise<PageModel<EntityModel>> => {
+    const listArgs = {
       withTotal: selectsField(info, 'totalCount'),
       filter: args.filter,
       sortField: args.orderBy?.field ?? 'NAME',
       descending: args.orderBy?.direction === 'DESC',
       first: pageSize(args.first, ctx.config.MAX_PAGE_SIZE),
       after: args.after,
-    });
+    };
+    const { prefetched, ...page } = await listEntities(ctx.db, kind, listArgs, connectionRelationSelections(info));
+    ctx.loaders.prime(prefetched);
+    return page;
+  };
+
+/**
+ * One entity by id. With relationship fields selected below it, the whole traversal (up to PREFETCH_DEPTH
+ * levels) is read in the same statement and handed to the loaders; otherwise the id joins the request's batch.
+ */
+async function entityById(id: string, ctx: GraphContext, info: GraphQLResolveInfo): Promise<EntityModel | null> {
+  const selections = entityRelationSelections(info);
+  if (selections.length === 0) return ctx.loaders.entity.load(id);
+  const [found] = await entitiesWithRelations(ctx.db, [id], selections);
+  if (!found) return null;
+  ctx.loaders.prime(found.prefetched);
+  return found.entity;
+}
 
 export const queryResolvers: { Query: QueryResolvers } = {
   Query: {
-    node: (_p, { id }, ctx) => ctx.loaders.entity.load(id),
-    entity: (_p, { id }, ctx) => ctx.loaders.entity.load(id),
+    node: (_p, { id }, ctx, info) => entityById(id, ctx, info),
+    entity: (_p, { id }, ctx, info) => entityById(id, ctx, info),
     search: (_p, { text, kinds, first }, ctx) =>
       searchEntities(ctx.db, text, kinds ?? null, pageSize(first, ctx.config.MAX_PAGE_SIZE, 10)),
     ...(Object.fromEntries(ENTITY_KINDS.map((kind) => [LIST_FIELDS[kind], listResolver(kind)])) as QueryResolvers),

@@ -76,11 +76,13 @@ export async function loadRelationships(tx: Tx, keys: readonly { type: string; f
 const CREATE_ENTITIES = (kind: string): string => `
   UNWIND $rows AS row
   CREATE (n:Entity:${kind})
-  SET n = row.props, n.createdAt = datetime(), n.updatedAt = datetime()`;
+  SET n = row.props, n.createdAt = datetime(), n.updatedAt = datetime()
+  SET n.nameKey = toLower(n.name)`;
 const UPDATE_ENTITIES = `
   UNWIND $rows AS row
   MATCH (n:Entity {id: row.id})
-  SET n += row.props, n.updatedAt = datetime()`;
+  SET n += row.props, n.updatedAt = datetime()
+  SET n.nameKey = toLower(n.name)`;
 const DELETE_ENTITIES = `
   UNWIND $ids AS id
   MATCH (n:Entity {id: id})

@@ -5,7 +5,8 @@ import type { Confidence, EntityKind } from '../graph/ontology.js';
 export const validAt = (r: string, param: string): string =>
   `($${param} IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $${param}) AND (${r}.validTo IS NULL OR ${r}.validTo > $${param})))`;
 
-const HIDDEN = new Set(['aliasText']);
+/** Derived properties kept for indexes (full-text, sorting), not part of the model. */
+const HIDDEN = new Set(['aliasText', 'nameKey']);
 
 /** Node properties as the domain model. */
 export function toEntity(props: unknown): EntityModel {

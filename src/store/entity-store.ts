@@ -5,6 +5,7 @@ import type { EntityKind } from '../graph/ontology.js';
 import { toEntity } from './cypher.js';
 import { buildListQuery, type ListArgs } from './list-query.js';
 import { encodeCursor, type CursorValue } from './pagination.js';
+import { compilePrefetch, type Prefetched, type RelationSelection } from './prefetch-query.js';
 import { fulltextQuery, rankHits } from './search-query.js';
 
 const BY_IDS = `
@@ -19,14 +20,47 @@ export async function entitiesByIds(db: Database, ids: readonly string[]): Promi
   return ids.map((id) => byId.get(id) ?? null);
 }
 
+/** An entity with the neighbour lists a request will read under it, read ahead in the same statement. */
+export interface EntityWithRelations {
+  readonly entity: EntityModel;
+  readonly prefetched: Prefetched[];
+}
+
+/**
+ * Entities by id with the nested relationship selections under them, in one statement (one slot per id, null
+ * where none exists): a whole traversal in one round trip instead of one query per level.
+ */
+export async function entitiesWithRelations(
+  db: Database,
+  ids: readonly string[],
+  selections: readonly RelationSelection[],
+): Promise<(EntityWithRelations | null)[]> {
+  const plan = compilePrefetch('n', selections);
+  const rows = await db.read((tx) => tx.run(`${BY_IDS}${plan.columns}`, { ...plan.params, ids }));
+  const byId = new Map(
+    rows.map((r) => {
+      const entity = toEntity(r.n);
+      return [entity.id, { entity, prefetched: plan.read(r, entity.id) }];
+    }),
+  );
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
 /** One page of a kind's entities: filtered, sorted by one property (nulls last) then id, keyset-paginated. */
-export async function listEntities(db: Database, kind: EntityKind, args: ListArgs): Promise<PageModel<EntityModel>> {
-  const { pageQuery, countQuery, params, ordering } = buildListQuery(kind, args);
+export async function listEntities(
+  db: Database,
+  kind: EntityKind,
+  args: ListArgs,
+  selections: readonly RelationSelection[] = [],
+): Promise<PageModel<EntityModel> & { prefetched: Prefetched[] }> {
+  const plan = compilePrefetch('n', selections);
+  const { pageQuery, countQuery, params, ordering } = buildListQuery(kind, args, plan.columns);
   return db.read(async (tx) => {
-    const rows = await tx.run(pageQuery, params);
+    const rows = await tx.run(pageQuery, { ...plan.params, ...params });
     const [count] = args.withTotal === false ? [] : await tx.run(countQuery, params);
     const page = rows.slice(0, args.first);
     return {
+      prefetched: page.flatMap((r) => plan.read(r, (r.n as { id: string }).id)),
       items: page.map((r) => {
         const node = toEntity(r.n);
         return { node, cursor: encodeCursor(ordering, { value: (r.sortKey ?? null) as CursorValue['value'], id: node.id }) };

@@ -33,19 +33,28 @@ export function sortProperty(kind: EntityKind, field: string): PropertySpec {
   return spec;
 }
 
-/** The expression rows are ordered by: text ignores case, so "xAI" sorts among the x's. */
-const sortKey = (spec: PropertySpec): string => (spec.type === 'string' ? `toLower(n.${spec.name})` : `n.${spec.name}`);
+/**
+ * How rows are ordered by a property. Text ignores case, so "xAI" sorts among the x's; names use the stored
+ * lower-cased `nameKey`, which a per-kind index serves, so a page of a large kind reads ~first rows in index order
+ * instead of sorting every match. `id` and `name` are always set, so only other properties need "nulls last".
+ */
+function sortKeyOf(spec: PropertySpec): { key: string; required: boolean } {
+  if (spec.name === 'id') return { key: 'n.id', required: true };
+  if (spec.name === 'name') return { key: 'n.nameKey', required: true };
+  return { key: spec.type === 'string' ? `toLower(n.${spec.name})` : `n.${spec.name}`, required: false };
+}
 
 /**
  * Compiles one page of a kind's list: the filter, then the keyset condition of `after`, ordered by the sort key
  * (nulls last in both directions) and then by id. Labels and property names come from the ontology only.
+ * `columns` are extra RETURN columns over the page's `n` (prefetched relationships), computed after the LIMIT.
  */
-export function buildListQuery(kind: EntityKind, args: ListArgs): ListQuery {
+export function buildListQuery(kind: EntityKind, args: ListArgs, columns = ''): ListQuery {
   const spec = sortProperty(kind, args.sortField);
   const ordering: CursorOrdering = { kind, field: spec.name, descending: args.descending };
   const { where, params } = compileFilter(kind, args.filter);
-  const key = sortKey(spec);
-  const pageWhere = [...where];
+  const { key, required } = sortKeyOf(spec);
+  const pageWhere = required ? [`${key} IS NOT NULL`, ...where] : [...where];
   if (args.after) {
     const cursor = decodeCursor(args.after, ordering, spec.type);
     params.cursorId = cursor.id;
@@ -54,15 +63,17 @@ export function buildListQuery(kind: EntityKind, args: ListArgs): ListQuery {
     } else {
       const cmp = args.descending ? '<' : '>';
       params.cursorValue = spec.type === 'date' ? dbDate(String(cursor.value)) : cursor.value;
-      pageWhere.push(`(${key} ${cmp} $cursorValue OR (${key} = $cursorValue AND n.id > $cursorId) OR ${key} IS NULL)`);
+      pageWhere.push(`(${key} ${cmp} $cursorValue OR (${key} = $cursorValue AND n.id > $cursorId)${required ? '' : ` OR ${key} IS NULL`})`);
     }
   }
   const clause = (w: string[]): string => (w.length ? `\n    WHERE ${w.join('\n      AND ')}` : '');
+  const direction = args.descending ? 'DESC' : 'ASC';
   const pageQuery = `
     MATCH (n:${kind})${clause(pageWhere)}
-    RETURN n, ${key} AS sortKey
-    ORDER BY sortKey IS NULL, sortKey ${args.descending ? 'DESC' : 'ASC'}, n.id ASC
-    LIMIT $limit`;
+    WITH n, ${key} AS sortKey
+    ORDER BY ${required ? '' : 'sortKey IS NULL, '}sortKey ${direction}, n.id ASC
+    LIMIT $limit
+    RETURN n, sortKey${columns}`;
   const countQuery = `
     MATCH (n:${kind})${clause(where)}
     RETURN count(n) AS total`;

@@ -20,6 +20,7 @@ const UPSERT_ENTITIES = (kind: EntityKind): string => `
   MERGE (n:Entity {id: row.id})
   ON CREATE SET n.createdAt = datetime()
   SET n:${kind}, n += row.props, n.updatedAt = datetime()
+  SET n.nameKey = toLower(n.name)
   RETURN count(n) AS written`;
 
 /** Creates or updates entities (by id), one statement per kind. */

@@ -53,11 +53,67 @@ describe('database round trips of nested queries', () => {
     expect(large.dbQueries).toBeLessThanOrEqual(6);
   });
 
-  it('runs one query per relationship field and level, however many parents ask for it', async () => {
-    const { dbQueries } = await measured(`{ chips(first: 50) { nodes { id restrictedBy { node { id } } trainedModels { node { id } } } } }`, {});
-    // page, RESTRICTS in, TRAINED_ON in (no count: totalCount is not asked for)
+  it('reads a list page and the relationship fields under its items in one statement, however many parents', async () => {
+    const { data, dbQueries } = await measured(`{ chips(first: 50) { nodes { id restrictedBy { node { id } } trainedModels { node { id } } } } }`, {});
+    expect(data.chips.nodes.some((c: any) => c.restrictedBy.length > 0 && c.trainedModels.length > 0)).toBe(true);
+    // the page, with RESTRICTS in and TRAINED_ON in as subqueries (no count: totalCount is not asked for)
+    expect(dbQueries).toBe(1);
+  });
+
+  it('reads an entity and three levels of relationships below it in one statement', async () => {
+    const { data, dbQueries } = await measured(
+      `{ entity(id: "nvidia") { ... on Company { designedChips { node { id dataCenters { node { id operators { node { id } } } } } } } } }`,
+      {},
+    );
+    const operators = data.entity.designedChips.flatMap((c: any) => c.node.dataCenters.flatMap((d: any) => d.node.operators));
+    expect(operators.length).toBeGreaterThan(0);
+    expect(dbQueries).toBe(1);
+  });
+
+  it('falls back to one batched query per level below the levels read ahead', async () => {
+    const { data, dbQueries } = await measured(
+      `{ entity(id: "nvidia") { ... on Company { designedChips { node { dataCenters { node { operators { node { id operatedDataCenters { node { id country { node { id } } } } } } } } } } } } }`,
+      {},
+    );
+    const countries = data.entity.designedChips.flatMap((c: any) =>
+      c.node.dataCenters.flatMap((d: any) => d.node.operators.flatMap((o: any) => o.node.operatedDataCenters.map((x: any) => x.node.country))),
+    );
+    expect(countries.some((c: any) => c !== null)).toBe(true);
+    // three levels ahead in the root statement, then OPERATES out and LOCATED_IN out, one batch each
     expect(dbQueries).toBe(3);
   });
+});
+
+describe('reading ahead', () => {
+  // Every relationship-field shape: out, in, symmetric, single (outSingle and developer), asOf on two aliases.
+  const SUBTREE = `
+    id name
+    ... on Company {
+      designedChips { relationship { type direction from to validFrom validTo confidence notes sources { id } } node { id name
+        ... on Chip { then: restrictedBy(asOf: "2025-01-01") { node { id } } now: restrictedBy(asOf: "2025-06-01") { node { id } }
+          trainedModels { relationship { chipCount validFrom } node { id ... on Model { developer { node { id } } } } } } } }
+      partners { relationship { from to direction } node { id ... on Company { partners { node { id } } } } }
+      headquarters { node { id } }
+      operatedDataCenters { node { id ... on DataCenter { country { node { id } } tenants { node { id } } } } }
+      rentedDataCenters { node { id ... on DataCenter { country { node { id } } } } }
+      manufacturedChips { node { id } }
+      models { node { id } }
+    }`;
+
+  it.each(['nvidia', 'huawei', 'alibaba', 'bytedance', 'deepseek', 'tsmc'])(
+    'gives %s the same neighbours, in the same order, as the level-by-level loaders do',
+    async (id) => {
+      const ahead = await measured(`query ($id: ID!) { entity(id: $id) { ${SUBTREE} } }`, { id });
+      const name = ahead.data.entity.name as string;
+      // search results are not read ahead: the same subtree comes through the loaders, one batch per level
+      const loaded = await measured(`query ($text: String!) { search(text: $text, kinds: [COMPANY], first: 10) { node { ${SUBTREE} } } }`, { text: name });
+      const same = loaded.data.search.map((h: any) => h.node).find((n: any) => n.id === id);
+      expect(same).toEqual(ahead.data.entity);
+      const lists = Object.values(ahead.data.entity).filter(Array.isArray) as unknown[][];
+      expect(lists.reduce((n, l) => n + l.length, 0)).toBeGreaterThan(0);
+      expect(ahead.dbQueries).toBeLessThan(loaded.dbQueries);
+    },
+  );
 });
 
 describe('counting a list', () => {

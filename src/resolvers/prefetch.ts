@@ -1,0 +1,92 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo, type FieldsByTypeName, type ResolveTree } from 'graphql-parse-resolve-info';
+import type { Direction } from '../graph/models.js';
+import { ENTITY_KINDS, isEntityKind, RELATIONSHIP_TYPES, type EntityKind } from '../graph/ontology.js';
+import type { RelationSelection } from '../store/prefetch-query.js';
+
+/** A relationship field of an entity type: the relationship it lists, from which end, and whether it is single. */
+export interface RelationField {
+  readonly field: string;
+  readonly type: string;
+  readonly direction: Direction;
+  readonly single: boolean;
+}
+
+/**
+ * The relationship fields of every kind, read off the ontology (plus Model.developer, the first developer): the
+ * one map the field resolvers and the read-ahead both use.
+ */
+export const RELATION_FIELDS: Readonly<Record<EntityKind, readonly RelationField[]>> = Object.fromEntries(
+  ENTITY_KINDS.map((kind) => {
+    const fields: RelationField[] = [];
+    for (const spec of RELATIONSHIP_TYPES) {
+      if (spec.from.includes(kind)) fields.push({ field: spec.outField, type: spec.type, direction: 'OUT', single: spec.outSingle ?? false });
+      if (spec.to.includes(kind) && !spec.symmetric) fields.push({ field: spec.inField, type: spec.type, direction: 'IN', single: false });
+    }
+    if (kind === 'Model') fields.push({ field: 'developer', type: 'DEVELOPS', direction: 'IN', single: true });
+    return [kind, fields];
+  }),
+) as Record<EntityKind, RelationField[]>;
+
+const FIELD_BY_NAME = new Map(ENTITY_KINDS.map((kind) => [kind, new Map(RELATION_FIELDS[kind].map((f) => [f.field, f]))]));
+
+/**
+ * Relationship levels read ahead in the root statement. Deeper ones fall back to the batched loaders (one query
+ * per level), which de-duplicate parents; a deep tree compiled into one statement would repeat shared subtrees.
+ */
+export const PREFETCH_DEPTH = 3;
+
+/** The `node` selections under a relationship field (`{ node { … } relationship { … } }`). */
+const nodeSelections = (field: ResolveTree): FieldsByTypeName[] =>
+  Object.values(field.fieldsByTypeName).flatMap((fields) =>
+    Object.values(fields).filter((f) => f.name === 'node').map((f) => f.fieldsByTypeName),
+  );
+
+/**
+ * The relationship fields selected on entities (the `fieldsByTypeName` of entity selections, merged), as store
+ * selections: fields reading the same loader key (type, direction, asOf) are merged, whatever their aliases.
+ */
+function selectionsOf(entitySelections: readonly FieldsByTypeName[], depth: number): RelationSelection[] {
+  if (depth >= PREFETCH_DEPTH) return [];
+  const merged = new Map<string, { field: RelationField; asOf: string | null; below: FieldsByTypeName[] }>();
+  for (const byType of entitySelections) {
+    for (const [typeName, fields] of Object.entries(byType)) {
+      if (!isEntityKind(typeName)) continue;
+      for (const selected of Object.values(fields)) {
+        const field = FIELD_BY_NAME.get(typeName)!.get(selected.name);
+        if (!field) continue;
+        const asOf = (selected.args.asOf as string | null | undefined) ?? null;
+        const key = `${field.type}|${field.direction}|${asOf ?? ''}`;
+        const entry = merged.get(key) ?? { field, asOf, below: [] };
+        entry.below.push(...nodeSelections(selected));
+        merged.set(key, entry);
+      }
+    }
+  }
+  return [...merged.values()].map(({ field, asOf, below }) => ({
+    type: field.type,
+    direction: field.direction,
+    asOf,
+    children: selectionsOf(below, depth + 1),
+  }));
+}
+
+/** The relationship fields selected on the entity (or entities) the current field returns. */
+export function entityRelationSelections(info: GraphQLResolveInfo): RelationSelection[] {
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  return tree ? selectionsOf([tree.fieldsByTypeName], 0) : [];
+}
+
+/** The relationship fields selected on the items of a connection (`edges { node }` and `nodes`). */
+export function connectionRelationSelections(info: GraphQLResolveInfo): RelationSelection[] {
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  if (!tree) return [];
+  const items: FieldsByTypeName[] = [];
+  for (const fields of Object.values(tree.fieldsByTypeName)) {
+    for (const f of Object.values(fields)) {
+      if (f.name === 'nodes') items.push(f.fieldsByTypeName);
+      if (f.name === 'edges') items.push(...nodeSelections(f));
+    }
+  }
+  return selectionsOf(items, 0);
+}

@@ -1,0 +1,91 @@
+import type { Row } from '../db/database.js';
+import { dbDate } from '../db/mapping.js';
+import type { Direction, NeighbourModel } from '../graph/models.js';
+import { relationshipSpec } from '../graph/ontology.js';
+import { toEntity, toRelationship, validAt } from './cypher.js';
+
+/**
+ * A relationship field a request will read, with the relationship fields it reads on each neighbour: the shape
+ * of a nested selection, as the store sees it.
+ */
+export interface RelationSelection {
+  readonly type: string;
+  readonly direction: Direction;
+  readonly asOf: string | null;
+  readonly children: readonly RelationSelection[];
+}
+
+/** The neighbours of one entity through one selected relationship, as read ahead. */
+export interface Prefetched {
+  readonly selection: RelationSelection;
+  readonly parentId: string;
+  readonly neighbours: NeighbourModel[];
+}
+
+/** Extra RETURN columns (one COLLECT subquery per selection) and a reader that turns a row's columns back into lists. */
+export interface PrefetchPlan {
+  /** `, COLLECT {…} AS p0, …`, to append to a RETURN that has the parent entity in scope. */
+  readonly columns: string;
+  readonly params: Record<string, unknown>;
+  /** Every neighbour list the row holds, the parent's and its neighbours' (depth first). */
+  read(row: Row, parentId: string): Prefetched[];
+}
+
+/** The relationship pattern of a neighbour hop; symmetric types match either direction. */
+export function hopPattern(type: string, direction: Direction, rel: string): string {
+  const symmetric = relationshipSpec(type)?.symmetric ?? false;
+  return symmetric ? `-[${rel}:${type}]-` : direction === 'OUT' ? `-[${rel}:${type}]->` : `<-[${rel}:${type}]-`;
+}
+
+/** Neighbours are listed by name ignoring case, then id: the one order every path that lists them uses. */
+export const neighbourOrder = (node: string): string => `toLower(${node}.name), ${node}.id`;
+
+/** A neighbour row (`{node, rel, from, to}` as returned by the queries here) as the domain model, seen from `self`. */
+export function toNeighbour(type: string, row: Row, self: string): NeighbourModel {
+  return { node: toEntity(row.node), relationship: toRelationship(type, row.rel, row.from as string, row.to as string, self) };
+}
+
+/**
+ * Compiles nested relationship selections into COLLECT subqueries on `parent`, so one statement reads a whole
+ * subtree that would otherwise take one query per level. Each list has exactly the rows, order and validity
+ * filter of `neighbours` in relationship-store.ts.
+ */
+export function compilePrefetch(parent: string, selections: readonly RelationSelection[]): PrefetchPlan {
+  const params: Record<string, unknown> = {};
+  const asOfParams = new Map<string, string>();
+  let counter = 0;
+  const asOfParam = (asOf: string | null): string => {
+    const key = asOf ?? '';
+    let name = asOfParams.get(key);
+    if (!name) {
+      name = `prefetchAsOf${asOfParams.size}`;
+      asOfParams.set(key, name);
+      params[name] = asOf ? dbDate(asOf) : null;
+    }
+    return name;
+  };
+  const subquery = (from: string, s: RelationSelection): string => {
+    const n = counter++;
+    const [rel, node] = [`pr${n}`, `pm${n}`];
+    const nested = s.children.map((c, i) => `, c${i}: ${subquery(node, c)}`).join('');
+    return `COLLECT { MATCH (${from})${hopPattern(s.type, s.direction, rel)}(${node}:Entity) WHERE ${validAt(rel, asOfParam(s.asOf))}
+      WITH ${rel}, ${node} ORDER BY ${neighbourOrder(node)}
+      RETURN {node: ${node}, rel: ${rel}, from: startNode(${rel}).id, to: endNode(${rel}).id${nested}} }`;
+  };
+  const columns = selections.map((s, i) => `,\n    ${subquery(parent, s)} AS p${i}`).join('');
+
+  const readList = (s: RelationSelection, items: Row[], parentId: string, out: Prefetched[]): void => {
+    const neighbours = items.map((item) => toNeighbour(s.type, item, parentId));
+    out.push({ selection: s, parentId, neighbours });
+    items.forEach((item, k) => s.children.forEach((c, i) => readList(c, item[`c${i}`] as Row[], neighbours[k]!.node.id, out)));
+  };
+  return {
+    columns,
+    params,
+    read(row, parentId) {
+      const out: Prefetched[] = [];
+      selections.forEach((s, i) => readList(s, row[`p${i}`] as Row[], parentId, out));
+      return out;
+    },
+  };
+}
