@@ -38,6 +38,10 @@ function toWaves(txs: readonly RecordedTx[]): Waves {
 async function runTx(driver: Driver, recorded: RecordedTx): Promise<unknown[]> {
   const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
   try {
+    if (recorded.autoCommit) {
+      const [q] = recorded.queries;
+      return [(await session.run(q!.query, q!.params, { timeout: recorded.timeoutMs })).records.map((r) => r.toObject())];
+    }
     return await session.executeRead(async (tx) => {
       const out: unknown[] = [];
       for (const q of recorded.queries) out.push((await tx.run(q.query, q.params)).records.map((r) => r.toObject()));

@@ -13,6 +13,8 @@ export interface RecordedTx {
   end: number;
   /** The transaction timeout the store asked for, if any (the limit replays with the same). */
   readonly timeoutMs: number;
+  /** A single statement the store ran in an auto-commit transaction (`Database.query`), replayed the same way. */
+  readonly autoCommit?: boolean;
 }
 
 /** A Database that remembers every read transaction it runs, into whichever list `sink` currently is. */
@@ -39,6 +41,14 @@ class RecordingDatabase extends Database {
         }),
       options)
       .finally(() => (recorded.end = performance.now()));
+  }
+
+  override query(statement: string, params: Record<string, unknown> = {}, options?: TxOptions): ReturnType<Database['query']> {
+    const recorded: RecordedTx = {
+      queries: [{ query: statement, params }], start: performance.now(), end: 0, timeoutMs: options?.timeoutMs ?? this.defaultTimeoutMs, autoCommit: true,
+    };
+    this.sink.push(recorded);
+    return super.query(statement, params, options).finally(() => (recorded.end = performance.now()));
   }
 }
 

@@ -5,8 +5,14 @@ import type { Confidence, EntityKind } from '../graph/ontology.js';
 export const validAt = (r: string, param: string): string =>
   `($${param} IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $${param}) AND (${r}.validTo IS NULL OR ${r}.validTo > $${param})))`;
 
-/** Derived properties kept for indexes (full-text, sorting), not part of the model. */
-const HIDDEN = new Set(['aliasText', 'nameKey']);
+/** Housekeeping and derived properties kept for indexes (full-text, sorting): not part of the model. */
+const HIDDEN = new Set(['aliasText', 'nameKey', 'createdAt', 'updatedAt']);
+
+/**
+ * An entity node as a RETURN column: its properties without the housekeeping timestamps, which no read shows and
+ * which cost more to decode than the rest of a node together.
+ */
+export const entityColumn = (node: string): string => `${node} {.*, createdAt: null, updatedAt: null}`;
 
 /** Node properties as the domain model. */
 export function toEntity(props: unknown): EntityModel {

@@ -2,7 +2,7 @@ import type { Database } from '../db/database.js';
 import { dbInt } from '../db/mapping.js';
 import type { EntityModel, PageModel, SearchHitModel } from '../graph/models.js';
 import type { EntityKind } from '../graph/ontology.js';
-import { toEntity } from './cypher.js';
+import { entityColumn, toEntity } from './cypher.js';
 import { buildListQuery, type ListArgs } from './list-query.js';
 import { encodeCursor, type CursorValue } from './pagination.js';
 import { compilePrefetch, type Prefetched, type RelationSelection } from './prefetch-query.js';
@@ -11,11 +11,11 @@ import { fulltextQuery, rankHits } from './search-query.js';
 const BY_IDS = `
   UNWIND $ids AS id
   MATCH (n:Entity {id: id})
-  RETURN n`;
+  RETURN ${entityColumn('n')} AS n`;
 
 /** Entities by id, one slot per id in order (null where none exists). */
 export async function entitiesByIds(db: Database, ids: readonly string[]): Promise<(EntityModel | null)[]> {
-  const rows = await db.read((tx) => tx.run(BY_IDS, { ids }));
+  const rows = await db.query(BY_IDS, { ids });
   const byId = new Map(rows.map((r) => [(r.n as { id: string }).id, toEntity(r.n)]));
   return ids.map((id) => byId.get(id) ?? null);
 }
@@ -36,7 +36,7 @@ export async function entitiesWithRelations(
   selections: readonly RelationSelection[],
 ): Promise<(EntityWithRelations | null)[]> {
   const plan = compilePrefetch('n', selections);
-  const rows = await db.read((tx) => tx.run(`${BY_IDS}${plan.columns}`, { ...plan.params, ids }));
+  const rows = await db.query(`${BY_IDS}${plan.columns}`, { ...plan.params, ids });
   const byId = new Map(
     rows.map((r) => {
       const entity = toEntity(r.n);
@@ -55,27 +55,28 @@ export async function listEntities(
 ): Promise<PageModel<EntityModel> & { prefetched: Prefetched[] }> {
   const plan = compilePrefetch('n', selections);
   const { pageQuery, countQuery, params, ordering } = buildListQuery(kind, args, plan.columns);
-  return db.read(async (tx) => {
-    const rows = await tx.run(pageQuery, { ...plan.params, ...params });
-    const [count] = args.withTotal === false ? [] : await tx.run(countQuery, params);
-    const page = rows.slice(0, args.first);
-    return {
-      prefetched: page.flatMap((r) => plan.read(r, (r.n as { id: string }).id)),
-      items: page.map((r) => {
-        const node = toEntity(r.n);
-        return { node, cursor: encodeCursor(ordering, { value: (r.sortKey ?? null) as CursorValue['value'], id: node.id }) };
-      }),
-      hasNextPage: rows.length > args.first,
-      hasPreviousPage: !!args.after,
-      totalCount: (count?.total as number | undefined) ?? null,
-    };
-  });
+  // Page and count are independent single statements: run side by side, each in one round trip.
+  const [rows, [count]] = await Promise.all([
+    db.query(pageQuery, { ...plan.params, ...params }),
+    args.withTotal === false ? [] : db.query(countQuery, params),
+  ]);
+  const page = rows.slice(0, args.first);
+  return {
+    prefetched: page.flatMap((r) => plan.read(r, (r.n as { id: string }).id)),
+    items: page.map((r) => {
+      const node = toEntity(r.n);
+      return { node, cursor: encodeCursor(ordering, { value: (r.sortKey ?? null) as CursorValue['value'], id: node.id }) };
+    }),
+    hasNextPage: rows.length > args.first,
+    hasPreviousPage: !!args.after,
+    totalCount: (count?.total as number | undefined) ?? null,
+  };
 }
 
 const SEARCH = `
   CALL db.index.fulltext.queryNodes('entity_search', $query, {limit: $candidates}) YIELD node, score
   WHERE $kinds IS NULL OR node.kind IN $kinds
-  RETURN node, score
+  RETURN ${entityColumn('node')} AS node, score
   ORDER BY score DESC, node.id ASC`;
 
 /** Candidates Lucene hands over for re-ranking; enough that a kinds filter rarely starves a page. */
@@ -93,14 +94,12 @@ export async function searchEntities(
 ): Promise<SearchHitModel[]> {
   const query = fulltextQuery(text);
   if (!query || first === 0) return [];
-  const rows = await db.read((tx) =>
-    tx.run(SEARCH, { query, kinds: kinds?.length ? kinds : null, candidates: dbInt(Math.max(first * 10, SEARCH_CANDIDATES)) }),
-  );
+  const rows = await db.query(SEARCH, { query, kinds: kinds?.length ? kinds : null, candidates: dbInt(Math.max(first * 10, SEARCH_CANDIDATES)) });
   return rankHits(text, rows.map((r) => ({ node: toEntity(r.node), score: r.score as number })), first);
 }
 
 /** Number of entities in the graph (0 means a fresh database, ready for the seed). */
 export async function countEntities(db: Database): Promise<number> {
-  const [row] = await db.read((tx) => tx.run('MATCH (n:Entity) RETURN count(n) AS total'));
+  const [row] = await db.query('MATCH (n:Entity) RETURN count(n) AS total');
   return (row?.total as number) ?? 0;
 }

@@ -1,6 +1,7 @@
 import { dbDate, dbInt } from '../db/mapping.js';
 import { badInput } from '../errors.js';
 import { propertiesOf, type EntityKind, type PropertySpec } from '../graph/ontology.js';
+import { entityColumn } from './cypher.js';
 import { compileFilter, type EntityFilter } from './filters.js';
 import { decodeCursor, type CursorOrdering } from './pagination.js';
 
@@ -73,7 +74,7 @@ export function buildListQuery(kind: EntityKind, args: ListArgs, columns = ''): 
     WITH n, ${key} AS sortKey
     ORDER BY ${required ? '' : 'sortKey IS NULL, '}sortKey ${direction}, n.id ASC
     LIMIT $limit
-    RETURN n, sortKey${columns}`;
+    RETURN ${entityColumn('n')} AS n, sortKey${columns}`;
   const countQuery = `
     MATCH (n:${kind})${clause(where)}
     RETURN count(n) AS total`;

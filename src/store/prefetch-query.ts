@@ -2,7 +2,7 @@ import type { Row } from '../db/database.js';
 import { dbDate } from '../db/mapping.js';
 import type { Direction, NeighbourModel } from '../graph/models.js';
 import { relationshipSpec } from '../graph/ontology.js';
-import { toEntity, toRelationship, validAt } from './cypher.js';
+import { entityColumn, toEntity, toRelationship, validAt } from './cypher.js';
 
 /**
  * A relationship field a request will read, with the relationship fields it reads on each neighbour: the shape
@@ -70,7 +70,7 @@ export function compilePrefetch(parent: string, selections: readonly RelationSel
     const nested = s.children.map((c, i) => `, c${i}: ${subquery(node, c)}`).join('');
     return `COLLECT { MATCH (${from})${hopPattern(s.type, s.direction, rel)}(${node}:Entity) WHERE ${validAt(rel, asOfParam(s.asOf))}
       WITH ${rel}, ${node} ORDER BY ${neighbourOrder(node)}
-      RETURN {node: ${node}, rel: ${rel}, from: startNode(${rel}).id, to: endNode(${rel}).id${nested}} }`;
+      RETURN {node: ${entityColumn(node)}, rel: ${rel}, from: startNode(${rel}).id, to: endNode(${rel}).id${nested}} }`;
   };
   const columns = selections.map((s, i) => `,\n    ${subquery(parent, s)} AS p${i}`).join('');
 

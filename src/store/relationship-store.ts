@@ -2,7 +2,7 @@ import type { Database } from '../db/database.js';
 import { dbDate } from '../db/mapping.js';
 import type { Direction, NeighbourModel } from '../graph/models.js';
 import { relationshipSpec } from '../graph/ontology.js';
-import { validAt } from './cypher.js';
+import { entityColumn, validAt } from './cypher.js';
 import { hopPattern, neighbourOrder, toNeighbour } from './prefetch-query.js';
 
 /**
@@ -23,9 +23,9 @@ export async function neighbours(
     UNWIND $ids AS id
     MATCH (n:Entity {id: id})${hopPattern(spec.type, direction, 'r')}(m:Entity)
     WHERE ${validAt('r', 'asOf')}
-    RETURN id, m AS node, r AS rel, startNode(r).id AS from, endNode(r).id AS to
+    RETURN id, ${entityColumn('m')} AS node, r AS rel, startNode(r).id AS from, endNode(r).id AS to
     ORDER BY ${neighbourOrder('m')}`;
-  const rows = await db.read((tx) => tx.run(query, { ids, asOf: asOf ? dbDate(asOf) : null }));
+  const rows = await db.query(query, { ids, asOf: asOf ? dbDate(asOf) : null });
   const byId = new Map<string, NeighbourModel[]>(ids.map((id) => [id, []]));
   for (const row of rows) byId.get(row.id as string)?.push(toNeighbour(spec.type, row, row.id as string));
   return ids.map((id) => byId.get(id) ?? []);
