@@ -193,26 +193,76 @@ function longestText(value: unknown): number {
   return 0;
 }
 
-/** Refuses a query whose variables or literals carry a text longer than MAX_QUERY_TEXT, with BAD_USER_INPUT. */
-export function checkTextLengths(document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): void {
-  if (operation.operation !== 'query') return;
-  let longest = longestText(variables);
+/** Longest string literal in a document (a constant of the document, so computed once per document). */
+const longestLiteral = (document: DocumentNode): number => {
+  let longest = 0;
   visit(document, { StringValue: (node) => void (longest = Math.max(longest, node.value.length)) });
+  return longest;
+};
+
+/** Refuses a query whose variables or literals carry a text longer than MAX_QUERY_TEXT, with BAD_USER_INPUT. */
+export function checkTextLengths(operation: OperationDefinitionNode, literalLength: number, variables: Record<string, unknown>): void {
+  if (operation.operation !== 'query') return;
+  const longest = Math.max(literalLength, longestText(variables));
   if (longest > MAX_QUERY_TEXT) {
     throw badInput(`A text value in a query may be at most ${MAX_QUERY_TEXT} characters; got ${longest}. Shorten it (ids, names and search words are short).`, { limit: MAX_QUERY_TEXT, value: longest });
   }
 }
 
-/** Apollo plugin: checks depth, aliases, complexity, page sizes and text lengths once the operation is resolved. */
+/**
+ * Whether the cost depends on the variables: a size argument (first, limit, representations) or a directive
+ * (`@include(if: $x)`, `@skip`) takes one.
+ */
+function costTakesVariables(document: DocumentNode): boolean {
+  let found = false;
+  const sized = new Set<string>([...SIZE_ARGUMENTS, 'representations']);
+  visit(document, {
+    Argument: (node) => void (sized.has(node.name.value) && visit(node.value, { Variable: () => void (found = true) })),
+    Directive: (node) => void visit(node, { Variable: () => void (found = true) }),
+  });
+  return found;
+}
+
+/** What a document's checks need that does not change from one request to the next. */
+interface DocumentFacts {
+  readonly literalLength: number;
+  readonly variableCost: boolean;
+  /** The cost (or the error it raised), when it does not depend on the variables. */
+  fixed?: { cost: OperationCost } | { error: unknown };
+}
+
+/**
+ * Apollo plugin: checks depth, aliases, complexity, page sizes and text lengths once the operation is resolved.
+ * Apollo hands over the same parsed document for the same query text, so what depends on the document alone
+ * (literals, and the cost when no size argument takes a variable) is computed once per document.
+ */
 export function costLimitsPlugin(limits: CostLimits): ApolloServerPlugin {
+  const facts = new WeakMap<OperationDefinitionNode, DocumentFacts>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
+          let known = facts.get(operation);
+          if (!known) {
+            known = { literalLength: longestLiteral(document), variableCost: costTakesVariables(document) };
+            facts.set(operation, known);
+          }
+          const variables = request.variables ?? {};
           try {
-            checkTextLengths(document, operation, request.variables ?? {});
-            checkCost(schema, document, operation, request.variables ?? {}, limits);
+            checkTextLengths(operation, known.literalLength, variables);
+            if (known.variableCost) {
+              checkCost(schema, document, operation, variables, limits);
+            } else {
+              if (!known.fixed) {
+                try {
+                  known.fixed = { cost: checkCost(schema, document, operation, variables, limits) };
+                } catch (error) {
+                  known.fixed = { error };
+                }
+              }
+              if ('error' in known.fixed) throw known.fixed.error;
+            }
           } catch (error) {
             throw error instanceof AppError ? requestError(error, 400) : error;
           }

@@ -16,9 +16,10 @@ describe('the Cypher of a list query', () => {
           WHERE n.vendor = $f0
             AND n.memoryGb >= $f1
             AND EXISTS { MATCH (n)<-[r:RESTRICTS]-(m:Entity) WHERE ($f2ids IS NULL OR m.id IN $f2ids) AND ($f2asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $f2asOf) AND (r.validTo IS NULL OR r.validTo > $f2asOf))) }
-          RETURN n, n.memoryGb AS sortKey
+          WITH n, n.memoryGb AS sortKey
           ORDER BY sortKey IS NULL, sortKey DESC, n.id ASC
-          LIMIT $limit"
+          LIMIT $limit
+          RETURN n {.*, createdAt: null, updatedAt: null} AS n, sortKey"
     `);
     expect(query.countQuery).toMatchInlineSnapshot(`
       "
@@ -31,17 +32,19 @@ describe('the Cypher of a list query', () => {
     expect(Object.keys(query.params).sort()).toEqual(['f0', 'f1', 'f2asOf', 'f2ids', 'limit']);
   });
 
-  it('adds the keyset condition of an after cursor and sorts text ignoring case', () => {
+  it('adds the keyset condition of an after cursor and sorts names by their stored lower-cased key', () => {
     const after = encodeCursor({ kind: 'Company', field: 'name', descending: false }, { value: 'nvidia', id: 'nvidia' });
     const query = buildListQuery('Company', { filter: { headquarters: { exists: false } }, sortField: 'NAME', descending: false, first: 5, after });
     expect(query.pageQuery).toMatchInlineSnapshot(`
       "
           MATCH (n:Company)
-          WHERE NOT EXISTS { MATCH (n)-[r:HEADQUARTERED_IN]->(m:Entity) WHERE ($f0ids IS NULL OR m.id IN $f0ids) AND ($f0asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $f0asOf) AND (r.validTo IS NULL OR r.validTo > $f0asOf))) }
-            AND (toLower(n.name) > $cursorValue OR (toLower(n.name) = $cursorValue AND n.id > $cursorId) OR toLower(n.name) IS NULL)
-          RETURN n, toLower(n.name) AS sortKey
-          ORDER BY sortKey IS NULL, sortKey ASC, n.id ASC
-          LIMIT $limit"
+          WHERE n.nameKey IS NOT NULL
+            AND NOT EXISTS { MATCH (n)-[r:HEADQUARTERED_IN]->(m:Entity) WHERE ($f0ids IS NULL OR m.id IN $f0ids) AND ($f0asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $f0asOf) AND (r.validTo IS NULL OR r.validTo > $f0asOf))) }
+            AND (n.nameKey > $cursorValue OR (n.nameKey = $cursorValue AND n.id > $cursorId))
+          WITH n, n.nameKey AS sortKey
+          ORDER BY sortKey ASC, n.id ASC
+          LIMIT $limit
+          RETURN n {.*, createdAt: null, updatedAt: null} AS n, sortKey"
     `);
     expect(query.params).toMatchObject({ cursorValue: 'nvidia', cursorId: 'nvidia' });
   });
