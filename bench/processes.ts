@@ -2,6 +2,7 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { serverBundleOptions } from '../scripts/bundle-server.js';
 import { projectRoot } from '../src/project-root.js';
 import type { LoadJob, LoadSummary } from './load-worker.js';
 
@@ -16,9 +17,11 @@ export const cacheDir = (): string => path.join(projectRoot(), '.cache', 'bench'
  */
 export async function bundleServers(): Promise<void> {
   const root = projectRoot();
+  // Ours as production bundles it (scripts/bundle-server.ts: dependencies inside); the others as before.
+  await build({ ...serverBundleOptions, sourcemap: false, entryPoints: [path.join(root, 'bench', 'servers', 'ours.ts')], outfile: path.join(cacheDir(), 'ours.mjs') });
   await build({
     entryPoints: [
-      ...['ours', 'peer', 'limit'].map((n) => ({ in: path.join(root, 'bench', 'servers', `${n}.ts`), out: n })),
+      ...['peer', 'limit'].map((n) => ({ in: path.join(root, 'bench', 'servers', `${n}.ts`), out: n })),
       { in: path.join(root, 'bench', 'load-worker.ts'), out: 'load-worker' },
     ],
     outdir: cacheDir(),

@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
+import { bundleServer } from '../../scripts/bundle-server.js';
 import { projectRoot } from '../../src/project-root.js';
 
 const run = promisify(execFile);
@@ -49,9 +50,16 @@ describe('start-up errors', () => {
 });
 
 describe('shutdown', () => {
-  it('stops cleanly on SIGINT after serving a request, exiting 0', async () => {
+  // The entry point as `npm start` runs it (tsx), and as `npm run start:dist` runs the production bundle.
+  const launchers: [string, () => Promise<[string, string[]]>][] = [
+    ['the TypeScript entry point', async () => [TSX, ['src/index.ts']]],
+    ['the production bundle', async () => [process.execPath, [await bundleServer(projectRoot(), path.join(projectRoot(), '.cache', 'test', 'server.mjs'))]]],
+  ];
+
+  it.each(launchers)('stops %s cleanly on SIGINT after serving a request, exiting 0', async (_name, launcher) => {
     const { spawn } = await import('node:child_process');
-    const child = spawn(TSX, ['src/index.ts'], {
+    const [command, args] = await launcher();
+    const child = spawn(command, args, {
       cwd: projectRoot(),
       env: { ...process.env, NEO4J_URI: inject('neo4jUri'), SEED: 'never', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
     });
