@@ -75,17 +75,33 @@ async function createApollo(config: Config, log: Logger, httpServer: http.Server
   });
 }
 
-const requestLogger = (log: Logger): express.RequestHandler =>
-  pinoHttp({
+/** The request id: a well-formed incoming `x-request-id`, else a fresh UUID; echoed in the response. */
+function requestId(req: http.IncomingMessage, res: http.ServerResponse): string {
+  const incoming = req.headers['x-request-id'];
+  const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
+/**
+ * Access logs with pino-http at LOG_LEVEL info or finer. Above that level no request line is ever written, so
+ * only the request id and a child logger carrying it are set up: pino-http would still serialise every request
+ * into a child logger, about 5 % of the CPU of a small query.
+ */
+const requestLogger = (log: Logger): express.RequestHandler => {
+  if (!log.isLevelEnabled('info')) {
+    return (req, res, next) => {
+      req.id = requestId(req, res);
+      req.log = log.child({ reqId: req.id });
+      next();
+    };
+  }
+  return pinoHttp({
     logger: log,
-    genReqId: (req, res) => {
-      const incoming = req.headers['x-request-id'];
-      const id = typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-      res.setHeader('x-request-id', id);
-      return id;
-    },
+    genReqId: requestId,
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
   });
+};
 
 /** 200 while Neo4j answers within 3 s, else 503 (the process itself stays up: see /healthz). */
 const readiness =
