@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type FieldsByTypeName, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { Direction } from '../graph/models.js';
-import { ENTITY_KINDS, isEntityKind, RELATIONSHIP_TYPES, type EntityKind } from '../graph/ontology.js';
+import { ENTITY_KINDS, isEntityKind, KIND_PROPERTIES, RELATIONSHIP_TYPES, type EntityKind } from '../graph/ontology.js';
 import type { RelationSelection } from '../store/prefetch-query.js';
 
 /** A relationship field of an entity type: the relationship it lists, from which end, and whether it is single. */
@@ -42,13 +42,17 @@ const nodeSelections = (field: ResolveTree): FieldsByTypeName[] =>
     Object.values(fields).filter((f) => f.name === 'node').map((f) => f.fieldsByTypeName),
   );
 
-/**
- * The relationship fields selected on entities (the `fieldsByTypeName` of entity selections, merged), as store
- * selections: fields reading the same loader key (type, direction, asOf) are merged, whatever their aliases.
- */
-function selectionsOf(entitySelections: readonly FieldsByTypeName[], depth: number): RelationSelection[] {
-  if (depth >= PREFETCH_DEPTH) return [];
-  const merged = new Map<string, { field: RelationField; asOf: string | null; below: FieldsByTypeName[] }>();
+/** A selected relationship field of an entity, with its loader key and the entity selections under its `node`. */
+interface SelectedRelation {
+  readonly field: RelationField;
+  readonly asOf: string | null;
+  readonly key: string;
+  readonly below: FieldsByTypeName[];
+}
+
+/** The relationship fields selected on entities (their `fieldsByTypeName`), merged by loader key (type, direction, asOf). */
+function relationsOf(entitySelections: readonly FieldsByTypeName[]): SelectedRelation[] {
+  const merged = new Map<string, SelectedRelation>();
   for (const byType of entitySelections) {
     for (const [typeName, fields] of Object.entries(byType)) {
       if (!isEntityKind(typeName)) continue;
@@ -57,24 +61,58 @@ function selectionsOf(entitySelections: readonly FieldsByTypeName[], depth: numb
         if (!field) continue;
         const asOf = (selected.args.asOf as string | null | undefined) ?? null;
         const key = `${field.type}|${field.direction}|${asOf ?? ''}`;
-        const entry = merged.get(key) ?? { field, asOf, below: [] };
+        const entry = merged.get(key) ?? { field, asOf, key, below: [] };
         entry.below.push(...nodeSelections(selected));
         merged.set(key, entry);
       }
     }
   }
-  return [...merged.values()].map(({ field, asOf, below }) => ({
+  return [...merged.values()];
+}
+
+/** Stored properties a selected field reads: itself for a property, `sourceIds` for `sources`. */
+const PROPERTY_FIELDS = new Set(['aliases', 'description', ...ENTITY_KINDS.flatMap((k) => KIND_PROPERTIES[k].map((p) => p.name))]);
+const propertyOf = (field: string): string | null => (field === 'sources' ? 'sourceIds' : PROPERTY_FIELDS.has(field) ? field : null);
+
+/**
+ * The node properties each loader key's lists must carry, over the whole query: a list read ahead is primed
+ * into the loader of its key, and every field reading that key anywhere in the query (at any depth) may be
+ * answered from it, so it carries the union of what all of them select (plus id, kind and name).
+ */
+function propertiesByKey(entitySelections: readonly FieldsByTypeName[], out = new Map<string, Set<string>>()): Map<string, Set<string>> {
+  for (const relation of relationsOf(entitySelections)) {
+    const props = out.get(relation.key) ?? new Set(['id', 'kind', 'name']);
+    for (const byType of relation.below) {
+      for (const f of Object.values(byType).flatMap((fields) => Object.values(fields))) {
+        const prop = propertyOf(f.name);
+        if (prop) props.add(prop);
+      }
+    }
+    out.set(relation.key, props);
+    propertiesByKey(relation.below, out);
+  }
+  return out;
+}
+
+/** Store selections for the relationship fields selected on entities, up to PREFETCH_DEPTH levels. */
+function selectionsOf(entitySelections: readonly FieldsByTypeName[], depth: number, properties: Map<string, Set<string>>): RelationSelection[] {
+  if (depth >= PREFETCH_DEPTH) return [];
+  return relationsOf(entitySelections).map(({ field, asOf, key, below }) => ({
     type: field.type,
     direction: field.direction,
     asOf,
-    children: selectionsOf(below, depth + 1),
+    properties: [...(properties.get(key) ?? [])],
+    children: selectionsOf(below, depth + 1, properties),
   }));
 }
+
+const selectionsFrom = (entitySelections: FieldsByTypeName[]): RelationSelection[] =>
+  selectionsOf(entitySelections, 0, propertiesByKey(entitySelections));
 
 /** The relationship fields selected on the entity (or entities) the current field returns. */
 export function entityRelationSelections(info: GraphQLResolveInfo): RelationSelection[] {
   const tree = parseResolveInfo(info) as ResolveTree | null;
-  return tree ? selectionsOf([tree.fieldsByTypeName], 0) : [];
+  return tree ? selectionsFrom([tree.fieldsByTypeName]) : [];
 }
 
 /** The relationship fields selected on the items of a connection (`edges { node }` and `nodes`). */
@@ -88,5 +126,5 @@ export function connectionRelationSelections(info: GraphQLResolveInfo): Relation
       if (f.name === 'edges') items.push(...nodeSelections(f));
     }
   }
-  return selectionsOf(items, 0);
+  return selectionsFrom(items);
 }

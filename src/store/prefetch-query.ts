@@ -12,6 +12,8 @@ export interface RelationSelection {
   readonly type: string;
   readonly direction: Direction;
   readonly asOf: string | null;
+  /** The node properties to read (the fields selected on the neighbours); null or absent: all of them. */
+  readonly properties?: readonly string[] | null;
   readonly children: readonly RelationSelection[];
 }
 
@@ -70,7 +72,7 @@ export function compilePrefetch(parent: string, selections: readonly RelationSel
     const nested = s.children.map((c, i) => `, c${i}: ${subquery(node, c)}`).join('');
     return `COLLECT { MATCH (${from})${hopPattern(s.type, s.direction, rel)}(${node}:Entity) WHERE ${validAt(rel, asOfParam(s.asOf))}
       WITH ${rel}, ${node} ORDER BY ${neighbourOrder(node)}
-      RETURN {node: ${entityColumn(node)}, rel: ${rel}, from: startNode(${rel}).id, to: endNode(${rel}).id${nested}} }`;
+      RETURN {node: ${s.properties ? `${node} {${s.properties.map((p) => `.${p}`).join(', ')}}` : entityColumn(node)}, rel: ${rel}, from: startNode(${rel}).id, to: endNode(${rel}).id${nested}} }`;
   };
   const columns = selections.map((s, i) => `,\n    ${subquery(parent, s)} AS p${i}`).join('');
 
