@@ -51,17 +51,24 @@ export function editDistance(a: string, b: string, max: number): number {
  * How well an entity's own names (name, aliases and id slug, not its description) match the query:
  * 3 = a name or the id is the query exactly; 2 = a name starts with it, or holds every query word;
  * 1 = every query word is in a name as a prefix or within its typo budget; 0 = found in the description only.
+ * The query is analysed once; the returned function rates one entity.
  */
-export function nameTier(text: string, node: EntityModel): number {
+export function nameTierOf(text: string): (node: EntityModel) => number {
   const query = words(text).join(' ');
-  const names = [node.name, ...node.aliases].map((n) => words(n).join(' '));
-  if (names.includes(query) || query.replace(/ /g, '-') === node.id) return 3;
-  const tokens = new Set(names.flatMap((n) => n.split(' ')));
+  const slug = query.replace(/ /g, '-');
   const qWords = query.split(' ');
-  if (names.some((n) => n.startsWith(`${query} `)) || qWords.every((w) => tokens.has(w))) return 2;
-  const near = (w: string): boolean => [...tokens].some((t) => t.startsWith(w) || editDistance(w, t, typoBudget(w)) <= typoBudget(w));
-  return qWords.every(near) ? 1 : 0;
+  return (node) => {
+    const names = [node.name, ...node.aliases].map((n) => words(n).join(' '));
+    if (names.includes(query) || slug === node.id) return 3;
+    const tokens = new Set(names.flatMap((n) => n.split(' ')));
+    if (names.some((n) => n.startsWith(`${query} `)) || qWords.every((w) => tokens.has(w))) return 2;
+    const near = (w: string): boolean => [...tokens].some((t) => t.startsWith(w) || editDistance(w, t, typoBudget(w)) <= typoBudget(w));
+    return qWords.every(near) ? 1 : 0;
+  };
 }
+
+/** nameTierOf for one entity. */
+export const nameTier = (text: string, node: EntityModel): number => nameTierOf(text)(node);
 
 /**
  * Ranks full-text candidates: by name tier first, then by Lucene score. The returned score stays monotonic with
@@ -69,8 +76,9 @@ export function nameTier(text: string, node: EntityModel): number {
  */
 export function rankHits(text: string, candidates: readonly SearchHitModel[], first: number): SearchHitModel[] {
   const top = Math.max(0, ...candidates.map((c) => c.score));
+  const tier = nameTierOf(text);
   return candidates
-    .map((c) => ({ node: c.node, score: c.score + nameTier(text, c.node) * top }))
+    .map((c) => ({ node: c.node, score: c.score + tier(c.node) * top }))
     .sort((a, b) => b.score - a.score || a.node.name.localeCompare(b.node.name) || a.node.id.localeCompare(b.node.id))
     .slice(0, first);
 }
