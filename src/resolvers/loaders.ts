@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Database } from '../db/database.js';
 import type { Direction, EntityModel, NeighbourModel } from '../graph/models.js';
 import { entitiesByIds } from '../store/entity-store.js';
-import type { Prefetched } from '../store/prefetch-query.js';
+import { relationKey, type Prefetched } from '../store/prefetch-query.js';
 import { neighbours } from '../store/relationship-store.js';
 
 /** Request-scoped batching: one query per entity batch and per (relationship, direction, asOf) batch. */
@@ -18,7 +18,7 @@ export function createLoaders(db: Database): Loaders {
   const loaders: Loaders = {
     entity: new DataLoader((ids) => entitiesByIds(db, ids)),
     neighbours(type, direction, asOf) {
-      const key = `${type}|${direction}|${asOf ?? ''}`;
+      const key = relationKey(type, direction, asOf);
       let loader = relationLoaders.get(key);
       if (!loader) {
         loader = new DataLoader((ids) => neighbours(db, type, direction, ids, asOf ?? null));

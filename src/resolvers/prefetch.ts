@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type FieldsByTypeName, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { Direction } from '../graph/models.js';
 import { ENTITY_KINDS, isEntityKind, KIND_PROPERTIES, RELATIONSHIP_TYPES, type EntityKind } from '../graph/ontology.js';
-import type { RelationSelection } from '../store/prefetch-query.js';
+import { relationKey, type RelationSelection } from '../store/prefetch-query.js';
 
 /** A relationship field of an entity type: the relationship it lists, from which end, and whether it is single. */
 export interface RelationField {
@@ -60,7 +60,7 @@ function relationsOf(entitySelections: readonly FieldsByTypeName[]): SelectedRel
         const field = FIELD_BY_NAME.get(typeName)!.get(selected.name);
         if (!field) continue;
         const asOf = (selected.args.asOf as string | null | undefined) ?? null;
-        const key = `${field.type}|${field.direction}|${asOf ?? ''}`;
+        const key = relationKey(field.type, field.direction, asOf);
         const entry = merged.get(key) ?? { field, asOf, key, below: [] };
         entry.below.push(...nodeSelections(selected));
         merged.set(key, entry);

@@ -40,7 +40,7 @@ export async function entitiesWithRelations(
   const byId = new Map(
     rows.map((r) => {
       const entity = toEntity(r.n);
-      return [entity.id, { entity, prefetched: plan.read(r, entity.id) }];
+      return [entity.id, { entity, prefetched: plan.read(r, entity) }];
     }),
   );
   return ids.map((id) => byId.get(id) ?? null);
@@ -61,12 +61,10 @@ export async function listEntities(
     args.withTotal === false ? [] : db.query(countQuery, params),
   ]);
   const page = rows.slice(0, args.first);
+  const nodes = page.map((r) => toEntity(r.n));
   return {
-    prefetched: page.flatMap((r) => plan.read(r, (r.n as { id: string }).id)),
-    items: page.map((r) => {
-      const node = toEntity(r.n);
-      return { node, cursor: encodeCursor(ordering, { value: (r.sortKey ?? null) as CursorValue['value'], id: node.id }) };
-    }),
+    prefetched: page.flatMap((r, i) => plan.read(r, nodes[i]!)),
+    items: page.map((r, i) => ({ node: nodes[i]!, cursor: encodeCursor(ordering, { value: (r.sortKey ?? null) as CursorValue['value'], id: nodes[i]!.id }) })),
     hasNextPage: rows.length > args.first,
     hasPreviousPage: !!args.after,
     totalCount: (count?.total as number | undefined) ?? null,

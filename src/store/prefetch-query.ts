@@ -1,6 +1,6 @@
 import type { Row } from '../db/database.js';
 import { dbDate } from '../db/mapping.js';
-import type { Direction, NeighbourModel } from '../graph/models.js';
+import type { Direction, EntityModel, NeighbourModel } from '../graph/models.js';
 import { relationshipSpec } from '../graph/ontology.js';
 import { entityColumn, toEntity, toRelationship, validAt } from './cypher.js';
 
@@ -17,6 +17,15 @@ export interface RelationSelection {
   readonly children: readonly RelationSelection[];
 }
 
+/** The key of a neighbour list: relationship type, direction and asOf (the request's loaders use it too). */
+export const relationKey = (type: string, direction: Direction, asOf: string | null | undefined): string => `${type}|${direction}|${asOf ?? ''}`;
+
+const READ_AHEAD = Symbol('neighbour lists read ahead');
+type WithReadAhead = EntityModel & { [READ_AHEAD]?: Map<string, NeighbourModel[]> };
+
+/** The neighbour list read ahead for this entity object under `key`, if the statement that made it read one. */
+export const readAhead = (entity: EntityModel, key: string): NeighbourModel[] | undefined => (entity as WithReadAhead)[READ_AHEAD]?.get(key);
+
 /** The neighbours of one entity through one selected relationship, as read ahead. */
 export interface Prefetched {
   readonly selection: RelationSelection;
@@ -29,8 +38,11 @@ export interface PrefetchPlan {
   /** `, COLLECT {…} AS p0, …`, to append to a RETURN that has the parent entity in scope. */
   readonly columns: string;
   readonly params: Record<string, unknown>;
-  /** Every neighbour list the row holds, the parent's and its neighbours' (depth first). */
-  read(row: Row, parentId: string): Prefetched[];
+  /**
+   * Every neighbour list the row holds, the parent's and its neighbours' (depth first). Each list is also attached
+   * to the entity object it belongs to (see readAhead), so resolvers answer from it without a promise.
+   */
+  read(row: Row, parent: EntityModel): Prefetched[];
 }
 
 /** The relationship pattern of a neighbour hop; symmetric types match either direction. */
@@ -76,17 +88,18 @@ export function compilePrefetch(parent: string, selections: readonly RelationSel
   };
   const columns = selections.map((s, i) => `,\n    ${subquery(parent, s)} AS p${i}`).join('');
 
-  const readList = (s: RelationSelection, items: Row[], parentId: string, out: Prefetched[]): void => {
-    const neighbours = items.map((item) => toNeighbour(s.type, item, parentId));
-    out.push({ selection: s, parentId, neighbours });
-    items.forEach((item, k) => s.children.forEach((c, i) => readList(c, item[`c${i}`] as Row[], neighbours[k]!.node.id, out)));
+  const readList = (s: RelationSelection, items: Row[], parent: WithReadAhead, out: Prefetched[]): void => {
+    const neighbours = items.map((item) => toNeighbour(s.type, item, parent.id));
+    out.push({ selection: s, parentId: parent.id, neighbours });
+    (parent[READ_AHEAD] ??= new Map()).set(relationKey(s.type, s.direction, s.asOf), neighbours);
+    items.forEach((item, k) => s.children.forEach((c, i) => readList(c, item[`c${i}`] as Row[], neighbours[k]!.node, out)));
   };
   return {
     columns,
     params,
-    read(row, parentId) {
+    read(row, parent) {
       const out: Prefetched[] = [];
-      selections.forEach((s, i) => readList(s, row[`p${i}`] as Row[], parentId, out));
+      selections.forEach((s, i) => readList(s, row[`p${i}`] as Row[], parent, out));
       return out;
     },
   };
