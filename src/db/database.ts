@@ -140,17 +140,10 @@ export class Database {
 
   /**
    * Runs one write statement in an auto-commit transaction, for `CALL { … } IN TRANSACTIONS` (batched data
-   * migrations), which cannot run inside a managed one. No timeout: it commits as it goes.
+   * migrations), which cannot run inside a managed one. No timeout (0): it commits as it goes.
    */
-  async autoCommit(query: string, params: Record<string, unknown> = {}): Promise<void> {
-    const session = this.driver.session({ database: this.options.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      await session.run(query, params);
-    } catch (error) {
-      throw mapNeo4jError(error);
-    } finally {
-      await session.close().catch(() => undefined);
-    }
+  async autoCommit(statement: string, params: Record<string, unknown> = {}): Promise<void> {
+    await this.withSession('write', { timeoutMs: 0 }, (session, config) => session.run(statement, params, config));
   }
 
   async close(): Promise<void> {

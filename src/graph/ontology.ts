@@ -172,6 +172,24 @@ export const RELATIONSHIP_TYPE_NAMES = RELATIONSHIP_TYPES.map((r) => r.type);
 
 const byType = new Map(RELATIONSHIP_TYPES.map((r) => [r.type, r]));
 
+/** A relationship field of a kind: the relationship it lists, from which end, and whether it holds one neighbour. */
+export interface RelationshipField {
+  readonly field: string;
+  readonly spec: RelationshipSpec;
+  readonly direction: 'OUT' | 'IN';
+  readonly single: boolean;
+}
+
+/** The relationship fields of a kind, both directions (a symmetric relationship gives one field). */
+export function relationshipFieldsOf(kind: EntityKind): RelationshipField[] {
+  const fields: RelationshipField[] = [];
+  for (const spec of RELATIONSHIP_TYPES) {
+    if (spec.from.includes(kind)) fields.push({ field: spec.outField, spec, direction: 'OUT', single: spec.outSingle ?? false });
+    if (spec.to.includes(kind) && !spec.symmetric) fields.push({ field: spec.inField, spec, direction: 'IN', single: false });
+  }
+  return fields;
+}
+
 /** The relationship spec for a type name, or undefined for a name the ontology does not know. */
 export function relationshipSpec(type: string): RelationshipSpec | undefined {
   return byType.get(type);

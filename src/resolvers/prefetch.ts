@@ -1,10 +1,10 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type FieldsByTypeName, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { Direction } from '../graph/models.js';
-import { ENTITY_KINDS, isEntityKind, KIND_PROPERTIES, RELATIONSHIP_TYPES, type EntityKind } from '../graph/ontology.js';
+import { ENTITY_KINDS, isEntityKind, KIND_PROPERTIES, relationshipFieldsOf, type EntityKind } from '../graph/ontology.js';
 import { relationKey, type RelationSelection } from '../store/prefetch-query.js';
 
-/** A relationship field of an entity type: the relationship it lists, from which end, and whether it is single. */
+/** A relationship field of an entity type, as the resolvers and the read-ahead see it. */
 export interface RelationField {
   readonly field: string;
   readonly type: string;
@@ -17,15 +17,13 @@ export interface RelationField {
  * one map the field resolvers and the read-ahead both use.
  */
 export const RELATION_FIELDS: Readonly<Record<EntityKind, readonly RelationField[]>> = Object.fromEntries(
-  ENTITY_KINDS.map((kind) => {
-    const fields: RelationField[] = [];
-    for (const spec of RELATIONSHIP_TYPES) {
-      if (spec.from.includes(kind)) fields.push({ field: spec.outField, type: spec.type, direction: 'OUT', single: spec.outSingle ?? false });
-      if (spec.to.includes(kind) && !spec.symmetric) fields.push({ field: spec.inField, type: spec.type, direction: 'IN', single: false });
-    }
-    if (kind === 'Model') fields.push({ field: 'developer', type: 'DEVELOPS', direction: 'IN', single: true });
-    return [kind, fields];
-  }),
+  ENTITY_KINDS.map((kind) => [
+    kind,
+    [
+      ...relationshipFieldsOf(kind).map(({ field, spec, direction, single }) => ({ field, type: spec.type, direction, single })),
+      ...(kind === 'Model' ? [{ field: 'developer', type: 'DEVELOPS', direction: 'IN' as const, single: true }] : []),
+    ],
+  ]),
 ) as Record<EntityKind, RelationField[]>;
 
 const FIELD_BY_NAME = new Map(ENTITY_KINDS.map((kind) => [kind, new Map(RELATION_FIELDS[kind].map((f) => [f.field, f]))]));

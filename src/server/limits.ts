@@ -227,8 +227,8 @@ function costTakesVariables(document: DocumentNode): boolean {
 interface DocumentFacts {
   readonly literalLength: number;
   readonly variableCost: boolean;
-  /** The cost (or the error it raised), when it does not depend on the variables. */
-  fixed?: { cost: OperationCost } | { error: unknown };
+  /** When the cost does not depend on the variables, once checked: the error the check raised, or null. */
+  costError?: unknown;
 }
 
 /**
@@ -249,20 +249,19 @@ export function costLimitsPlugin(limits: CostLimits): ApolloServerPlugin {
             facts.set(operation, known);
           }
           const variables = request.variables ?? {};
+          const costError = (): unknown => {
+            try {
+              checkCost(schema, document, operation, variables, limits);
+              return null;
+            } catch (error) {
+              return error;
+            }
+          };
           try {
             checkTextLengths(operation, known.literalLength, variables);
-            if (known.variableCost) {
-              checkCost(schema, document, operation, variables, limits);
-            } else {
-              if (!known.fixed) {
-                try {
-                  known.fixed = { cost: checkCost(schema, document, operation, variables, limits) };
-                } catch (error) {
-                  known.fixed = { error };
-                }
-              }
-              if ('error' in known.fixed) throw known.fixed.error;
-            }
+            if (!known.variableCost && known.costError === undefined) known.costError = costError();
+            const error = known.variableCost ? costError() : known.costError;
+            if (error) throw error;
           } catch (error) {
             throw error instanceof AppError ? requestError(error, 400) : error;
           }

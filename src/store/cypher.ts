@@ -1,9 +1,15 @@
 import type { EntityModel, RelationshipModel, Direction } from '../graph/models.js';
-import type { Confidence, EntityKind } from '../graph/ontology.js';
+import { relationshipSpec, type Confidence, type EntityKind } from '../graph/ontology.js';
 
 /** `r` held on `$param`: validFrom inclusive, validTo exclusive; a null param means "at any time". */
 export const validAt = (r: string, param: string): string =>
   `($${param} IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $${param}) AND (${r}.validTo IS NULL OR ${r}.validTo > $${param})))`;
+
+/** The relationship pattern of a neighbour hop; symmetric types match either direction. */
+export function hopPattern(type: string, direction: Direction, rel: string): string {
+  const symmetric = relationshipSpec(type)?.symmetric ?? false;
+  return symmetric ? `-[${rel}:${type}]-` : direction === 'OUT' ? `-[${rel}:${type}]->` : `<-[${rel}:${type}]-`;
+}
 
 /** Housekeeping and derived properties kept for indexes (full-text, sorting): not part of the model. */
 const HIDDEN = new Set(['aliasText', 'nameKey', 'createdAt', 'updatedAt']);

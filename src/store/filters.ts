@@ -1,7 +1,7 @@
 import { dbDate } from '../db/mapping.js';
 import { badInput } from '../errors.js';
-import { propertiesOf, RELATIONSHIP_TYPES, type EntityKind, type PropertySpec, type RelationshipSpec } from '../graph/ontology.js';
-import { validAt } from './cypher.js';
+import { propertiesOf, relationshipFieldsOf, type EntityKind, type PropertySpec, type RelationshipField } from '../graph/ontology.js';
+import { hopPattern, validAt } from './cypher.js';
 
 /** A filter on an entity list, keyed by ontology property names and relationship field names. */
 export type EntityFilter = Record<string, Record<string, unknown> | null | undefined>;
@@ -19,20 +19,8 @@ const SCALAR_OPS: Record<string, (p: string, v: string) => string> = {
   includesAny: (p, v) => `any(x IN ${v} WHERE x IN ${p})`,
 };
 
-interface RelationField {
-  readonly spec: RelationshipSpec;
-  readonly direction: 'OUT' | 'IN';
-}
-
 /** Relationship fields a kind has (both directions), as filter keys. */
-export function relationFields(kind: EntityKind): Map<string, RelationField> {
-  const fields = new Map<string, RelationField>();
-  for (const spec of RELATIONSHIP_TYPES) {
-    if (spec.from.includes(kind)) fields.set(spec.outField, { spec, direction: 'OUT' });
-    if (spec.to.includes(kind) && !spec.symmetric) fields.set(spec.inField, { spec, direction: 'IN' });
-  }
-  return fields;
-}
+export const relationFields = (kind: EntityKind): Map<string, RelationshipField> => new Map(relationshipFieldsOf(kind).map((f) => [f.field, f]));
 
 const toParam = (spec: PropertySpec, value: unknown): unknown => {
   if (spec.type !== 'date') return value;
@@ -53,13 +41,12 @@ interface Compiled {
 }
 
 /** `EXISTS { (n)-[r:TYPE]-(m) ... }` for a relationship field, or its negation with `exists: false`. */
-function relationPredicate(field: RelationField, condition: Record<string, unknown>, name: string, out: Compiled): void {
+function relationPredicate(field: RelationshipField, condition: Record<string, unknown>, name: string, out: Compiled): void {
   const { spec, direction } = field;
-  const arrow = spec.symmetric ? ['-', '-'] : direction === 'OUT' ? ['-', '->'] : ['<-', '-'];
   const asOf = condition.asOf as string | null | undefined;
   out.params[`${name}ids`] = (condition.in as string[] | null | undefined) ?? null;
   out.params[`${name}asOf`] = asOf ? dbDate(asOf) : null;
-  const exists = `EXISTS { MATCH (n)${arrow[0]}[r:${spec.type}]${arrow[1]}(m:Entity) WHERE ($${name}ids IS NULL OR m.id IN $${name}ids) AND ${validAt('r', `${name}asOf`)} }`;
+  const exists = `EXISTS { MATCH (n)${hopPattern(spec.type, direction, 'r')}(m:Entity) WHERE ($${name}ids IS NULL OR m.id IN $${name}ids) AND ${validAt('r', `${name}asOf`)} }`;
   out.where.push(condition.exists === false ? `NOT ${exists}` : exists);
 }
 

@@ -1,8 +1,7 @@
 import type { Row } from '../db/database.js';
 import { dbDate } from '../db/mapping.js';
 import type { Direction, EntityModel, NeighbourModel } from '../graph/models.js';
-import { relationshipSpec } from '../graph/ontology.js';
-import { entityColumn, toEntity, toRelationship, validAt } from './cypher.js';
+import { entityColumn, hopPattern, toEntity, toRelationship, validAt } from './cypher.js';
 
 /**
  * A relationship field a request will read, with the relationship fields it reads on each neighbour: the shape
@@ -43,12 +42,6 @@ export interface PrefetchPlan {
    * to the entity object it belongs to (see readAhead), so resolvers answer from it without a promise.
    */
   read(row: Row, parent: EntityModel): Prefetched[];
-}
-
-/** The relationship pattern of a neighbour hop; symmetric types match either direction. */
-export function hopPattern(type: string, direction: Direction, rel: string): string {
-  const symmetric = relationshipSpec(type)?.symmetric ?? false;
-  return symmetric ? `-[${rel}:${type}]-` : direction === 'OUT' ? `-[${rel}:${type}]->` : `<-[${rel}:${type}]-`;
 }
 
 /** Neighbours are listed by name ignoring case, then id: the one order every path that lists them uses. */

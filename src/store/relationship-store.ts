@@ -2,8 +2,8 @@ import type { Database } from '../db/database.js';
 import { dbDate } from '../db/mapping.js';
 import type { Direction, NeighbourModel } from '../graph/models.js';
 import { relationshipSpec } from '../graph/ontology.js';
-import { entityColumn, validAt } from './cypher.js';
-import { hopPattern, neighbourOrder, toNeighbour } from './prefetch-query.js';
+import { entityColumn, hopPattern, validAt } from './cypher.js';
+import { neighbourOrder, toNeighbour } from './prefetch-query.js';
 
 /**
  * Neighbours of many entities through one relationship type, in one query: the batch behind every
