@@ -1510,7 +1510,7 @@ export type Mutation = {
   createCountry: EntityPayload;
   /** Creates a data center. Fails (in errors) when the id is taken, a field is invalid or a source is unknown. */
   createDataCenter: EntityPayload;
-  /** Creates a AI model. Fails (in errors) when the id is taken, a field is invalid or a source is unknown. */
+  /** Creates an AI model. Fails (in errors) when the id is taken, a field is invalid or a source is unknown. */
   createModel: EntityPayload;
   /** Creates a regulation. Fails (in errors) when the id is taken, a field is invalid or a source is unknown. */
   createRegulation: EntityPayload;
@@ -2541,7 +2541,7 @@ export type UpdateDataCenterInput = {
   status?: InputMaybe<DataCenterStatus>;
 };
 
-/** Changes to a AI model: only the fields given change; null clears a field (name and sources cannot be cleared). */
+/** Changes to an AI model: only the fields given change; null clears a field (name and sources cannot be cleared). */
 export type UpdateModelInput = {
   /** Parameters active per token (mixture-of-experts models). */
   activeParameters?: InputMaybe<Scalars['Float']['input']>;

@@ -1,172 +1,78 @@
 /**
- * The ontology of the graph, written once as data. The store, the loaders, the validation, the importers and
- * the schema-consistency test all read it; nothing else names a label or a relationship type.
+ * The ontology's lookups, derived from its data (`ontology-data.ts`). The store, the loaders, the validation,
+ * the importers, the schema generator and the schema-consistency test all read it; nothing else names a label
+ * or a relationship type.
  */
+import {
+  COMMON_PROPERTIES,
+  COMPANY_ROLE,
+  CONFIDENCE,
+  DATA_CENTER_STATUS,
+  DERIVED_RELATION_FIELDS,
+  ENTITY_KINDS,
+  KINDS,
+  RELATIONSHIP_TYPES,
+  type EntityKind,
+  type EnumSpec,
+  type KindSpec,
+  type PropertySpec,
+  type RelationshipSpec,
+} from './ontology-data.js';
 
-export const ENTITY_KINDS = ['Company', 'Model', 'Chip', 'DataCenter', 'Regulation', 'Country', 'Source'] as const;
-export type EntityKind = (typeof ENTITY_KINDS)[number];
+export * from './ontology-data.js';
 
-/** Scalar types a kind-specific property can have; `list` marks a list of that scalar. */
-export type PropertyType = 'string' | 'int' | 'float' | 'boolean' | 'date';
-
-export interface PropertySpec {
-  readonly name: string;
-  readonly type: PropertyType;
-  readonly list?: boolean;
-  /** Allowed values, for properties that are enums in the GraphQL schema. */
-  readonly values?: readonly string[];
-}
-
-export const COMPANY_ROLES = [
-  'AI_LAB',
-  'CHIP_DESIGNER',
-  'FOUNDRY',
-  'CLOUD_PROVIDER',
-  'DATA_CENTER_OPERATOR',
-  'HARDWARE_VENDOR',
-  'GOVERNMENT_AGENCY',
-  'RESEARCH_INSTITUTE',
-  'DISTRIBUTOR',
-  'TELECOM',
-  'INVESTOR',
-] as const;
-
-export const DATA_CENTER_STATUSES = ['OPERATIONAL', 'UNDER_CONSTRUCTION', 'PLANNED', 'DECOMMISSIONED'] as const;
+export const COMPANY_ROLES = COMPANY_ROLE.values.map((v) => v.value);
+export const DATA_CENTER_STATUSES = DATA_CENTER_STATUS.values.map((v) => v.value);
 export const CONFIDENCE_LEVELS = ['high', 'medium', 'low'] as const;
 export type Confidence = (typeof CONFIDENCE_LEVELS)[number];
 
-/** Properties every entity has, whatever its kind. */
-export const COMMON_PROPERTIES: readonly PropertySpec[] = [
-  { name: 'name', type: 'string' },
-  { name: 'aliases', type: 'string', list: true },
-  { name: 'description', type: 'string' },
-];
+const kindByName = new Map<string, KindSpec>(KINDS.map((k) => [k.name, k]));
 
-export const KIND_PROPERTIES: Readonly<Record<EntityKind, readonly PropertySpec[]>> = {
-  Company: [
-    { name: 'roles', type: 'string', list: true, values: COMPANY_ROLES },
-    { name: 'foundedYear', type: 'int' },
-    { name: 'website', type: 'string' },
-  ],
-  Model: [
-    { name: 'releaseDate', type: 'date' },
-    { name: 'parameters', type: 'float' },
-    { name: 'activeParameters', type: 'float' },
-    { name: 'openWeights', type: 'boolean' },
-    { name: 'trainingComputeFlop', type: 'float' },
-    { name: 'domain', type: 'string' },
-  ],
-  Chip: [
-    { name: 'vendor', type: 'string' },
-    { name: 'architecture', type: 'string' },
-    { name: 'releaseDate', type: 'date' },
-    { name: 'memoryGb', type: 'float' },
-    { name: 'memoryBandwidthTBs', type: 'float' },
-    { name: 'bf16DenseTflops', type: 'float' },
-    { name: 'interconnectBandwidthGBs', type: 'float' },
-    { name: 'tdpWatts', type: 'float' },
-    { name: 'tpp', type: 'float' },
-    { name: 'eccn', type: 'string' },
-    { name: 'processNm', type: 'float' },
-  ],
-  DataCenter: [
-    { name: 'city', type: 'string' },
-    { name: 'powerMw', type: 'float' },
-    { name: 'status', type: 'string', values: DATA_CENTER_STATUSES },
-    { name: 'operationalDate', type: 'date' },
-    { name: 'aggregate', type: 'boolean' },
-  ],
-  Regulation: [
-    { name: 'issuer', type: 'string' },
-    { name: 'jurisdiction', type: 'string' },
-    { name: 'citation', type: 'string' },
-    { name: 'documentNumber', type: 'string' },
-    { name: 'publishedDate', type: 'date' },
-    { name: 'effectiveDate', type: 'date' },
-    { name: 'rescindedDate', type: 'date' },
-    { name: 'eccns', type: 'string', list: true },
-    { name: 'thresholds', type: 'string' },
-    { name: 'url', type: 'string' },
-  ],
-  Country: [{ name: 'isoCode', type: 'string' }],
-  Source: [
-    { name: 'title', type: 'string' },
-    { name: 'publisher', type: 'string' },
-    { name: 'url', type: 'string' },
-    { name: 'publishedDate', type: 'date' },
-    { name: 'language', type: 'string' },
-  ],
-};
-
-export interface RelationshipSpec {
-  readonly type: string;
-  readonly from: readonly EntityKind[];
-  readonly to: readonly EntityKind[];
-  /** GraphQL field on the `from` kinds listing the `to` neighbours. */
-  readonly outField: string;
-  /** GraphQL field on the `to` kinds listing the `from` neighbours (same as outField when symmetric). */
-  readonly inField: string;
-  /** Symmetric relationships are stored once and read in both directions. */
-  readonly symmetric?: boolean;
-  /** A `from` entity has at most one such neighbour: outField is a single value, not a list. */
-  readonly outSingle?: boolean;
-  /** Properties specific to this relationship type, beyond the common ones. */
-  readonly properties: readonly PropertySpec[];
-  /** What the relationship asserts, for the SDL and the docs. */
-  readonly description: string;
+/** The spec of a kind (its descriptions, list field and properties). */
+export function kindSpec(kind: EntityKind): KindSpec {
+  const spec = kindByName.get(kind);
+  if (!spec) throw new Error(`ontology: kind ${kind} is listed in ENTITY_KINDS but has no KINDS entry`);
+  return spec;
 }
 
-/** Properties every relationship carries. */
-export const COMMON_RELATIONSHIP_PROPERTIES: readonly PropertySpec[] = [
-  { name: 'sources', type: 'string', list: true },
-  { name: 'validFrom', type: 'date' },
-  { name: 'validTo', type: 'date' },
-  { name: 'confidence', type: 'string', values: CONFIDENCE_LEVELS },
-  { name: 'notes', type: 'string' },
-];
+/** Each kind's own properties (beyond the common ones). */
+export const KIND_PROPERTIES: Readonly<Record<EntityKind, readonly PropertySpec[]>> = Object.fromEntries(
+  ENTITY_KINDS.map((kind) => [kind, kindSpec(kind).properties]),
+) as Record<EntityKind, readonly PropertySpec[]>;
 
-const rel = (
-  type: string,
-  from: readonly EntityKind[],
-  to: readonly EntityKind[],
-  outField: string,
-  inField: string,
-  description: string,
-  properties: readonly PropertySpec[] = [],
-  flags: { symmetric?: boolean; outSingle?: boolean } = {},
-): RelationshipSpec => ({ type, from, to, outField, inField, description, properties, ...flags });
+/** The Query field that lists each kind (`companies`, `chips`...). */
+export const LIST_FIELDS: Readonly<Record<EntityKind, string>> = Object.fromEntries(
+  ENTITY_KINDS.map((kind) => [kind, kindSpec(kind).listField]),
+) as Record<EntityKind, string>;
 
-export const RELATIONSHIP_TYPES: readonly RelationshipSpec[] = [
-  rel('DEVELOPS', ['Company'], ['Model'], 'models', 'developers', 'The company develops the model.'),
-  rel('TRAINED_ON', ['Model'], ['Chip'], 'trainingChips', 'trainedModels', 'The model was trained on the chip.', [
-    { name: 'chipCount', type: 'int' },
-    { name: 'gpuHours', type: 'float' },
-  ]),
-  rel('TRAINED_AT', ['Model'], ['DataCenter'], 'trainingSites', 'trainedModels', 'The model was trained at the data center.'),
-  rel('FINE_TUNED_FROM', ['Model'], ['Model'], 'baseModels', 'derivedModels', 'The model was fine-tuned from a base model.'),
-  rel('DESIGNS', ['Company'], ['Chip'], 'designedChips', 'designers', 'The company designs the chip.'),
-  rel('MANUFACTURES', ['Company'], ['Chip'], 'manufacturedChips', 'manufacturers', 'The company fabricates the chip.', [
-    { name: 'processNode', type: 'string' },
-  ]),
-  rel('OPERATES', ['Company'], ['DataCenter'], 'operatedDataCenters', 'operators', 'The company operates the data center.'),
-  rel('RENTS_CAPACITY_AT', ['Company'], ['DataCenter'], 'rentedDataCenters', 'tenants', 'The company rents compute capacity at the data center.'),
-  rel('EQUIPPED_WITH', ['DataCenter'], ['Chip'], 'chips', 'dataCenters', 'The data center is equipped with the chip.', [
-    { name: 'chipCount', type: 'int' },
-  ]),
-  rel('LOCATED_IN', ['DataCenter'], ['Country'], 'country', 'dataCenters', 'The data center is located in the country.', [], { outSingle: true }),
-  rel('HEADQUARTERED_IN', ['Company'], ['Country'], 'headquarters', 'companies', 'The company is headquartered in the country.', [], { outSingle: true }),
-  rel('SUBSIDIARY_OF', ['Company'], ['Company'], 'parents', 'subsidiaries', 'The company is a subsidiary of another.'),
-  rel('PARTNERS_WITH', ['Company'], ['Company'], 'partners', 'partners', 'The companies work together.', [], { symmetric: true }),
-  rel('ISSUED_BY', ['Regulation'], ['Company', 'Country'], 'issuers', 'issuedRegulations', 'The regulation was issued by the agency or government.'),
-  rel('RESTRICTS', ['Regulation'], ['Chip'], 'restricts', 'restrictedBy', 'The regulation restricts exports of the chip.', [
-    { name: 'licenseRequirement', type: 'string' },
-  ]),
-  rel('APPLIES_TO', ['Regulation'], ['Country'], 'destinations', 'regulations', 'The regulation covers exports to the destination country.'),
-  rel('AMENDS', ['Regulation'], ['Regulation'], 'amends', 'amendedBy', 'The regulation amends an earlier one.'),
-  rel('RESCINDS', ['Regulation'], ['Regulation'], 'rescinds', 'rescindedBy', 'The regulation rescinds an earlier one.'),
-  rel('LISTS', ['Regulation'], ['Company'], 'listedEntities', 'listedBy', 'The regulation adds the company to a restricted-party list (such as the Entity List).'),
-  rel('PROSECUTES', ['Company'], ['Company'], 'prosecutes', 'prosecutedBy', 'The agency prosecutes the company or its people.'),
-];
+/** GraphQL enum value of a kind: DataCenter → DATA_CENTER. */
+export const constantCase = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+
+/** Every enum the ontology defines, each once: the kinds, the confidence levels and the enum properties. */
+export function ontologyEnums(): EnumSpec[] {
+  const kinds: EnumSpec = {
+    name: 'EntityKind',
+    description: 'The kinds of entity in the graph.',
+    filter: {},
+    values: ENTITY_KINDS.map((kind) => ({ value: kind, name: constantCase(kind), description: kindSpec(kind).summary })),
+  };
+  const byName = new Map<string, EnumSpec>([[kinds.name, kinds], [CONFIDENCE.name, CONFIDENCE]]);
+  for (const prop of ENTITY_KINDS.flatMap((k) => KIND_PROPERTIES[k])) if (prop.enum) byName.set(prop.enum.name, prop.enum);
+  return [...byName.values()];
+}
+
+/**
+ * Resolver maps for the enums whose stored values differ from their GraphQL names (EntityKind: DATA_CENTER →
+ * DataCenter; Confidence: HIGH → high), from the ontology.
+ */
+export function enumValueMaps(): Record<string, Record<string, string>> {
+  const maps: Record<string, Record<string, string>> = {};
+  for (const e of ontologyEnums()) {
+    if (e.values.every((v) => v.value === v.name)) continue;
+    maps[e.name] = Object.fromEntries(e.values.map((v) => [v.name, v.value]));
+  }
+  return maps;
+}
 
 export const RELATIONSHIP_TYPE_NAMES = RELATIONSHIP_TYPES.map((r) => r.type);
 
@@ -188,6 +94,17 @@ export function relationshipFieldsOf(kind: EntityKind): RelationshipField[] {
     if (spec.to.includes(kind) && !spec.symmetric) fields.push({ field: spec.inField, spec, direction: 'IN', single: false });
   }
   return fields;
+}
+
+/** The derived single-neighbour fields of a kind (Model.developer), with their relationship spec. */
+export function derivedFieldsOf(kind: EntityKind): (RelationshipField & { readonly description: string })[] {
+  return DERIVED_RELATION_FIELDS.filter((d) => d.kind === kind).map((d) => ({
+    field: d.field,
+    spec: byType.get(d.type)!,
+    direction: d.direction,
+    single: true,
+    description: d.description,
+  }));
 }
 
 /** The relationship spec for a type name, or undefined for a name the ontology does not know. */

@@ -9,14 +9,20 @@ import { neighborhood } from '../store/analysis/neighborhood.js';
 import { paths, shortestPath } from '../store/analysis/paths.js';
 import { timeline } from '../store/analysis/timeline.js';
 import { whoUses } from '../store/analysis/who-uses.js';
+import { searchEntities } from '../store/entity-store.js';
+import { pageSize } from './limits.js';
 
 const limitsOf = ({ config }: GraphContext): AnalysisLimits => ({ maxResults: config.MAX_ANALYSIS_RESULTS, timeoutMs: config.ANALYSIS_TX_TIMEOUT_MS });
 const results = ({ config }: GraphContext) => ({ max: config.MAX_ANALYSIS_RESULTS, setting: 'MAX_ANALYSIS_RESULTS' });
 const pathLength = ({ config }: GraphContext) => ({ max: config.MAX_PATH_LENGTH, setting: 'MAX_PATH_LENGTH' });
 
-/** The analysis queries: argument checks against the caps, then one store call each. */
+/**
+ * The search and analysis queries: argument checks against the caps, then one store call each. Every field of
+ * this slice draws on the analysis rate limit (src/server/security.ts reads its keys).
+ */
 export const analysisResolvers: { Query: QueryResolvers } = {
   Query: {
+    search: (_p, { text, kinds, first }, ctx) => searchEntities(ctx.db, text, kinds ?? null, pageSize(first, ctx.config.MAX_PAGE_SIZE, 10)),
     neighborhood: (_p, a, ctx) => {
       const depth = bounded('depth', a.depth, 1, { max: ctx.config.MAX_NEIGHBORHOOD_DEPTH, setting: 'MAX_NEIGHBORHOOD_DEPTH' });
       const limit = bounded('limit', a.limit, Math.min(100, ctx.config.MAX_ANALYSIS_RESULTS), results(ctx), 0);

@@ -1,5 +1,6 @@
 import { GraphQLScalarType } from 'graphql';
 import type { Resolvers } from '../generated/graphql.js';
+import { enumValueMaps } from '../graph/ontology.js';
 import { analysisResolvers } from './analysis.resolvers.js';
 import { connectionResolvers } from './connection.resolvers.js';
 import { entityResolvers } from './entity.resolvers.js';
@@ -8,10 +9,8 @@ import { queryResolvers } from './query.resolvers.js';
 import { relationshipResolvers } from './relationship.resolvers.js';
 import { scalarResolvers } from './scalars.js';
 
-const enumResolvers = {
-  EntityKind: { COMPANY: 'Company', MODEL: 'Model', CHIP: 'Chip', DATA_CENTER: 'DataCenter', REGULATION: 'Regulation', COUNTRY: 'Country', SOURCE: 'Source' },
-  Confidence: { HIGH: 'high', MEDIUM: 'medium', LOW: 'low' },
-};
+/** GraphQL enum values mapped to the values the graph stores, from the ontology. */
+const enumResolvers = enumValueMaps();
 
 /** Every resolver slice, merged per type. */
 export function buildResolvers(): Resolvers {

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type FieldsByTypeName, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { Direction } from '../graph/models.js';
-import { ENTITY_KINDS, isEntityKind, KIND_PROPERTIES, relationshipFieldsOf, type EntityKind } from '../graph/ontology.js';
+import { derivedFieldsOf, ENTITY_KINDS, isEntityKind, KIND_PROPERTIES, relationshipFieldsOf, type EntityKind } from '../graph/ontology.js';
 import { relationKey, type RelationSelection } from '../store/prefetch-query.js';
 
 /** A relationship field of an entity type, as the resolvers and the read-ahead see it. */
@@ -13,15 +13,14 @@ export interface RelationField {
 }
 
 /**
- * The relationship fields of every kind, read off the ontology (plus Model.developer, the first developer): the
+ * The relationship fields of every kind, read off the ontology (with derived ones such as Model.developer): the
  * one map the field resolvers and the read-ahead both use.
  */
 export const RELATION_FIELDS: Readonly<Record<EntityKind, readonly RelationField[]>> = Object.fromEntries(
   ENTITY_KINDS.map((kind) => [
     kind,
     [
-      ...relationshipFieldsOf(kind).map(({ field, spec, direction, single }) => ({ field, type: spec.type, direction, single })),
-      ...(kind === 'Model' ? [{ field: 'developer', type: 'DEVELOPS', direction: 'IN' as const, single: true }] : []),
+      ...[...relationshipFieldsOf(kind), ...derivedFieldsOf(kind)].map(({ field, spec, direction, single }) => ({ field, type: spec.type, direction, single })),
     ],
   ]),
 ) as Record<EntityKind, RelationField[]>;

@@ -2,23 +2,12 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { QueryResolvers } from '../generated/graphql.js';
 import { selectsField } from './selection.js';
 import type { EntityModel, PageModel } from '../graph/models.js';
-import { ENTITY_KINDS, type EntityKind } from '../graph/ontology.js';
+import { ENTITY_KINDS, LIST_FIELDS, type EntityKind } from '../graph/ontology.js';
 import type { GraphContext } from '../server/context.js';
-import { entitiesWithRelations, listEntities, searchEntities } from '../store/entity-store.js';
+import { entitiesWithRelations, listEntities } from '../store/entity-store.js';
 import type { EntityFilter } from '../store/filters.js';
 import { pageSize } from './limits.js';
 import { connectionRelationSelections, entityRelationSelections } from './prefetch.js';
-
-/** List-query field names per kind, as in the SDL. */
-export const LIST_FIELDS: Record<EntityKind, string> = {
-  Company: 'companies',
-  Model: 'models',
-  Chip: 'chips',
-  DataCenter: 'dataCenters',
-  Regulation: 'regulations',
-  Country: 'countries',
-  Source: 'sources',
-};
 
 interface ListArgs {
   first?: number | null;
@@ -60,8 +49,6 @@ export const queryResolvers: { Query: QueryResolvers } = {
   Query: {
     node: (_p, { id }, ctx, info) => entityById(id, ctx, info),
     entity: (_p, { id }, ctx, info) => entityById(id, ctx, info),
-    search: (_p, { text, kinds, first }, ctx) =>
-      searchEntities(ctx.db, text, kinds ?? null, pageSize(first, ctx.config.MAX_PAGE_SIZE, 10)),
     ...(Object.fromEntries(ENTITY_KINDS.map((kind) => [LIST_FIELDS[kind], listResolver(kind)])) as QueryResolvers),
   },
 };

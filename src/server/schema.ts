@@ -1,12 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { generateSdl } from '../graph/generate-sdl.js';
 import { projectRoot } from '../project-root.js';
 
-/** The SDL: every `schema/*.graphql` file, in name order. */
+/** Generated files in `schema/` (for codegen and readers); the server builds that part from the ontology itself. */
+const GENERATED = '.generated.graphql';
+
+/**
+ * The SDL: the hand-written `schema/*.graphql` files (what is not per kind), in name order, then the per-kind
+ * part generated from the ontology.
+ */
 export function loadTypeDefs(dir = path.join(projectRoot(), 'schema')): string {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.graphql'))
+  const written = readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql') && !f.endsWith(GENERATED))
     .sort()
-    .map((f) => readFileSync(path.join(dir, f), 'utf8'))
-    .join('\n');
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+  return [...written, generateSdl()].join('\n');
 }

@@ -8,9 +8,10 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { requestError, sendErrors } from './format-error.js';
+import { analysisResolvers } from '../resolvers/analysis.resolvers.js';
 
 /** Root query fields that run graph analysis or full-text search: rate limited like writes, with their own budget. */
-export const ANALYSIS_FIELDS: ReadonlySet<string> = new Set(['search', 'neighborhood', 'shortestPath', 'paths', 'whoUses', 'computeAccess', 'exposure', 'timeline']);
+export const ANALYSIS_FIELDS: ReadonlySet<string> = new Set(Object.keys(analysisResolvers.Query));
 
 /** CORS for the origins in CORS_ORIGINS (`*` allows any); with none listed, browsers allow only same-origin calls. */
 export function corsPolicy(origins: readonly string[]): RequestHandler {
