@@ -1,8 +1,8 @@
-import { ENTITY_KINDS, type EntityKind } from '../../src/graph/ontology.js';
+import { constantCase, ENTITY_KINDS, type EntityKind } from '../../src/graph/ontology.js';
 
 /** GraphQL enum value (DATA_CENTER) → ontology kind (DataCenter). */
 export function kindFromEnum(value: string): EntityKind {
-  const kind = ENTITY_KINDS.find((k) => k.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase() === value);
+  const kind = ENTITY_KINDS.find((k) => constantCase(k) === value);
   return kind ?? 'Source';
 }
 
