@@ -29,3 +29,24 @@ export class AppError extends Error {
 
 export const badInput = (message: string, details: Record<string, unknown> = {}): AppError =>
   new AppError('BAD_USER_INPUT', message, details);
+
+/** Stable codes of an expected write failure (the SDL's `UserErrorCode`). */
+export type UserErrorCode =
+  | 'INVALID_VALUE'
+  | 'REQUIRED'
+  | 'INVALID_ID'
+  | 'DUPLICATE_ID'
+  | 'UNKNOWN_ENDPOINT'
+  | 'RELATIONSHIP_NOT_ALLOWED'
+  | 'UNKNOWN_SOURCE'
+  | 'DATE_ORDER'
+  | 'NOT_FOUND'
+  | 'HAS_DEPENDENTS'
+  | 'UNREADABLE_FILE';
+
+/** An expected failure of a write, returned as data: a stable code, a message, and the input field at fault. */
+export interface UserErrorModel {
+  readonly code: UserErrorCode;
+  readonly message: string;
+  readonly field: string | null;
+}

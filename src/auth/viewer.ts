@@ -3,7 +3,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { jwtVerify } from 'jose';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
-import type { GraphContext, Viewer } from '../server/context.js';
+import type { GraphContext, Viewer } from '../context.js';
 
 /** The role a caller needs to write. API keys always carry it; a JWT carries it in its `roles` claim. */
 export const EDITOR_ROLE = 'editor';

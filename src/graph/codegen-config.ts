@@ -42,7 +42,7 @@ export function codegenConfig(): string {
     '      - typescript-resolvers',
     '    config:',
     '      useIndexSignature: true',
-    '      contextType: ../server/context.js#GraphContext',
+    '      contextType: ../context.js#GraphContext',
     '      useTypeImports: true',
     '      immutableTypes: false',
     '      enumsAsTypes: true',

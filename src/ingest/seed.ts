@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Database } from '../db/database.js';
 import { projectRoot } from '../project-root.js';
 import { upsertEntities, upsertRelationships } from '../store/write-store.js';
-import { validateGraph, type GraphFile } from './graph-file.js';
+import { validateGraph, type GraphFile } from '../graph/validation.js';
 
 /** Reads and merges every `data/*.json` file; throws listing every problem found. */
 export function readSeedGraph(dir = path.join(projectRoot(), 'data')): GraphFile {

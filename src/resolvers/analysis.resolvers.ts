@@ -1,5 +1,5 @@
 import type { QueryResolvers } from '../generated/graphql.js';
-import type { GraphContext } from '../server/context.js';
+import type { GraphContext } from '../context.js';
 import { today } from '../store/analysis/common.js';
 import { computeAccess } from '../store/analysis/compute-access.js';
 import { exposure } from '../store/analysis/exposure.js';

@@ -1,4 +1,4 @@
-import type { GraphContext } from '../server/context.js';
+import type { GraphContext } from '../context.js';
 import type { EntityModel, NeighbourModel } from '../graph/models.js';
 import { readAhead, relationKey } from '../store/prefetch-query.js';
 import { ENTITY_KINDS, KIND_PROPERTIES, type EntityKind } from '../graph/ontology.js';

@@ -3,7 +3,7 @@ import type { MutationResolvers, QueryResolvers } from '../generated/graphql.js'
 import type { EntityModel, RelationshipModel } from '../graph/models.js';
 import { ENTITY_KINDS, type EntityKind } from '../graph/ontology.js';
 import { parseImport, runImport } from '../ingest/importers/index.js';
-import type { GraphContext } from '../server/context.js';
+import type { GraphContext } from '../context.js';
 import { listChanges } from '../store/audit-store.js';
 import { toRelationship } from '../store/cypher.js';
 import type { EntityRecord, RelationshipRecord } from '../store/graph-records.js';

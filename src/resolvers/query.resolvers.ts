@@ -3,7 +3,7 @@ import type { QueryResolvers } from '../generated/graphql.js';
 import { selectsField } from './selection.js';
 import type { EntityModel, PageModel } from '../graph/models.js';
 import { ENTITY_KINDS, LIST_FIELDS, type EntityKind } from '../graph/ontology.js';
-import type { GraphContext } from '../server/context.js';
+import type { GraphContext } from '../context.js';
 import { entitiesWithRelations, listEntities } from '../store/entity-store.js';
 import type { EntityFilter } from '../store/filters.js';
 import { pageSize } from './limits.js';

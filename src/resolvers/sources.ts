@@ -1,5 +1,5 @@
 import type { EntityModel } from '../graph/models.js';
-import type { GraphContext } from '../server/context.js';
+import type { GraphContext } from '../context.js';
 
 /** The Source entities behind a list of source ids, batched; ids that resolve to nothing are dropped. */
 export async function sourcesOf(ids: readonly string[], ctx: GraphContext): Promise<EntityModel[]> {

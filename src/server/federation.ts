@@ -3,7 +3,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { Kind, parse, type ConstDirectiveNode, type DefinitionNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { EntityModel } from '../graph/models.js';
 import { ENTITY_KINDS } from '../graph/ontology.js';
-import type { GraphContext } from './context.js';
+import type { GraphContext } from '../context.js';
 
 const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])';
 

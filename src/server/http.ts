@@ -13,7 +13,7 @@ import type { Config } from '../config.js';
 import { queryScope, requestStats, type Database } from '../db/database.js';
 import { buildResolvers } from '../resolvers/index.js';
 import { createLoaders } from '../resolvers/loaders.js';
-import type { GraphContext } from './context.js';
+import type { GraphContext } from '../context.js';
 import { requestDeadline, signalOf } from './deadline.js';
 import { formatError } from './format-error.js';
 import { costLimits, costLimitsPlugin, tokenLimit } from './limits.js';

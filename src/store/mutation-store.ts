@@ -1,18 +1,10 @@
 import type { Database, Tx } from '../db/database.js';
 import { relationshipSpec, type EntityKind } from '../graph/ontology.js';
-import { validateGraph, type GraphIssue, type GraphIssueCode } from '../ingest/graph-file.js';
+import type { UserErrorModel } from '../errors.js';
+import { validateGraph, type GraphIssue } from '../graph/validation.js';
 import { applyChanges, loadEntities, loadRelationships, type RelationshipChange } from './change-writer.js';
 import { relationshipKey, sameRecord, type EntityRecord, type RelationshipRecord } from './graph-records.js';
 import { mergeRelationship } from './merge.js';
-
-export type UserErrorCode = GraphIssueCode | 'NOT_FOUND' | 'HAS_DEPENDENTS' | 'UNREADABLE_FILE';
-
-/** An expected failure of a write, returned as data: a stable code, a message, and the input field at fault. */
-export interface UserErrorModel {
-  readonly code: UserErrorCode;
-  readonly message: string;
-  readonly field: string | null;
-}
 
 export interface EntityResult {
   readonly entity: EntityRecord | null;

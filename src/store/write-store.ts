@@ -1,7 +1,7 @@
 import type { Tx } from '../db/database.js';
 import { dbDate } from '../db/mapping.js';
 import { propertiesOf, relationshipSpec, ENTITY_KINDS, type EntityKind } from '../graph/ontology.js';
-import type { GraphEntity, GraphRelationship } from '../ingest/graph-file.js';
+import type { GraphEntity, GraphRelationship } from '../graph/validation.js';
 
 /** Converts date-typed properties to Neo4j dates; everything else passes as is. */
 function dbProps(values: Record<string, unknown>, dateFields: ReadonlySet<string>): Record<string, unknown> {

@@ -3,7 +3,11 @@ import { e2eSession, recordTiming, timeToRender, watchedPage, type WatchedPage }
 
 const e2e = e2eSession();
 
-type Cy = { nodes(): { id(): string }[]; edges(selector?: string): { data(key: string): string }[] };
+type Cy = {
+  nodes(): { id(): string }[];
+  edges(selector?: string): { data(key: string): string }[];
+  getElementById(id: string): { renderedPosition(): { x: number; y: number } };
+};
 declare const window: { atlasExplorer: { cy: Cy } };
 
 /** Ids of the drawn nodes. */
@@ -63,7 +67,7 @@ describe('the explorer', () => {
     }
     expect(focused).toMatch(/Rented GPU capacity in Singapore/);
     await w.page.keyboard.press('Enter');
-    await w.page.waitForFunction(() => window.atlasExplorer.cy.edges().some((e: any) => e.data('source') === 'sg-rented-gpu-capacity' && e.data('type') === 'EQUIPPED_WITH'));
+    await w.page.waitForFunction(() => window.atlasExplorer.cy.edges().some((e) => e.data('source') === 'sg-rented-gpu-capacity' && e.data('type') === 'EQUIPPED_WITH'));
     expect(await w.page.evaluate(() => document.activeElement?.textContent)).toMatch(/Singapore/);
     expectClean(w);
   });
@@ -74,12 +78,12 @@ describe('the explorer', () => {
     const before = await drawnEdges(w);
     expect(before.some((e) => e.startsWith('sg-rented-gpu-capacity EQUIPPED_WITH'))).toBe(false);
     const at = await w.page.evaluate(() => {
-      const node = (window.atlasExplorer.cy as any).getElementById('sg-rented-gpu-capacity');
+      const node = window.atlasExplorer.cy.getElementById('sg-rented-gpu-capacity');
       const box = document.getElementById('graph')!.getBoundingClientRect();
       return { x: box.left + node.renderedPosition().x, y: box.top + node.renderedPosition().y };
     });
     await w.page.mouse.click(at.x, at.y);
-    await w.page.waitForFunction(() => window.atlasExplorer.cy.edges().some((e: any) => e.data('type') === 'EQUIPPED_WITH'));
+    await w.page.waitForFunction(() => window.atlasExplorer.cy.edges().some((e) => e.data('type') === 'EQUIPPED_WITH'));
     expect((await drawnEdges(w)).filter((e) => e.startsWith('sg-rented-gpu-capacity EQUIPPED_WITH')).length).toBeGreaterThan(0);
     await expect.poll(() => w.page.textContent('#panel h2')).toMatch(/Singapore/i);
     expectClean(w);

@@ -1,5 +1,5 @@
 import { readSeedGraph } from '../../src/ingest/seed.js';
-import type { GraphEntity } from '../../src/ingest/graph-file.js';
+import type { GraphEntity } from '../../src/graph/validation.js';
 import type { EntityKind } from '../../src/graph/ontology.js';
 
 /** The seed graph the test database was loaded with: the oracle the read API is checked against. */

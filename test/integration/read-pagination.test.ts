@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GraphEntity } from '../../src/ingest/graph-file.js';
+import type { GraphEntity } from '../../src/graph/validation.js';
 import { startTestServer, type TestServer } from './harness.js';
 import { byNameThenId, entitiesOf } from './read-helpers.js';
 

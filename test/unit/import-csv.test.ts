@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mapColumns, parseDate, readCsv, RowReader } from '../../src/ingest/importers/csv-table.js';
 import { normaliseName, slugOf } from '../../src/ingest/importers/draft.js';
 import { parseGraphCsv } from '../../src/ingest/importers/graph-csv.js';
-import type { UserErrorModel } from '../../src/store/mutation-store.js';
+import type { UserErrorModel } from '../../src/errors.js';
 
 describe('reading CSV cells', () => {
   it('drops a UTF-8 byte-order mark and keeps commas and newlines inside quoted cells', () => {

@@ -1,7 +1,7 @@
 import { gql } from './api.js';
 import { h } from './dom.js';
 import type { GraphState } from './graph-state.js';
-import { toRef, type EntityRef, type SourceRef } from './model.js';
+import { toRef, type EntityRef, type SourceRef, type WireRef } from './model.js';
 import { kindBadge, renderMessage, sourceList, type PanelActions } from './panel.js';
 
 const SOURCE_FIELDS = 'id name title url publisher publishedDate';
@@ -24,7 +24,23 @@ export const ACCESS_QUERY = `query ExplorerComputeAccess($company: ID!, $asOf: D
   }
 }`;
 
-type Raw = Record<string, any>;
+/** A route as the API sends it: entity kinds are enum values (`DATA_CENTER`). */
+interface WireRoute extends Omit<Route, 'chip' | 'dataCenter' | 'dataCenterCountry' | 'restrictions' | 'path'> {
+  readonly chip: WireRef;
+  readonly dataCenter: WireRef | null;
+  readonly dataCenterCountry: WireRef | null;
+  readonly restrictions: { regulation: WireRef; destinations: { name: string }[] }[];
+  readonly path: { nodes: WireRef[]; edges: Route['path']['edges'] };
+}
+
+/** The ExplorerComputeAccess response's computeAccess. */
+interface WireAccess {
+  readonly company: WireRef;
+  readonly asOf: string;
+  readonly homeCountry: WireRef | null;
+  readonly truncated: boolean;
+  readonly routes: WireRoute[];
+}
 
 interface Route {
   readonly kind: string;
@@ -38,14 +54,14 @@ interface Route {
   readonly sources: SourceRef[];
 }
 
-function toRoute(raw: Raw): Route {
-  const ref = (r: Raw | null): EntityRef | null => (r ? toRef(r) : null);
+function toRoute(raw: WireRoute): Route {
+  const ref = (r: WireRef | null): EntityRef | null => (r ? toRef(r) : null);
   return {
-    ...(raw as Route),
+    ...raw,
     chip: toRef(raw.chip),
     dataCenter: ref(raw.dataCenter),
     dataCenterCountry: ref(raw.dataCenterCountry),
-    restrictions: raw.restrictions.map((r: Raw) => ({ ...r, regulation: toRef(r.regulation) })),
+    restrictions: raw.restrictions.map((r) => ({ ...r, regulation: toRef(r.regulation) })),
     path: { nodes: raw.path.nodes.map(toRef), edges: raw.path.edges },
   };
 }
@@ -85,7 +101,7 @@ function routeItem(route: Route, actions: PanelActions): HTMLElement {
  * in red, and lists them in the panel. Returns a one-line summary for the status line.
  */
 export async function showAccess(company: string, asOf: string, state: GraphState, panel: HTMLElement, actions: PanelActions): Promise<string> {
-  const data = await gql<{ computeAccess: Raw | null }>(ACCESS_QUERY, { company, asOf: asOf || null });
+  const data = await gql<{ computeAccess: WireAccess | null }>(ACCESS_QUERY, { company, asOf: asOf || null });
   const access = data.computeAccess;
   if (!access) {
     renderMessage(panel, `No company has the id ${company}.`, 'alert');

@@ -6,7 +6,7 @@ import { h } from './dom.js';
 import { GraphState, type Neighbourhood } from './graph-state.js';
 import { createGraphView } from './graph-view.js';
 import { renderLegend } from './kinds.js';
-import { toDetails, toRef, type EntityDetails } from './model.js';
+import { toDetails, toRef, type EntityDetails, type WireEntity, type WireNeighbourhood } from './model.js';
 import { renderDetails, renderMessage, type PanelActions } from './panel.js';
 import { ENTITY_QUERY, NEIGHBORHOOD_QUERY } from './queries.js';
 import { setupSearch } from './search-box.js';
@@ -31,7 +31,7 @@ function details(id: string): Promise<EntityDetails | null> {
   const key = `${id}@${asOfInput.value}`;
   if (!cache.has(key)) {
     const load = async (): Promise<EntityDetails | null> => {
-      const [data, n] = await Promise.all([gql<{ entity: Record<string, any> | null }>(ENTITY_QUERY, { id }), neighbourhood(id)]);
+      const [data, n] = await Promise.all([gql<{ entity: WireEntity | null }>(ENTITY_QUERY, { id }), neighbourhood(id)]);
       return data.entity && n ? toDetails(data.entity, n) : null;
     };
     cache.set(key, forgetOnError(cache, key, load()));
@@ -44,9 +44,9 @@ function neighbourhood(id: string): Promise<Neighbourhood | null> {
   const key = `${id}@${asOfInput.value}`;
   if (!neighbourhoods.has(key)) {
     const load = async (): Promise<Neighbourhood | null> => {
-      const data = await gql<{ neighborhood: Record<string, any> | null }>(NEIGHBORHOOD_QUERY, { id, asOf: asOfInput.value || null });
+      const data = await gql<{ neighborhood: WireNeighbourhood | null }>(NEIGHBORHOOD_QUERY, { id, asOf: asOfInput.value || null });
       const n = data.neighborhood;
-      return n ? { center: toRef(n.center), nodes: n.nodes.map((x: { node: object }) => toRef(x.node)), edges: n.edges, truncated: n.truncated } : null;
+      return n ? { center: toRef(n.center), nodes: n.nodes.map((x) => toRef(x.node)), edges: n.edges, truncated: n.truncated } : null;
     };
     neighbourhoods.set(key, forgetOnError(neighbourhoods, key, load()));
   }

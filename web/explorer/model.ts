@@ -45,15 +45,36 @@ export interface EntityDetails extends EntityRef {
   readonly relations: readonly Relation[];
 }
 
-type Raw = Record<string, any>;
+/** An entity as the API sends it: the kind is the enum value (`DATA_CENTER`). */
+export interface WireRef {
+  readonly id: string;
+  readonly kind: string;
+  readonly name: string;
+}
+
+/** The ExplorerEntity response's entity: the common fields and its kind's own properties. */
+export interface WireEntity extends WireRef {
+  readonly aliases?: readonly string[] | null;
+  readonly description?: string | null;
+  readonly sources?: readonly SourceRef[] | null;
+  readonly [property: string]: unknown;
+}
+
+/** The ExplorerNeighborhood response's neighborhood. */
+export interface WireNeighbourhood {
+  readonly center: WireRef;
+  readonly truncated: boolean;
+  readonly nodes: readonly { readonly node: WireRef }[];
+  readonly edges: readonly RelationshipData[];
+}
 
 const formatValue = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : String(value));
 
 /** Joins the ExplorerEntity response (facts, sources) with the relationships of the entity's neighbourhood. */
-export function toDetails(raw: Raw, neighbourhood: Neighbourhood): EntityDetails {
+export function toDetails(raw: WireEntity, neighbourhood: Neighbourhood): EntityDetails {
   const kind = kindFromEnum(raw.kind);
   const facts = KIND_PROPERTIES[kind]
-    .map((p) => ({ name: p.name, value: raw[p.name] as unknown }))
+    .map((p) => ({ name: p.name, value: raw[p.name] }))
     .filter((f) => f.value !== null && f.value !== undefined && !(Array.isArray(f.value) && f.value.length === 0))
     .map((f) => ({ name: f.name, value: formatValue(f.value) }));
   const byId = new Map(neighbourhood.nodes.map((n) => [n.id, n]));
@@ -66,6 +87,6 @@ export function toDetails(raw: Raw, neighbourhood: Neighbourhood): EntityDetails
   return { id: raw.id, kind, name: raw.name, aliases: raw.aliases ?? [], description: raw.description ?? null, sources: raw.sources ?? [], facts, relations };
 }
 
-export const toRef = (raw: Raw): EntityRef => ({ id: raw.id, kind: kindFromEnum(raw.kind), name: raw.name });
+export const toRef = (raw: WireRef): EntityRef => ({ id: raw.id, kind: kindFromEnum(raw.kind), name: raw.name });
 
 export const isKind = (value: string): value is EntityKind => (ENTITY_KINDS as readonly string[]).includes(value);

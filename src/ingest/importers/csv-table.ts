@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { UserErrorModel } from '../../store/mutation-store.js';
+import type { UserErrorModel } from '../../errors.js';
 import { issueAt } from './draft.js';
 
 /** One data row: its spreadsheet row number (the header is row 1) and its cells by header. */

@@ -1,6 +1,6 @@
 import type { EntityKind } from '../../graph/ontology.js';
 import type { MergeMode } from '../../store/merge.js';
-import type { UserErrorModel } from '../../store/mutation-store.js';
+import type { UserErrorModel } from '../../errors.js';
 import { normaliseName, type Draft, type DraftEntity, type DraftRelationship, type SkippedRecord } from './draft.js';
 
 const fillMissing = (base: Record<string, unknown>, extra: Record<string, unknown>): Record<string, unknown> => {

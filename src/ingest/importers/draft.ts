@@ -1,6 +1,6 @@
 import type { EntityKind } from '../../graph/ontology.js';
 import type { MergeMode } from '../../store/merge.js';
-import type { UserErrorModel } from '../../store/mutation-store.js';
+import type { UserErrorModel } from '../../errors.js';
 
 /**
  * An entity an import asserts. `ref` is how the draft's relationships point at it (its id in the project's

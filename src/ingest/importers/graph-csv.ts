@@ -1,5 +1,5 @@
 import { COMMON_PROPERTIES, COMMON_RELATIONSHIP_PROPERTIES, ENTITY_KINDS, isEntityKind, KIND_PROPERTIES, propertiesOf, RELATIONSHIP_TYPES, relationshipSpec, type PropertySpec } from '../../graph/ontology.js';
-import type { UserErrorModel } from '../../store/mutation-store.js';
+import type { UserErrorModel } from '../../errors.js';
 import type { CsvTable } from './csv-table.js';
 import type { Draft } from './draft.js';
 

@@ -2,7 +2,8 @@ import { relationshipSpec, type EntityKind } from '../../graph/ontology.js';
 import type { EntityChange, RelationshipChange } from '../../store/change-writer.js';
 import { relationshipKey, sameRecord, type EntityRecord, type RelationshipRecord } from '../../store/graph-records.js';
 import { mergeEntity, mergeRelationship, type MergeMode } from '../../store/merge.js';
-import { compact, type UserErrorModel } from '../../store/mutation-store.js';
+import type { UserErrorModel } from '../../errors.js';
+import { compact } from '../../store/mutation-store.js';
 import { issueAt, normaliseName, slugOf, type Draft, type DraftEntity } from './draft.js';
 
 /** Counts of what a plan does to one kind of record. */

@@ -1,9 +1,9 @@
 import type { Database } from '../../db/database.js';
 import { applyChanges, loadAllEntities, loadRelationships, type ChangeSet } from '../../store/change-writer.js';
 import type { EntityRecord } from '../../store/graph-records.js';
-import type { UserErrorModel } from '../../store/mutation-store.js';
+import type { UserErrorModel } from '../../errors.js';
 import { isEntityKind } from '../../graph/ontology.js';
-import { validateGraph } from '../graph-file.js';
+import { validateGraph } from '../../graph/validation.js';
 import type { Draft, SkippedRecord } from './draft.js';
 import { planEntities, planRelationships, resolveRelationships, type Tally } from './resolve.js';
 

@@ -8,7 +8,7 @@ import {
   relationshipSpec,
   type EntityKind,
   type PropertySpec,
-} from '../graph/ontology.js';
+} from './ontology.js';
 
 /** A YYYY-MM-DD string naming a day that exists (2024-02-30 does not). */
 const isRealDay = (s: string): boolean => {

@@ -1,6 +1,6 @@
-import type { Config } from '../config.js';
-import type { Database } from '../db/database.js';
-import type { Loaders } from '../resolvers/loaders.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { Loaders } from './resolvers/loaders.js';
 import type { Logger } from 'pino';
 
 /** Who is calling: resolved once per request from the API key or JWT. */
