@@ -37,6 +37,8 @@ export interface PropertySpec {
   readonly enum?: EnumSpec;
   /** Allowed values (the enum's stored values), for validation. */
   readonly values?: readonly string[];
+  /** Smallest allowed value of a number (counts and measures are never negative). */
+  readonly min?: number;
 }
 
 /** An entity kind: its GraphQL names and descriptions, and its own properties. */
@@ -116,6 +118,8 @@ export const CONFIDENCE = enumOf(
 );
 
 const p = (name: string, type: PropertyType, description: string): PropertySpec => ({ name, type, description });
+/** A count or a measure: a number that is never negative. */
+const measure = (name: string, type: 'int' | 'float', description: string): PropertySpec => ({ name, type, description, min: 0 });
 
 /** Properties every entity has, whatever its kind. */
 export const COMMON_PROPERTIES: readonly PropertySpec[] = [
@@ -147,10 +151,10 @@ export const KINDS: readonly KindSpec[] = [
     listField: 'models',
     properties: [
       p('releaseDate', 'date', 'Date of public release.'),
-      p('parameters', 'float', 'Total number of parameters.'),
-      p('activeParameters', 'float', 'Parameters active per token (mixture-of-experts models).'),
+      measure('parameters', 'float', 'Total number of parameters.'),
+      measure('activeParameters', 'float', 'Parameters active per token (mixture-of-experts models).'),
       p('openWeights', 'boolean', 'Whether the weights are published for download.'),
-      p('trainingComputeFlop', 'float', 'Training compute in floating-point operations (Epoch AI estimate where cited).'),
+      measure('trainingComputeFlop', 'float', 'Training compute in floating-point operations (Epoch AI estimate where cited).'),
       p('domain', 'string', 'Domain of the model (language, vision, multimodal...).'),
     ],
   },
@@ -165,14 +169,14 @@ export const KINDS: readonly KindSpec[] = [
       p('vendor', 'string', 'Company that sells the chip.'),
       p('architecture', 'string', 'Micro-architecture (Hopper, Blackwell, Da Vinci...).'),
       p('releaseDate', 'date', 'Date of public release.'),
-      p('memoryGb', 'float', 'On-package memory in gigabytes.'),
-      p('memoryBandwidthTBs', 'float', 'Memory bandwidth in terabytes per second.'),
-      p('bf16DenseTflops', 'float', 'Dense BF16/FP16 tensor throughput in teraFLOPS.'),
-      p('interconnectBandwidthGBs', 'float', 'Chip-to-chip interconnect bandwidth in gigabytes per second.'),
-      p('tdpWatts', 'float', 'Thermal design power in watts.'),
-      p('tpp', 'float', 'Total processing performance as defined by the US export rules (TOPS × bit length).'),
+      measure('memoryGb', 'float', 'On-package memory in gigabytes.'),
+      measure('memoryBandwidthTBs', 'float', 'Memory bandwidth in terabytes per second.'),
+      measure('bf16DenseTflops', 'float', 'Dense BF16/FP16 tensor throughput in teraFLOPS.'),
+      measure('interconnectBandwidthGBs', 'float', 'Chip-to-chip interconnect bandwidth in gigabytes per second.'),
+      measure('tdpWatts', 'float', 'Thermal design power in watts.'),
+      measure('tpp', 'float', 'Total processing performance as defined by the US export rules (TOPS × bit length).'),
       p('eccn', 'string', 'Export Control Classification Number under the US EAR (such as 3A090.a).'),
-      p('processNm', 'float', 'Process node in nanometres.'),
+      measure('processNm', 'float', 'Process node in nanometres.'),
     ],
   },
   {
@@ -184,7 +188,7 @@ export const KINDS: readonly KindSpec[] = [
     listField: 'dataCenters',
     properties: [
       p('city', 'string', 'City or area where the site is.'),
-      p('powerMw', 'float', 'Power capacity in megawatts.'),
+      measure('powerMw', 'float', 'Power capacity in megawatts.'),
       enumProperty('status', DATA_CENTER_STATUS, 'Construction or operating status.'),
       p('operationalDate', 'date', 'Date the site first became operational.'),
       p('aggregate', 'boolean', 'True when this node stands for unnamed facilities reported in a country rather than one named site.'),
@@ -263,7 +267,7 @@ export const COMMON_RELATIONSHIP_PROPERTIES: readonly PropertySpec[] = [
   p('notes', 'string', 'Free-text notes (such as how a figure was reported).'),
 ];
 
-const chipCount = p('chipCount', 'int', 'Number of chips');
+const chipCount = measure('chipCount', 'int', 'Number of chips');
 
 const rel = (
   type: string,
@@ -280,7 +284,7 @@ export const RELATIONSHIP_TYPES: readonly RelationshipSpec[] = [
   rel('DEVELOPS', ['Company'], ['Model'], 'models', 'developers', 'The company develops the model.'),
   rel('TRAINED_ON', ['Model'], ['Chip'], 'trainingChips', 'trainedModels', 'The model was trained on the chip.', [
     chipCount,
-    p('gpuHours', 'float', 'GPU-hours of training'),
+    measure('gpuHours', 'float', 'GPU-hours of training'),
   ]),
   rel('TRAINED_AT', ['Model'], ['DataCenter'], 'trainingSites', 'trainedModels', 'The model was trained at the data center.'),
   rel('FINE_TUNED_FROM', ['Model'], ['Model'], 'baseModels', 'derivedModels', 'The model was fine-tuned from a base model.'),

@@ -17,10 +17,16 @@ const isRealDay = (s: string): boolean => {
 };
 const isoDate = z.string().refine(isRealDay, 'must be a real date YYYY-MM-DD');
 
+const atLeast = (scalar: z.ZodNumber, min: number, list = false): z.ZodType => {
+  const bounded = scalar.min(min, `must not be below ${min}`);
+  return (list ? z.array(bounded) : bounded).nullish();
+};
+
 function propertySchema(spec: PropertySpec): z.ZodType {
   const scalar = spec.values
     ? z.enum(spec.values as [string, ...string[]])
     : { string: z.string(), int: z.number().int(), float: z.number(), boolean: z.boolean(), date: isoDate }[spec.type];
+  if (spec.min !== undefined && scalar instanceof z.ZodNumber) return atLeast(scalar, spec.min, spec.list);
   return (spec.list ? z.array(scalar) : scalar).nullish();
 }
 
@@ -113,6 +119,11 @@ export function parseEntity(raw: unknown, path: string): { entity?: GraphEntity;
   return { entity: parsed.data as GraphEntity, issues: [] };
 }
 
+const TYPE_NAMES: Record<PropertySpec['type'], string> = { string: 'a text', int: 'an integer', float: 'a number', boolean: 'true or false', date: 'a date YYYY-MM-DD' };
+
+const propertyMessage = (prop: PropertySpec, value: unknown): string =>
+  typeof value === 'number' && prop.min !== undefined && value < prop.min ? `must not be below ${prop.min}` : `must be ${TYPE_NAMES[prop.type]}`;
+
 /** Validates one relationship's shape, its type, its properties and its dates (not its endpoints). */
 export function parseRelationship(raw: unknown, path: string): { relationship?: GraphRelationship; issues: GraphIssue[] } {
   const parsed = relationshipBase.safeParse(raw);
@@ -125,7 +136,7 @@ export function parseRelationship(raw: unknown, path: string): { relationship?: 
   for (const [name, value] of Object.entries(r.properties ?? {})) {
     const prop = allowed.get(name);
     if (!prop) issues.push({ path: `${path}.properties.${name}`, message: `is not a property of ${r.type}` });
-    else if (!propertySchema(prop).safeParse(value).success) issues.push({ path: `${path}.properties.${name}`, message: `must be a ${prop.type}` });
+    else if (!propertySchema(prop).safeParse(value).success) issues.push({ path: `${path}.properties.${name}`, message: propertyMessage(prop, value) });
   }
   if (r.validFrom && r.validTo && r.validFrom > r.validTo) issues.push({ path: `${path}.validTo`, message: 'must not be before validFrom', code: 'DATE_ORDER' });
   return issues.length ? { issues } : { relationship: r, issues };
