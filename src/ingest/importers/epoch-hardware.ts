@@ -4,12 +4,15 @@ import { mapColumns, requireColumns, RowReader, type ColumnSpec, type CsvTable }
 
 export const EPOCH_HARDWARE_SOURCE = 'src-epoch-ml-hardware';
 
-/** Columns this importer reads; the 2024 header used "Name of the hardware" and "Tensor-FP16 performance". */
+/**
+ * Columns this importer reads; the 2024 header used "Name of the hardware" and "Tensor-FP16 performance", the
+ * 2026 one "Memory (bytes)".
+ */
 export const HARDWARE_COLUMNS = {
   name: ['Hardware name', 'Name of the hardware'],
   manufacturer: ['Manufacturer'],
   releaseDate: ['Release date'],
-  memory: ['Memory size per board (Byte)'],
+  memory: ['Memory size per board (Byte)', 'Memory (bytes)'],
   bandwidth: ['Memory bandwidth (byte/s)'],
   bf16: ['Tensor-FP16/BF16 performance (FLOP/s)', 'Tensor-FP16 performance (FLOP/s)', 'Tensor-FP16 performance'],
   intranode: ['Intranode bandwidth (byte/s)'],
