@@ -1,3 +1,5 @@
+import { formatNumber } from './format.js';
+
 /**
  * What the classifier knows about an item, and the values it derives from it: TPP (BIS "total processing
  * performance") and PD (performance density = TPP / applicable die area), each with the inputs used.
@@ -46,7 +48,7 @@ export interface DerivedValue {
   readonly inputs: readonly DerivedInput[];
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const fmt = formatNumber;
 
 /** TPP: the published figure, else the best over precisions of dense throughput (in tera-ops) × bit length. */
 export function deriveTpp(chip: ChipSpecs): DerivedValue | null {

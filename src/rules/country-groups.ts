@@ -1,13 +1,8 @@
 import { z } from 'zod';
 import type { Confidence } from '../graph/ontology.js';
+import { cited, iso2, isoDate } from './schema-parts.js';
 
 /** The shape of `data/rules/country-groups.json`, and membership of a country in a group on a given day. */
-
-const CONFIDENCE = ['high', 'medium', 'low'] as const satisfies readonly Confidence[];
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const iso2 = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code');
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-const cited = { source: slug, confidence: z.enum(CONFIDENCE), note: z.string().optional() };
 
 /** A member for the whole period, or one that joined (`from`) or left (`to`, exclusive) on a known day. */
 const memberSchema = z.union([iso2, z.strictObject({ iso: iso2, from: isoDate.optional(), to: isoDate.optional(), ...cited })]);

@@ -1,4 +1,5 @@
 import { deriveTpp, derivePerformanceDensity, type ChipSpecs, type DerivedValue } from './chip-specs.js';
+import { formatNumber } from './format.js';
 import type { Condition, Criterion, Parameter } from './rule-schema.js';
 
 /**
@@ -53,14 +54,17 @@ export function factsOf(chip: ChipSpecs): Facts {
   return { chip, tpp, performanceDensity, values };
 }
 
-const fmt = (n: number): string => (Math.abs(n) >= 1e6 ? n.toExponential(2) : n.toLocaleString('en-US', { maximumFractionDigits: 2 }));
+const fmt = (n: number): string => (Math.abs(n) >= 1e6 ? n.toExponential(2) : formatNumber(n));
 const SYMBOL = { '>=': '≥', '>': '>', '<': '<', '<=': '≤' } as const;
 const COMPARE = { '>=': (a: number, b: number) => a >= b, '>': (a: number, b: number) => a > b, '<': (a: number, b: number) => a < b, '<=': (a: number, b: number) => a <= b };
 
 const verdict = (truth: Truth, evidence: string[] = [], missing: string[] = []): Verdict => ({ truth, evidence, missing });
 
+const compiled = new Map<string, RegExp>();
+const regex = (p: string): RegExp => compiled.get(p) ?? compiled.set(p, new RegExp(p, 'i')).get(p)!;
+
 function matchesChip(chip: ChipSpecs, spec: { ids: string[]; namePatterns: string[] }): boolean {
-  return (chip.id !== undefined && spec.ids.includes(chip.id)) || spec.namePatterns.some((p) => new RegExp(p, 'i').test(chip.name));
+  return (chip.id !== undefined && spec.ids.includes(chip.id)) || spec.namePatterns.some((p) => regex(p).test(chip.name));
 }
 
 export function evaluateCondition(c: Condition, f: Facts): Verdict {

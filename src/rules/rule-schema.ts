@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Confidence } from '../graph/ontology.js';
+import { cited, iso2, isoDate, slug } from './schema-parts.js';
 
 /**
  * The shape of `data/rules/control-rules.json`: each Regulation's control criteria as data. Every criterion,
@@ -7,14 +7,7 @@ import type { Confidence } from '../graph/ontology.js';
  * those ids, and the Regulation ids the rules are keyed by, exist in the seed graph.
  */
 
-const CONFIDENCE = ['high', 'medium', 'low'] as const satisfies readonly Confidence[];
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date (YYYY-MM-DD)');
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'a lower-case slug');
-const iso2 = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code');
 const group = z.enum(['A:5', 'A:6', 'D:1', 'D:4', 'D:5']);
-
-/** Where a fact comes from and how sure it is. */
-const cited = { source: slug, confidence: z.enum(CONFIDENCE), note: z.string().optional() };
 
 export const PARAMETERS = [
   'tpp', 'performanceDensity', 'ioBandwidthGBs', 'interconnectBandwidthGBs',
