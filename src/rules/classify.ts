@@ -1,9 +1,9 @@
 import type { ChipSpecs, DerivedValue } from './chip-specs.js';
-import { evaluateControls, indexControls, type ControlOutcome } from './controls.js';
+import { evaluateControls, indexControls, type ControlIndex, type ControlOutcome } from './controls.js';
 import type { CountryGroupsFile } from './country-groups.js';
 import { matchPlace } from './destinations.js';
 import { evaluateAll, factsOf, type Facts } from './evaluate.js';
-import type { Control, ControlRulesFile, Rule } from './rule-schema.js';
+import type { ControlRulesFile, Rule } from './rule-schema.js';
 
 /**
  * `classify(chip, asOf, destination)`: the ECCN paragraphs (and letters) a chip meets under the rules in force on
@@ -93,7 +93,7 @@ function partyOutcome(rule: Rule, id: string, options: ClassifyOptions): RuleOut
 
 /** A classifier over one rule set; `classify` is pure and cheap enough to run over every chip of a graph. */
 export function createClassifier(ruleSet: RuleSet) {
-  const index: Map<string, Control> = indexControls(ruleSet.rules);
+  const index: ControlIndex = indexControls(ruleSet.rules);
   const entries = Object.entries(ruleSet.rules.rules);
 
   function classify(chip: ChipSpecs, asOf: string, destination: string, options: ClassifyOptions = {}): Classification {

@@ -29,15 +29,16 @@ const LABEL: Record<Parameter, string> = {
   memoryBandwidthTBs: 'memory bandwidth TB/s', memoryBandwidthDensity: 'memory bandwidth density GB/s/mm²', trainingComputeOps: 'training operations',
 };
 
-/** The input to ask for when a parameter is missing. */
-const MISSING: Record<Parameter, (f: Facts) => string> = {
-  tpp: () => 'tpp (or dense throughput per precision)',
-  performanceDensity: (f) => (f.tpp ? 'dieAreaMm2' : 'tpp (or dense throughput per precision), dieAreaMm2'),
-  ioBandwidthGBs: () => 'ioBandwidthGBs (or interconnectBandwidthGBs)',
-  interconnectBandwidthGBs: () => 'interconnectBandwidthGBs',
-  memoryBandwidthTBs: () => 'memoryBandwidthTBs',
-  memoryBandwidthDensity: () => 'memoryBandwidthDensity',
-  trainingComputeOps: () => 'trainingComputeOps',
+/** The inputs to ask for when a parameter is missing. */
+const TPP_INPUT = 'tpp (or dense throughput per precision)';
+const MISSING: Record<Parameter, (f: Facts) => string[]> = {
+  tpp: () => [TPP_INPUT],
+  performanceDensity: (f) => (f.tpp ? ['dieAreaMm2'] : [TPP_INPUT, 'dieAreaMm2']),
+  ioBandwidthGBs: () => ['ioBandwidthGBs (or interconnectBandwidthGBs)'],
+  interconnectBandwidthGBs: () => ['interconnectBandwidthGBs'],
+  memoryBandwidthTBs: () => ['memoryBandwidthTBs'],
+  memoryBandwidthDensity: () => ['memoryBandwidthDensity'],
+  trainingComputeOps: () => ['trainingComputeOps'],
 };
 
 export function factsOf(chip: ChipSpecs): Facts {
@@ -70,7 +71,7 @@ function matchesChip(chip: ChipSpecs, spec: { ids: string[]; namePatterns: strin
 export function evaluateCondition(c: Condition, f: Facts): Verdict {
   if ('parameter' in c) {
     const v = f.values[c.parameter];
-    if (v === undefined) return verdict('UNKNOWN', [], [MISSING[c.parameter](f)]);
+    if (v === undefined) return verdict('UNKNOWN', [], MISSING[c.parameter](f));
     const holds = COMPARE[c.op](v, c.value);
     return verdict(holds ? 'TRUE' : 'FALSE', [`${LABEL[c.parameter]} ${fmt(v)} ${holds ? '' : 'is not '}${SYMBOL[c.op]} ${fmt(c.value)}`]);
   }
@@ -95,7 +96,7 @@ export function evaluateAll(conditions: readonly Condition[], f: Facts): Verdict
   const failed = parts.find((p) => p.truth === 'FALSE');
   if (failed) return verdict('FALSE', failed.evidence);
   const unknown = parts.filter((p) => p.truth === 'UNKNOWN');
-  if (unknown.length) return verdict('UNKNOWN', parts.flatMap((p) => p.evidence), unknown.flatMap((p) => p.missing));
+  if (unknown.length) return verdict('UNKNOWN', parts.flatMap((p) => p.evidence), [...new Set(unknown.flatMap((p) => p.missing))]);
   return verdict('TRUE', parts.flatMap((p) => p.evidence));
 }
 

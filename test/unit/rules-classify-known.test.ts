@@ -115,6 +115,19 @@ describe('classifying the known cases', () => {
     expect(classify(epochChip('Huawei Ascend 910B'), '2025-05-12', 'CN').advisories).toEqual([]);
   });
 
+  it('L40: a datacenter part at TPP 2,896.64 and PD 4.76 is 3A090.b, eligible for License Exception NAC', () => {
+    // Nvidia's 8-K of 17 October 2023 (as quoted by the press) lists the L40 among the chips the rule covers.
+    const l40 = classify(epochChip('NVIDIA L40', { designedForDatacenter: true }), OCT_2023, 'CN');
+    expect(l40.met.find((m) => m.rule === 'bis-2023-10-17-ac-s-ifr')).toMatchObject({ paragraph: '3A090.b', criterion: '3A090.b.1: 2,400 ≤ TPP < 4,800 and 1.6 ≤ PD < 5.92', systems: ['4A090.b'] });
+    expect(l40.licence).toBe('EXCEPTION_ELIGIBLE');
+  });
+
+  it('L40 without knowing whether it is a datacenter part is UNKNOWN, naming designedForDatacenter', () => {
+    const l40 = classify(epochChip('NVIDIA L40'), OCT_2023, 'CN');
+    expect(l40.licence).toBe('UNKNOWN');
+    expect(l40.missing).toEqual(['designedForDatacenter']);
+  });
+
   it('a consumer part with TPP ≥ 4,800 (RTX 4090) is 3A090.a but eligible for License Exception NAC', () => {
     const c = classify(epochChip('NVIDIA GeForce RTX 4090', { designedForDatacenter: false }), OCT_2023, 'CN');
     expect(c.licence).toBe('EXCEPTION_ELIGIBLE');

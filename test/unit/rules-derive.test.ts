@@ -35,7 +35,7 @@ describe('deriving TPP and performance density', () => {
     expect(derivePerformanceDensity(deriveTpp(h100), { ...h100, dieAreaMm2: null })).toBeNull();
   });
 
-  it.each(EPOCH_FILES)('agrees within 1%% with Epoch\'s own TPP on at least 95%% of the rows of %s that give both', (file) => {
+  it.each(EPOCH_FILES)('agrees within one percent with Epoch\'s own TPP on at least 95 in 100 of the rows of %s that give both', (file) => {
     const rows = epochChips(file).filter((c) => c.specs.tpp != null && (c.specs.throughput ?? []).length > 0);
     const close = rows.filter((c) => {
       const derived = deriveTpp({ ...c.specs, tpp: null })!.value;
