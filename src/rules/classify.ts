@@ -48,7 +48,18 @@ export interface Classification {
   readonly destination: string;
   readonly derived: { readonly tpp: DerivedValue | null; readonly performanceDensity: DerivedValue | null };
   /** Paragraphs met under the rules in force, e.g. { rule, paragraph: '3A090.a', criterion, evidence }. */
-  readonly met: { readonly rule: string; readonly paragraph: string | null; readonly label: string; readonly criterion: string | null; readonly evidence: string[]; readonly systems: string[] }[];
+  readonly met: {
+    readonly rule: string;
+    readonly paragraph: string | null;
+    readonly label: string;
+    readonly criterion: string | null;
+    readonly evidence: string[];
+    readonly systems: string[];
+    /** False where the rule was in force but not yet binding (before its compliance date). */
+    readonly enforced: boolean;
+    readonly source: string;
+    readonly confidence: ControlOutcome['confidence'];
+  }[];
   readonly unknown: { readonly rule: string; readonly paragraph: string | null; readonly label: string; readonly missing: string[] }[];
   readonly licence: LicenceNeed;
   /** Every input whose absence left something UNKNOWN. */
@@ -121,8 +132,10 @@ export function createClassifier(ruleSet: RuleSet) {
 }
 
 function summarise(chip: ChipSpecs, asOf: string, destination: string, facts: Facts, outcomes: RuleOutcome[], advisories: Classification['advisories']): Classification {
-  const all = outcomes.flatMap((o) => o.controls.map((c) => ({ rule: o.rule, c })));
-  const met = all.filter(({ c }) => c.status === 'MET').map(({ rule, c }) => ({ rule, paragraph: c.paragraph, label: c.label, criterion: c.criterion, evidence: c.evidence, systems: c.systems }));
+  const all = outcomes.flatMap((o) => o.controls.map((c) => ({ rule: o.rule, enforced: o.enforced, c })));
+  const met = all.filter(({ c }) => c.status === 'MET').map(({ rule, enforced, c }) => ({
+    rule, paragraph: c.paragraph, label: c.label, criterion: c.criterion, evidence: c.evidence, systems: c.systems, enforced, source: c.source, confidence: c.confidence,
+  }));
   const unknown = all.filter(({ c }) => c.status === 'UNKNOWN').map(({ rule, c }) => ({ rule, paragraph: c.paragraph, label: c.label, missing: c.missing }));
   const licence = outcomes.reduce<LicenceNeed>((acc, o) => (RANK[o.licence] > RANK[acc] ? o.licence : acc), 'NOT_REQUIRED');
   return {

@@ -15,6 +15,7 @@ export interface ControlOutcome {
   readonly criterion: string | null;
   readonly evidence: string[];
   readonly missing: string[];
+  /** The Source of the criterion that met it, else of the control. */
   readonly source: string;
   readonly confidence: Confidence;
   /** What took it out (Note 2 to 3A090), or would if an unknown input went that way. */
@@ -67,7 +68,7 @@ function evaluateControl(control: Control, facts: Facts, index: ControlIndex): C
     if (e.truth === 'TRUE') { status = 'NOT_MET'; exclusion = ex.label; evidence.push(...e.evidence); }
     if (e.truth === 'UNKNOWN') { status = 'UNKNOWN'; exclusion = ex.label; missing.push(...e.missing); }
   }
-  return { ...base, status, criterion: v.criterion?.label ?? null, evidence, missing: [...new Set(missing)], confidence: v.criterion?.confidence ?? control.confidence, exclusion };
+  return { ...base, status, criterion: v.criterion?.label ?? null, evidence, missing: [...new Set(missing)], source: v.criterion?.source ?? control.source, confidence: v.criterion?.confidence ?? control.confidence, exclusion };
 }
 
 /** The rule's IC/HBM controls evaluated for one item; `notIf` drops .b where .a is met, 4A090 is noted beside. */
