@@ -83,6 +83,12 @@ describe('classifying the known cases', () => {
     expect(classify(h20, APR_2025, 'SG').licence).toBe('NOT_REQUIRED');
   });
 
+  it('an Nvidia chip below 3A090 but reaching the H20\'s memory bandwidth is caught by the letter at low confidence only', () => {
+    const h20like = { name: 'hypothetical Nvidia part', vendor: 'NVIDIA', tpp: 2000, dieAreaMm2: 800, memoryBandwidthTBs: 4.5, designedForDatacenter: true };
+    const c = classify(h20like, APR_2025, 'CN');
+    expect(c.met).toEqual([expect.objectContaining({ rule: 'usg-2025-04-h20-license-requirement', confidence: 'low', source: 'src-nvidia-8k-2025-04-15', evidence: ['vendor NVIDIA', 'memory bandwidth TB/s 4.5 ≥ 4'] })]);
+  });
+
   it('V100: TPP 2,000 and PD 2.45 are below 3A090.a and .b, so no licence for China under either rule', () => {
     const v100 = epochChip('NVIDIA V100', { designedForDatacenter: true });
     for (const day of [OCT_2022, OCT_2023, '2025-06-01']) {
