@@ -1,5 +1,5 @@
 import type { ChipSpecs, PrecisionThroughput } from '../../rules/chip-specs.js';
-import type { UserErrorModel } from '../../store/mutation-store.js';
+import type { UserErrorModel } from '../../errors.js';
 import { mapColumns, requireColumns, RowReader, type ColumnSpec, type CsvTable } from './csv-table.js';
 import { HARDWARE_COLUMNS } from './epoch-hardware.js';
 
