@@ -18,8 +18,16 @@ function mappers(): [string, string][] {
     [`${kind}Connection`, 'PageModel<EntityModel>'],
     [`${kind}Edge`, 'EdgeModel'],
   ]);
-  return [...shared, ...perKind];
+  return [...shared.map(([type, model]): [string, string] => [type, `${MODELS}#${model}`]), ...perKind.map(([type, model]): [string, string] => [type, `${MODELS}#${model}`]), ...RULE_MAPPERS];
 }
+
+/** The export-control types answer from the classifier's own results (src/rules/). */
+const RULE_MAPPERS: [string, string][] = [
+  ['ChipControls', '../resolvers/controls.resolvers.js#ChipControlsModel'],
+  ['RuleControls', '../rules/classify.js#RuleOutcome'],
+  ['ControlParagraph', '../rules/controls.js#ControlOutcome'],
+  ['DerivedValue', '../rules/chip-specs.js#DerivedValue as DerivedValueModel'],
+];
 
 /** codegen.yml: resolver and model types from the SDL, with the ontology's mappers and enum values. */
 export function codegenConfig(): string {
@@ -55,7 +63,7 @@ export function codegenConfig(): string {
     '      enumValues:',
     ...enumValues,
     '      mappers:',
-    ...mappers().map(([type, model]) => `        ${type}: ${MODELS}#${model}`),
+    ...mappers().map(([type, model]) => `        ${type}: ${model}`),
     '',
   ].join('\n');
 }

@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/graphql.js';
 import { enumValueMaps } from '../graph/ontology.js';
 import { analysisResolvers } from './analysis.resolvers.js';
 import { connectionResolvers } from './connection.resolvers.js';
+import { controlsResolvers, rulesClassifier } from './controls.resolvers.js';
 import { entityResolvers } from './entity.resolvers.js';
 import { mutationResolvers } from './mutation.resolvers.js';
 import { queryResolvers } from './query.resolvers.js';
@@ -12,9 +13,10 @@ import { scalarResolvers } from './scalars.js';
 /** GraphQL enum values mapped to the values the graph stores, from the ontology. */
 const enumResolvers = enumValueMaps();
 
-/** Every resolver slice, merged per type. */
+/** Every resolver slice, merged per type. Reads and checks the export-control rules data once, so a bad file stops the start. */
 export function buildResolvers(): Resolvers {
-  const slices = [scalarResolvers, enumResolvers, entityResolvers, connectionResolvers, relationshipResolvers, queryResolvers, analysisResolvers, mutationResolvers] as Record<string, object>[];
+  rulesClassifier();
+  const slices = [scalarResolvers, enumResolvers, entityResolvers, connectionResolvers, relationshipResolvers, queryResolvers, analysisResolvers, mutationResolvers, controlsResolvers] as Record<string, object>[];
   const merged: Record<string, object> = {};
   for (const slice of slices) {
     for (const [type, fields] of Object.entries(slice)) {
