@@ -34,7 +34,8 @@ describe('the schema generated from the ontology', () => {
   it('leaves nothing per kind in the hand-written SDL', () => {
     const handWritten = loadTypeDefs().replace(generateSdl(), '');
     for (const kind of ENTITY_KINDS) {
-      expect(handWritten, kind).not.toMatch(new RegExp(`(type|input|enum) ${kind}(Relation|Edge|Connection|Filter|SortField|Order)?\\b`));
+      // A kind's own computed field may extend its type by hand (Chip.controls); its definition is generated.
+      expect(handWritten, kind).not.toMatch(new RegExp(`^(type|input|enum) ${kind}(Relation|Edge|Connection|Filter|SortField|Order)?\\b`, 'm'));
       expect(handWritten, kind).not.toMatch(new RegExp(`(create|update)${kind}\\(`));
     }
   });
