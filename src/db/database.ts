@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import neo4j, { isRetryableError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { AppError } from '../errors.js';
 import { mapNeo4jError } from './errors.js';
-import { toNative } from './mapping.js';
+import { toNativeRow } from './mapping.js';
 
 export type Row = Record<string, unknown>;
 
@@ -125,7 +125,7 @@ export class Database {
         try {
           const result = await session.run(statement, params, config);
           this.record('read', performance.now() - started, false);
-          return result.records.map((record) => toNative(record.toObject()) as Row);
+          return result.records.map((record) => toNativeRow(record.toObject()));
         } catch (error) {
           this.record('read', performance.now() - started, true);
           if (attempt > 0 || !isRetryableError(error)) throw error;
@@ -253,7 +253,7 @@ export class Database {
         let failed = false;
         try {
           const result = await tx.run(query, params);
-          return result.records.map((record) => toNative(record.toObject()) as Row);
+          return result.records.map((record) => toNativeRow(record.toObject()));
         } catch (error) {
           failed = true;
           throw error;

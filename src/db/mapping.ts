@@ -18,6 +18,13 @@ export function toNative(value: unknown): unknown {
   return value;
 }
 
+/** A driver record's fields (`record.toObject()`) as a plain row. */
+export function toNativeRow(fields: Record<string, unknown>): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  for (const key of Object.keys(fields)) row[key] = toNative(fields[key]);
+  return row;
+}
+
 /** An ISO `YYYY-MM-DD` string as a Neo4j Date parameter. */
 export function dbDate(iso: string): unknown {
   const [y, m, d] = iso.split('-').map(Number);

@@ -1,15 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Database, Tx } from '../db/database.js';
 import { dbDateTime, dbInt } from '../db/mapping.js';
 import { badInput } from '../errors.js';
+import { parsed } from './rows.js';
 
-export type ChangeOperation =
-  | 'CREATE_ENTITY'
-  | 'UPDATE_ENTITY'
-  | 'DELETE_ENTITY'
-  | 'CREATE_RELATIONSHIP'
-  | 'UPDATE_RELATIONSHIP'
-  | 'DELETE_RELATIONSHIP';
+const CHANGE_OPERATIONS = ['CREATE_ENTITY', 'UPDATE_ENTITY', 'DELETE_ENTITY', 'CREATE_RELATIONSHIP', 'UPDATE_RELATIONSHIP', 'DELETE_RELATIONSHIP'] as const;
+export type ChangeOperation = (typeof CHANGE_OPERATIONS)[number];
 
 /** A change to record: the record before and after (null for a creation / a deletion). */
 export interface ChangeRecord {
@@ -68,6 +65,24 @@ export interface ChangeQuery {
   readonly after?: string | null;
 }
 
+const nullable = z.string().nullish().transform((v) => v ?? null);
+
+/** A (:Change) node as listChanges reads it. */
+const changeRow = z.object({
+  id: z.string(),
+  at: z.string(),
+  seq: z.number(),
+  actor: z.string(),
+  operation: z.enum(CHANGE_OPERATIONS),
+  entityId: z.string(),
+  relatedEntityId: nullable,
+  relationshipType: nullable,
+  before: nullable,
+  after: nullable,
+});
+
+const cursorShape = z.tuple([z.string().refine((at) => !Number.isNaN(Date.parse(at))), z.number(), z.string()]);
+
 const LIST_CHANGES = `
   MATCH (c:Change)
   WHERE ($since IS NULL OR c.at >= $since)
@@ -87,8 +102,9 @@ const encode = (c: ChangeCursor): string => Buffer.from(JSON.stringify([c.at, c.
 
 function decode(cursor: string): ChangeCursor {
   try {
-    const [at, seq, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown, unknown];
-    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && typeof seq === 'number' && typeof id === 'string') return { at, seq, id };
+    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const shape = cursorShape.safeParse(decoded);
+    if (shape.success) return { at: shape.data[0], seq: shape.data[1], id: shape.data[2] };
   } catch {
     // falls through to the error below
   }
@@ -109,8 +125,8 @@ export async function listChanges(db: Database, q: ChangeQuery): Promise<{ items
     }),
   );
   const items = rows.slice(0, q.first).map((r) => {
-    const c = r.c as ChangeModel & { seq: number };
-    return { cursor: encode({ at: c.at, seq: c.seq, id: c.id }), node: { ...c, relatedEntityId: c.relatedEntityId ?? null, relationshipType: c.relationshipType ?? null, before: c.before ?? null, after: c.after ?? null } };
+    const { seq, ...node } = parsed(changeRow, r.c, 'change');
+    return { cursor: encode({ at: node.at, seq, id: node.id }), node };
   });
   return { items, hasNextPage: rows.length > q.first };
 }

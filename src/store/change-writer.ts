@@ -12,6 +12,7 @@ import {
   type EntityRecord,
   type RelationshipRecord,
 } from './graph-records.js';
+import { map, text } from './rows.js';
 
 export type Op = 'create' | 'update' | 'delete';
 
@@ -46,13 +47,13 @@ const ALL_ENTITIES = `
 /** Entities by id, as records (ids that match nothing are absent from the map). */
 export async function loadEntities(tx: Tx, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
   const rows = await tx.run(ENTITIES_BY_IDS, { ids: [...new Set(ids)] });
-  return new Map(rows.map((r) => entityRecordOf(r.p as Record<string, unknown>)).map((e) => [e.id, e]));
+  return new Map(rows.map((r) => entityRecordOf(map(r.p, 'p'))).map((e) => [e.id, e]));
 }
 
 /** Every entity, as records: what importers match names against. */
 export async function loadAllEntities(tx: Tx): Promise<EntityRecord[]> {
   const rows = await tx.run(ALL_ENTITIES);
-  return rows.map((r) => entityRecordOf(r.p as Record<string, unknown>));
+  return rows.map((r) => entityRecordOf(map(r.p, 'p')));
 }
 
 const RELATIONSHIPS_BY_KEYS = `
@@ -67,7 +68,7 @@ export async function loadRelationships(tx: Tx, keys: readonly { type: string; f
   const rows = await tx.run(RELATIONSHIPS_BY_KEYS, { keys: params });
   const out = new Map<string, RelationshipRecord>();
   for (const r of rows) {
-    const rec = relationshipRecordOf(r.type as string, r.from as string, r.to as string, r.p as Record<string, unknown>);
+    const rec = relationshipRecordOf(text(r.type, 'type'), text(r.from, 'from'), text(r.to, 'to'), map(r.p, 'p'));
     out.set(relationshipKey(rec.type, rec.from, rec.to), rec);
   }
   return out;
@@ -153,11 +154,11 @@ function auditRecords(set: ChangeSet): ChangeRecord[] {
  */
 export async function applyChanges(tx: Tx, actor: string, set: ChangeSet, onProgress?: (done: number) => void): Promise<void> {
   let done = 0;
-  const chunked = async <T>(items: readonly T[], write: (chunk: readonly T[]) => Promise<void>): Promise<void> => {
+  const chunked = async <T extends { readonly op: Op }>(items: readonly T[], write: (chunk: readonly T[]) => Promise<void>): Promise<void> => {
     for (let i = 0; i < items.length; i += CHUNK) {
       const chunk = items.slice(i, i + CHUNK);
       await write(chunk);
-      done += chunk.filter((c) => (c as { op: Op }).op !== 'delete').length;
+      done += chunk.filter((c) => c.op !== 'delete').length;
       onProgress?.(done);
     }
   };

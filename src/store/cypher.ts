@@ -1,5 +1,6 @@
 import type { EntityModel, RelationshipModel, Direction } from '../graph/models.js';
-import { relationshipSpec, type Confidence, type EntityKind } from '../graph/ontology.js';
+import { CONFIDENCE_LEVELS, ENTITY_KINDS, relationshipSpec } from '../graph/ontology.js';
+import { map, oneOf, text, textOrNull, texts } from './rows.js';
 
 /** `r` held on `$param`: validFrom inclusive, validTo exclusive; a null param means "at any time". */
 export const validAt = (r: string, param: string): string =>
@@ -22,23 +23,23 @@ export const entityColumn = (node: string): string => `${node} {.*, createdAt: n
 
 /** Node properties as the domain model. */
 export function toEntity(props: unknown): EntityModel {
-  const p = props as Record<string, unknown>;
+  const p = map(props, 'entity');
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(p)) if (!HIDDEN.has(k)) out[k] = v;
   return {
     ...out,
-    id: p.id as string,
-    kind: p.kind as EntityKind,
-    name: p.name as string,
-    aliases: (p.aliases as string[] | null) ?? [],
-    description: (p.description as string | null) ?? null,
-    sourceIds: (p.sourceIds as string[] | null) ?? [],
+    id: text(p.id, 'entity.id'),
+    kind: oneOf(ENTITY_KINDS, p.kind, 'entity.kind'),
+    name: text(p.name, 'entity.name'),
+    aliases: texts(p.aliases, 'entity.aliases'),
+    description: textOrNull(p.description, 'entity.description'),
+    sourceIds: texts(p.sourceIds, 'entity.sourceIds'),
   };
 }
 
 /** Relationship properties, seen from `self`, as the domain model. */
 export function toRelationship(type: string, props: unknown, from: string, to: string, self: string): RelationshipModel {
-  const p = props as Record<string, unknown>;
+  const p = map(props, 'relationship');
   const direction: Direction = from === self ? 'OUT' : 'IN';
   return {
     ...p,
@@ -46,10 +47,10 @@ export function toRelationship(type: string, props: unknown, from: string, to: s
     direction,
     from,
     to,
-    sourceIds: (p.sourceIds as string[] | null) ?? [],
-    validFrom: (p.validFrom as string | null) ?? null,
-    validTo: (p.validTo as string | null) ?? null,
-    confidence: ((p.confidence as Confidence | null) ?? 'high'),
-    notes: (p.notes as string | null) ?? null,
+    sourceIds: texts(p.sourceIds, 'relationship.sourceIds'),
+    validFrom: textOrNull(p.validFrom, 'relationship.validFrom'),
+    validTo: textOrNull(p.validTo, 'relationship.validTo'),
+    confidence: p.confidence == null ? 'high' : oneOf(CONFIDENCE_LEVELS, p.confidence, 'relationship.confidence'),
+    notes: textOrNull(p.notes, 'relationship.notes'),
   };
 }

@@ -4,7 +4,8 @@ import type { EntityModel, PageModel, SearchHitModel } from '../graph/models.js'
 import type { EntityKind } from '../graph/ontology.js';
 import { entityColumn, toEntity } from './cypher.js';
 import { buildListQuery, type ListArgs } from './list-query.js';
-import { encodeCursor, type CursorValue } from './pagination.js';
+import { encodeCursor, sortKey } from './pagination.js';
+import { num } from './rows.js';
 import { compilePrefetch, type Prefetched, type RelationSelection } from './prefetch-query.js';
 import { fulltextQuery, rankHits } from './search-query.js';
 
@@ -16,7 +17,10 @@ const BY_IDS = `
 /** Entities by id, one slot per id in order (null where none exists). */
 export async function entitiesByIds(db: Database, ids: readonly string[]): Promise<(EntityModel | null)[]> {
   const rows = await db.query(BY_IDS, { ids });
-  const byId = new Map(rows.map((r) => [(r.n as { id: string }).id, toEntity(r.n)]));
+  const byId = new Map(rows.map((r) => {
+    const entity = toEntity(r.n);
+    return [entity.id, entity];
+  }));
   return ids.map((id) => byId.get(id) ?? null);
 }
 
@@ -64,10 +68,10 @@ export async function listEntities(
   const nodes = page.map((r) => toEntity(r.n));
   return {
     prefetched: page.flatMap((r, i) => plan.read(r, nodes[i]!)),
-    items: page.map((r, i) => ({ node: nodes[i]!, cursor: encodeCursor(ordering, { value: (r.sortKey ?? null) as CursorValue['value'], id: nodes[i]!.id }) })),
+    items: page.map((r, i) => ({ node: nodes[i]!, cursor: encodeCursor(ordering, { value: sortKey(r.sortKey), id: nodes[i]!.id }) })),
     hasNextPage: rows.length > args.first,
     hasPreviousPage: !!args.after,
-    totalCount: (count?.total as number | undefined) ?? null,
+    totalCount: count ? num(count.total, 'total') : null,
   };
 }
 
@@ -93,11 +97,11 @@ export async function searchEntities(
   const query = fulltextQuery(text);
   if (!query || first === 0) return [];
   const rows = await db.query(SEARCH, { query, kinds: kinds?.length ? kinds : null, candidates: dbInt(Math.max(first * 10, SEARCH_CANDIDATES)) });
-  return rankHits(text, rows.map((r) => ({ node: toEntity(r.node), score: r.score as number })), first);
+  return rankHits(text, rows.map((r) => ({ node: toEntity(r.node), score: num(r.score, 'score') })), first);
 }
 
 /** Number of entities in the graph (0 means a fresh database, ready for the seed). */
 export async function countEntities(db: Database): Promise<number> {
   const [row] = await db.query('MATCH (n:Entity) RETURN count(n) AS total');
-  return (row?.total as number) ?? 0;
+  return row ? num(row.total, 'total') : 0;
 }

@@ -2,6 +2,7 @@ import { dbDate } from '../db/mapping.js';
 import { badInput } from '../errors.js';
 import { propertiesOf, relationshipFieldsOf, type EntityKind, type PropertySpec, type RelationshipField } from '../graph/ontology.js';
 import { hopPattern, validAt } from './cypher.js';
+import { textOrNull, texts } from './rows.js';
 
 /** A filter on an entity list, keyed by ontology property names and relationship field names. */
 export type EntityFilter = Record<string, Record<string, unknown> | null | undefined>;
@@ -43,8 +44,8 @@ interface Compiled {
 /** `EXISTS { (n)-[r:TYPE]-(m) ... }` for a relationship field, or its negation with `exists: false`. */
 function relationPredicate(field: RelationshipField, condition: Record<string, unknown>, name: string, out: Compiled): void {
   const { spec, direction } = field;
-  const asOf = condition.asOf as string | null | undefined;
-  out.params[`${name}ids`] = (condition.in as string[] | null | undefined) ?? null;
+  const asOf = textOrNull(condition.asOf, `${name}.asOf`);
+  out.params[`${name}ids`] = condition.in == null ? null : texts(condition.in, `${name}.in`);
   out.params[`${name}asOf`] = asOf ? dbDate(asOf) : null;
   const exists = `EXISTS { MATCH (n)${hopPattern(spec.type, direction, 'r')}(m:Entity) WHERE ($${name}ids IS NULL OR m.id IN $${name}ids) AND ${validAt('r', `${name}asOf`)} }`;
   out.where.push(condition.exists === false ? `NOT ${exists}` : exists);

@@ -1,5 +1,6 @@
 import { dbDate } from '../db/mapping.js';
-import { isEntityKind, propertiesOf, relationshipSpec, type EntityKind } from '../graph/ontology.js';
+import { ENTITY_KINDS, propertiesOf, relationshipSpec, type EntityKind } from '../graph/ontology.js';
+import { oneOf, text, texts } from './rows.js';
 
 /**
  * An entity as written and audited: id, kind, name, aliases, description, sources and its kind's properties,
@@ -32,16 +33,16 @@ const compact = (values: Record<string, unknown>): Record<string, unknown> =>
  * audited or overwritten by writes.
  */
 export function entityRecordOf(props: Record<string, unknown>): EntityRecord {
-  const kind = props.kind as EntityKind;
-  const allowed = new Set(['id', 'kind', ...(isEntityKind(String(kind)) ? propertiesOf(kind).map((p) => p.name) : ['name'])]);
+  const kind = oneOf(ENTITY_KINDS, props.kind, 'entity.kind');
+  const allowed = new Set(['id', 'kind', ...propertiesOf(kind).map((p) => p.name)]);
   const rest = Object.fromEntries(Object.entries(props).filter(([k]) => allowed.has(k)));
-  return { ...compact(rest), sources: (props.sourceIds as string[] | null) ?? [] } as EntityRecord;
+  return { ...compact(rest), id: text(props.id, 'entity.id'), kind, name: text(props.name, 'entity.name'), sources: texts(props.sourceIds, 'entity.sourceIds') };
 }
 
 /** A relationship's stored properties as a record. */
 export function relationshipRecordOf(type: string, from: string, to: string, props: Record<string, unknown>): RelationshipRecord {
   const { sourceIds, ...rest } = props;
-  return { type, from, to, sources: (sourceIds as string[] | null) ?? [], ...compact(rest) };
+  return { type, from, to, sources: texts(sourceIds, 'relationship.sourceIds'), ...compact(rest) };
 }
 
 const dateKeysOf = (kind: EntityKind): Set<string> => new Set(propertiesOf(kind).filter((p) => p.type === 'date').map((p) => p.name));

@@ -11,13 +11,13 @@ const IDENTITY = new Set(['id', 'kind', 'type', 'from', 'to', 'sources', 'aliase
 
 export const union = (a: readonly string[] = [], b: readonly string[] = []): string[] => [...new Set([...a, ...b])];
 
-function mergeFields<T extends Record<string, unknown>>(existing: T, incoming: Record<string, unknown>, mode: MergeMode): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...existing };
+function mergeFields<T extends Record<string, unknown>>(existing: T, incoming: Record<string, unknown>, mode: MergeMode): T {
+  const changed: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(incoming)) {
     if (IDENTITY.has(key) || value === null || value === undefined) continue;
-    if (mode === 'assert' || out[key] === null || out[key] === undefined) out[key] = value;
+    if (mode === 'assert' || existing[key] === null || existing[key] === undefined) changed[key] = value;
   }
-  return out;
+  return { ...existing, ...changed };
 }
 
 /** The entity after `incoming` is merged into `existing` (or `incoming` itself when there is none). */
@@ -25,12 +25,12 @@ export function mergeEntity(existing: EntityRecord | null, incoming: EntityRecor
   if (!existing) return incoming;
   const merged = mergeFields(existing, incoming, mode);
   const aliases = union(existing.aliases, incoming.aliases).filter((a) => a !== merged.name);
-  return { ...merged, aliases, sources: union(existing.sources, incoming.sources) } as EntityRecord;
+  return { ...merged, aliases, sources: union(existing.sources, incoming.sources) };
 }
 
 /** The relationship after `incoming` is merged into `existing`; a new one defaults to high confidence. */
 export function mergeRelationship(existing: RelationshipRecord | null, incoming: RelationshipRecord, mode: MergeMode): RelationshipRecord {
   if (!existing) return { confidence: 'high', ...incoming };
   const merged = mergeFields(existing, incoming, mode);
-  return { ...merged, sources: union(existing.sources, incoming.sources) } as RelationshipRecord;
+  return { ...merged, sources: union(existing.sources, incoming.sources) };
 }

@@ -3,8 +3,9 @@ import { relationshipSpec, type EntityKind } from '../graph/ontology.js';
 import type { UserErrorModel } from '../errors.js';
 import { validateGraph, type GraphIssue } from '../graph/validation.js';
 import { applyChanges, loadEntities, loadRelationships, type RelationshipChange } from './change-writer.js';
-import { relationshipKey, sameRecord, type EntityRecord, type RelationshipRecord } from './graph-records.js';
+import { relationshipKey, relationshipRecordOf, sameRecord, type EntityRecord, type RelationshipRecord } from './graph-records.js';
 import { mergeRelationship } from './merge.js';
+import { map, num, text, texts } from './rows.js';
 
 export interface EntityResult {
   readonly entity: EntityRecord | null;
@@ -28,6 +29,9 @@ export function issuesToErrors(issues: readonly GraphIssue[], prefix: string): U
 export const compact = (values: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined));
 
+/** The string ids in an input list (validation reports anything else in it). */
+const idsIn = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+
 /** Ids to kinds, for the ids that exist: what validateGraph needs to check endpoints and sources. */
 async function kindsOf(tx: Tx, ids: readonly string[]): Promise<Map<string, EntityKind>> {
   const found = await loadEntities(tx, ids);
@@ -36,10 +40,11 @@ async function kindsOf(tx: Tx, ids: readonly string[]): Promise<Map<string, Enti
 
 /** Validates a whole entity record against the ontology and the sources in the graph. */
 async function validateEntity(tx: Tx, record: Record<string, unknown>): Promise<{ entity?: EntityRecord; errors: UserErrorModel[] }> {
-  const known = await kindsOf(tx, (record.sources as string[] | undefined) ?? []);
+  const known = await kindsOf(tx, idsIn(record.sources));
   const { graph, issues } = validateGraph({ entities: [record] }, known);
   if (issues.length) return { errors: issuesToErrors(issues, 'entities[0]') };
-  return { entity: compact(graph.entities[0]!) as EntityRecord, errors: [] };
+  const e = graph.entities[0]!;
+  return { entity: { ...compact(e), id: e.id, kind: e.kind, name: e.name, sources: e.sources }, errors: [] };
 }
 
 /** Creates an entity in one transaction; a taken id or an invalid field comes back as an error. */
@@ -94,8 +99,8 @@ const describeRel = (r: RelationshipRecord): string => `${r.from} -${r.type}-> $
 
 async function citationError(tx: Tx, id: string): Promise<UserErrorModel | null> {
   const [row] = await tx.run(CITATIONS_OF, { id });
-  const entities = (row?.entities as string[]) ?? [];
-  const relationships = (row?.relationships as number) ?? 0;
+  const entities = texts(row?.entities, 'entities');
+  const relationships = row ? num(row.relationships, 'relationships') : 0;
   if (!entities.length && !relationships) return null;
   const message = `Source "${id}" is still cited by ${entities.length ? `entities (${entities.join(', ')})` : 'no entity'} and ${relationships} relationship(s); cite another source there first.`;
   return { code: 'HAS_DEPENDENTS', message, field: 'id' };
@@ -111,8 +116,8 @@ export function deleteEntity(db: Database, actor: string, id: string, cascade: b
     if (!before) return { deletedId: null, deletedRelationships: 0, errors: [notFound(`entity has the id "${id}"`, 'id')] };
     const cited = before.kind === 'Source' ? await citationError(tx, id) : null;
     if (cited) return { deletedId: null, deletedRelationships: 0, errors: [cited] };
-    const rels = (await tx.run(RELS_OF, { id })).map((r) => ({ type: r.type as string, from: r.from as string, to: r.to as string, p: r.p as Record<string, unknown> }));
-    const records = [...new Map(rels.map((r) => [relationshipKey(r.type, r.from, r.to), toRel(r)])).values()];
+    const rels = (await tx.run(RELS_OF, { id })).map((r) => relationshipRecordOf(text(r.type, 'type'), text(r.from, 'from'), text(r.to, 'to'), map(r.p, 'p')));
+    const records = [...new Map(rels.map((r) => [relationshipKey(r.type, r.from, r.to), r])).values()];
     const pointing = records.filter((r) => r.to === id || relationshipSpec(r.type)?.symmetric);
     if (pointing.length && !cascade) {
       const list = pointing.slice(0, 10).map(describeRel).join(', ');
@@ -124,11 +129,6 @@ export function deleteEntity(db: Database, actor: string, id: string, cascade: b
     return { deletedId: id, deletedRelationships: records.length, errors: [] };
   });
 }
-
-const toRel = (r: { type: string; from: string; to: string; p: Record<string, unknown> }): RelationshipRecord => {
-  const { sourceIds, ...rest } = r.p;
-  return { type: r.type, from: r.from, to: r.to, sources: (sourceIds as string[]) ?? [], ...compact(rest) };
-};
 
 /** The relationship input as a graph-file relationship: type-specific fields go under `properties`. */
 function rawRelationship(input: Record<string, unknown>): Record<string, unknown> {
@@ -146,11 +146,12 @@ function rawRelationship(input: Record<string, unknown>): Record<string, unknown
 export function assertRelationship(db: Database, actor: string, input: Record<string, unknown>): Promise<RelationshipResult> {
   return db.write(async (tx) => {
     const raw = rawRelationship(input);
-    const known = await kindsOf(tx, [String(input.from), String(input.to), ...((input.sources as string[]) ?? [])]);
+    const known = await kindsOf(tx, [String(input.from), String(input.to), ...idsIn(input.sources)]);
     const { graph, issues } = validateGraph({ relationships: [raw] }, known);
     if (issues.length) return { relationship: null, created: false, errors: issuesToErrors(issues, 'relationships[0]') };
     const parsed = graph.relationships[0]!;
-    const incoming = compact({ ...parsed, properties: undefined, ...(parsed.properties ?? {}) }) as RelationshipRecord;
+    const fields = compact({ ...parsed, properties: undefined, ...(parsed.properties ?? {}) });
+    const incoming: RelationshipRecord = { ...fields, type: parsed.type, from: parsed.from, to: parsed.to, sources: parsed.sources };
     const existing = (await loadRelationships(tx, [parsed])).get(relationshipKey(parsed.type, parsed.from, parsed.to)) ?? null;
     const after = mergeRelationship(existing, existing ? { ...incoming, from: existing.from, to: existing.to } : incoming, 'assert');
     if (!sameRecord(existing, after)) {

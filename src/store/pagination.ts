@@ -1,5 +1,6 @@
 import { badInput } from '../errors.js';
 import type { PropertyType } from '../graph/ontology.js';
+import { RowShapeError } from './rows.js';
 
 /** What a cursor is bound to: a list (kind) in one ordering (field and direction). */
 export interface CursorOrdering {
@@ -14,6 +15,13 @@ export interface CursorValue {
   readonly id: string;
 }
 
+/** A row's `sortKey` column as a cursor value (null when the row has none). */
+export function sortKey(value: unknown): CursorValue['value'] {
+  if (value == null) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  throw new RowShapeError('sortKey: expected a string, number or boolean');
+}
+
 const ordering = (o: CursorOrdering): string => `${o.kind}.${o.field}.${o.descending ? 'desc' : 'asc'}`;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,7 +33,7 @@ export function encodeCursor(o: CursorOrdering, cursor: CursorValue): string {
 const invalid = () => badInput('The "after" cursor is not valid; use a cursor from a previous page.', { argument: 'after' });
 
 /** Whether a decoded sort key has the shape the sort property's type needs. */
-function fits(type: PropertyType, value: unknown): boolean {
+function fits(type: PropertyType, value: unknown): value is CursorValue['value'] {
   if (value === null) return true;
   switch (type) {
     case 'date':
@@ -57,5 +65,5 @@ export function decodeCursor(raw: string, o: CursorOrdering, type: PropertyType)
   }
   const value: unknown = parsed[1];
   if (!fits(type, value)) throw invalid();
-  return { value: value as CursorValue['value'], id: parsed[2] };
+  return { value, id: parsed[2] };
 }

@@ -2,6 +2,7 @@ import type { Row } from '../db/database.js';
 import { dbDate } from '../db/mapping.js';
 import type { Direction, EntityModel, NeighbourModel } from '../graph/models.js';
 import { entityColumn, hopPattern, toEntity, toRelationship, validAt } from './cypher.js';
+import { maps, text } from './rows.js';
 
 /**
  * A relationship field a request will read, with the relationship fields it reads on each neighbour: the shape
@@ -49,7 +50,7 @@ export const neighbourOrder = (node: string): string => `toLower(${node}.name), 
 
 /** A neighbour row (`{node, rel, from, to}` as returned by the queries here) as the domain model, seen from `self`. */
 export function toNeighbour(type: string, row: Row, self: string): NeighbourModel {
-  return { node: toEntity(row.node), relationship: toRelationship(type, row.rel, row.from as string, row.to as string, self) };
+  return { node: toEntity(row.node), relationship: toRelationship(type, row.rel, text(row.from, 'from'), text(row.to, 'to'), self) };
 }
 
 /**
@@ -85,14 +86,14 @@ export function compilePrefetch(parent: string, selections: readonly RelationSel
     const neighbours = items.map((item) => toNeighbour(s.type, item, parent.id));
     out.push({ selection: s, parentId: parent.id, neighbours });
     (parent[READ_AHEAD] ??= new Map()).set(relationKey(s.type, s.direction, s.asOf), neighbours);
-    items.forEach((item, k) => s.children.forEach((c, i) => readList(c, item[`c${i}`] as Row[], neighbours[k]!.node, out)));
+    items.forEach((item, k) => s.children.forEach((c, i) => readList(c, maps(item[`c${i}`], `c${i}`), neighbours[k]!.node, out)));
   };
   return {
     columns,
     params,
     read(row, parent) {
       const out: Prefetched[] = [];
-      selections.forEach((s, i) => readList(s, row[`p${i}`] as Row[], parent, out));
+      selections.forEach((s, i) => readList(s, maps(row[`p${i}`], `p${i}`), parent, out));
       return out;
     },
   };

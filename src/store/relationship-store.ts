@@ -4,6 +4,7 @@ import type { Direction, NeighbourModel } from '../graph/models.js';
 import { relationshipSpec } from '../graph/ontology.js';
 import { entityColumn, hopPattern, validAt } from './cypher.js';
 import { neighbourOrder, toNeighbour } from './prefetch-query.js';
+import { text } from './rows.js';
 
 /**
  * Neighbours of many entities through one relationship type, in one query: the batch behind every
@@ -27,6 +28,9 @@ export async function neighbours(
     ORDER BY ${neighbourOrder('m')}`;
   const rows = await db.query(query, { ids, asOf: asOf ? dbDate(asOf) : null });
   const byId = new Map<string, NeighbourModel[]>(ids.map((id) => [id, []]));
-  for (const row of rows) byId.get(row.id as string)?.push(toNeighbour(spec.type, row, row.id as string));
+  for (const row of rows) {
+    const id = text(row.id, 'id');
+    byId.get(id)?.push(toNeighbour(spec.type, row, id));
+  }
   return ids.map((id) => byId.get(id) ?? []);
 }

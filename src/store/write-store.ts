@@ -2,6 +2,7 @@ import type { Tx } from '../db/database.js';
 import { dbDate } from '../db/mapping.js';
 import { propertiesOf, relationshipSpec, ENTITY_KINDS, type EntityKind } from '../graph/ontology.js';
 import type { GraphEntity, GraphRelationship } from '../graph/validation.js';
+import { num } from './rows.js';
 
 /** Converts date-typed properties to Neo4j dates; everything else passes as is. */
 function dbProps(values: Record<string, unknown>, dateFields: ReadonlySet<string>): Record<string, unknown> {
@@ -71,7 +72,7 @@ export async function upsertRelationships(tx: Tx, relationships: readonly GraphR
       ),
     }));
     const [row] = await tx.run(UPSERT_RELATIONSHIPS(type, spec.symmetric ?? false), { rows });
-    written += (row?.written as number) ?? 0;
+    written += row ? num(row.written, 'written') : 0;
   }
   return written;
 }

@@ -2,6 +2,7 @@ import type { Tx } from '../../db/database.js';
 import type { EntityModel, RelationshipModel } from '../../graph/models.js';
 import { CONFIDENCE_LEVELS, type Confidence } from '../../graph/ontology.js';
 import { toEntity, toRelationship } from '../cypher.js';
+import { list, map, oneOf, text, texts } from '../rows.js';
 import type { PathModel } from './models.js';
 
 /** `reg` in force on `$param`: effective on or before it (or no date), and not yet rescinded. */
@@ -18,12 +19,25 @@ export interface RelRow {
   to: string;
 }
 
+/** A `relRow` column read back. */
+export function toRelRow(value: unknown): RelRow {
+  const r = map(value, 'rel');
+  return { type: text(r.type, 'rel.type'), props: map(r.props, 'rel.props'), from: text(r.from, 'rel.from'), to: text(r.to, 'rel.to') };
+}
+
+/** A list of `relRow`s read back. */
+export const toRelRows = (value: unknown): RelRow[] => list(value, 'rels').map(toRelRow);
+
+export const sourceIdsOf = (r: RelRow): string[] => texts(r.props.sourceIds, 'rel.props.sourceIds');
+
+export const confidenceOf = (r: RelRow): Confidence => (r.props.confidence == null ? 'high' : oneOf(CONFIDENCE_LEVELS, r.props.confidence, 'rel.props.confidence'));
+
 /** A relationship seen from the entity with id `self`. */
 export const toEdge = (row: RelRow, self: string): RelationshipModel => toRelationship(row.type, row.props, row.from, row.to, self);
 
 /** An ordered path; each edge's direction is seen from the node before it. */
-export function toPath(nodes: unknown[], rels: RelRow[]): PathModel {
-  const entities = nodes.map(toEntity);
+export function toPath(nodes: unknown, rels: RelRow[]): PathModel {
+  const entities = list(nodes, 'nodes').map(toEntity);
   return { nodes: entities, edges: rels.map((r, i) => toEdge(r, entities[i]!.id)), length: rels.length };
 }
 
@@ -48,7 +62,7 @@ export async function sourcesByIds(tx: Tx, ids: Iterable<string>): Promise<Map<s
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
   const rows = await tx.run(SOURCES_BY_IDS, { ids: unique });
-  return new Map(rows.map((r) => [(r.s as { id: string }).id, toEntity(r.s)]));
+  return new Map(rows.map((r) => toEntity(r.s)).map((s) => [s.id, s]));
 }
 
 /** The sources among `ids`, in id order, without repeats. */

@@ -1,11 +1,11 @@
 import type { Database, Row, Tx } from '../../db/database.js';
 import { dbDate, dbInt } from '../../db/mapping.js';
 import type { EntityModel } from '../../graph/models.js';
-import type { Confidence } from '../../graph/ontology.js';
 import { toEntity } from '../cypher.js';
+import { map, oneOf, text } from '../rows.js';
 import { classifyRoute } from './classify.js';
-import { sourcesByIds, pick, toPath, weakest, type RelRow } from './common.js';
-import type { AnalysisLimits, ComputeAccessModel, ComputeRouteKind, ComputeRouteModel } from './models.js';
+import { confidenceOf, pick, sourceIdsOf, sourcesByIds, toPath, toRelRows, weakest, type RelRow } from './common.js';
+import { COMPUTE_ROUTE_KINDS, type AnalysisLimits, type ComputeAccessModel, type ComputeRouteModel } from './models.js';
 import { covers, restrictionsByChip, withSources, type RawRestriction } from './restrictions.js';
 import { ROUTES_OF_ALL, ROUTES_OF_COMPANIES } from './routes-query.js';
 
@@ -24,8 +24,7 @@ export interface RouteFilter {
   readonly chips: readonly string[] | null;
 }
 
-const sourceIdsOf = (rels: RelRow[]): string[] => rels.flatMap((r) => (r.props.sourceIds as string[] | null) ?? []);
-const relsOf = (row: Row): RelRow[] => [...(row.rels as RelRow[]), ...(row.extraRels as RelRow[])];
+const relsOf = (row: Row): RelRow[] => [...toRelRows(row.rels), ...toRelRows(row.extraRels)];
 
 function toRoute(row: Row, rules: RawRestriction[], sources: Map<string, EntityModel>): ComputeRouteModel {
   const homeCountry = row.home ? toEntity(row.home) : null;
@@ -34,16 +33,16 @@ function toRoute(row: Row, rules: RawRestriction[], sources: Map<string, EntityM
   const classified = classifyRoute({ homeCountry: homeCountry?.id ?? null, dataCenterCountry: dataCenterCountry?.id ?? null, restrictions: relevant });
   return {
     company: toEntity(row.co),
-    kind: row.kind as ComputeRouteKind,
+    kind: oneOf(COMPUTE_ROUTE_KINDS, row.kind, 'kind'),
     chip: toEntity(row.chip),
     dataCenter: row.dc ? toEntity(row.dc) : null,
     dataCenterCountry,
     homeCountry,
     restrictions: relevant.map((r) => withSources(r, sources)),
     ...classified,
-    path: toPath(row.ns as unknown[], row.rels as RelRow[]),
-    sources: pick(sources, sourceIdsOf(relsOf(row))),
-    confidence: weakest(relsOf(row).map((r) => (r.props.confidence as Confidence | null) ?? 'high')),
+    path: toPath(row.ns, toRelRows(row.rels)),
+    sources: pick(sources, relsOf(row).flatMap(sourceIdsOf)),
+    confidence: weakest(relsOf(row).map(confidenceOf)),
   };
 }
 
@@ -57,10 +56,11 @@ export async function routesWithin(tx: Tx, filter: RouteFilter, asOf: string, li
   const query = filter.companies ? ROUTES_OF_COMPANIES : ROUTES_OF_ALL;
   const rows = await tx.run(query, { ...filter, asOf: dbDate(asOf), limit: dbInt(limits.maxResults + 1) });
   const kept = rows.slice(0, limits.maxResults);
-  const rules = await restrictionsByChip(tx, kept.map((r) => (r.chip as { id: string }).id), asOf);
+  const chipIds = kept.map((r) => text(map(r.chip, 'chip').id, 'chip.id'));
+  const rules = await restrictionsByChip(tx, chipIds, asOf);
   const ruleSourceIds = [...rules.values()].flat().flatMap((r) => r.sourceIds);
-  const sources = await sourcesByIds(tx, [...kept.flatMap((r) => sourceIdsOf(relsOf(r))), ...ruleSourceIds]);
-  const routes = kept.map((r) => toRoute(r, rules.get((r.chip as { id: string }).id) ?? [], sources));
+  const sources = await sourcesByIds(tx, [...kept.flatMap((r) => relsOf(r).flatMap(sourceIdsOf)), ...ruleSourceIds]);
+  const routes = kept.map((r, i) => toRoute(r, rules.get(chipIds[i]!) ?? [], sources));
   return { routes, truncated: rows.length > limits.maxResults };
 }
 

@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.js';
 import { dbDate } from '../../db/mapping.js';
 import type { EntityModel } from '../../graph/models.js';
 import { toEntity } from '../cypher.js';
+import { flag, list } from '../rows.js';
 import { inForce, validOn } from './common.js';
 import { routesWithin } from './compute-access.js';
 import type { AnalysisLimits, ComputeRouteModel, ExposedCompanyModel, ExposureModel } from './models.js';
@@ -42,15 +43,15 @@ export async function exposure(db: Database, regulation: string, asOf: string, l
     async (tx) => {
       const [head] = await tx.run(REGULATION_REACH, { regulation, asOf: dbDate(asOf) });
       if (!head) return null;
-      const destinations = (head.destinations as unknown[]).map(toEntity);
-      const chips = (head.chips as unknown[]).map(toEntity);
+      const destinations = list(head.destinations, 'destinations').map(toEntity);
+      const chips = list(head.chips, 'chips').map(toEntity);
       const { routes, truncated } = chips.length
         ? await routesWithin(tx, { companies: null, chips: chips.map((c) => c.id) }, asOf, limits)
         : { routes: [], truncated: false };
       const byCompany = new Map<string, ComputeRouteModel[]>();
       for (const route of routes) byCompany.set(route.company.id, [...(byCompany.get(route.company.id) ?? []), route]);
       const companies = [...byCompany.values()].map((list) => exposedCompany(list, { destinations }));
-      const base = { regulation: toEntity(head.reg), asOf, inForce: head.inForce as boolean, destinations, chips };
+      const base = { regulation: toEntity(head.reg), asOf, inForce: flag(head.inForce, 'inForce'), destinations, chips };
       return { ...base, companies, offshore: companies.filter((c) => c.offshore), truncated };
     },
     { timeoutMs: limits.timeoutMs },

@@ -23,7 +23,8 @@ export interface RestrictionModel {
   readonly sources: EntityModel[];
 }
 
-export type ChipUseKind = 'TRAINED_ON' | 'OPERATES_DATA_CENTER' | 'RENTS_CAPACITY' | 'DEVELOPS_MODEL_TRAINED_ON' | 'TRAINED_AT_DATA_CENTER';
+export const CHIP_USE_KINDS = ['TRAINED_ON', 'OPERATES_DATA_CENTER', 'RENTS_CAPACITY', 'DEVELOPS_MODEL_TRAINED_ON', 'TRAINED_AT_DATA_CENTER'] as const;
+export type ChipUseKind = (typeof CHIP_USE_KINDS)[number];
 
 export interface ChipUserModel {
   readonly entity: EntityModel;
@@ -42,7 +43,8 @@ export interface ChipUsageModel {
   readonly truncated: boolean;
 }
 
-export type ComputeRouteKind = 'OWN_DATA_CENTER' | 'RENTED_CAPACITY' | 'PARTNER_INFRASTRUCTURE' | 'SUBSIDIARY_DATA_CENTER' | 'TRAINING_HARDWARE';
+export const COMPUTE_ROUTE_KINDS = ['OWN_DATA_CENTER', 'RENTED_CAPACITY', 'PARTNER_INFRASTRUCTURE', 'SUBSIDIARY_DATA_CENTER', 'TRAINING_HARDWARE'] as const;
+export type ComputeRouteKind = (typeof COMPUTE_ROUTE_KINDS)[number];
 export type AccessClassification = 'UNRESTRICTED' | 'RESTRICTED_OFFSHORE' | 'RESTRICTED_DOMESTIC';
 
 export interface ComputeRouteModel {
@@ -88,14 +90,16 @@ export interface ExposureModel {
   readonly truncated: boolean;
 }
 
-export type TimelineEventKind =
-  | 'PUBLISHED'
-  | 'TOOK_EFFECT'
-  | 'RESCINDED'
-  | 'RELEASED'
-  | 'BECAME_OPERATIONAL'
-  | 'RELATIONSHIP_STARTED'
-  | 'RELATIONSHIP_ENDED';
+export const TIMELINE_EVENT_KINDS = [
+  'PUBLISHED',
+  'TOOK_EFFECT',
+  'RESCINDED',
+  'RELEASED',
+  'BECAME_OPERATIONAL',
+  'RELATIONSHIP_STARTED',
+  'RELATIONSHIP_ENDED',
+] as const;
+export type TimelineEventKind = (typeof TIMELINE_EVENT_KINDS)[number];
 
 export interface TimelineEventModel {
   readonly date: string;

@@ -2,7 +2,8 @@ import type { Database } from '../../db/database.js';
 import { dbDate, dbInt } from '../../db/mapping.js';
 import type { EntityKind } from '../../graph/ontology.js';
 import { toEntity, validAt } from '../cypher.js';
-import { relRow, toEdge, type RelRow } from './common.js';
+import { flag, maps, num } from '../rows.js';
+import { relRow, toEdge, toRelRows } from './common.js';
 import type { AnalysisLimits, NeighborhoodModel } from './models.js';
 
 const STEP_FILTER = `type(r) IN $types
@@ -60,9 +61,9 @@ export async function neighborhood(db: Database, args: NeighborhoodArgs, limits:
   const [row] = await db.read((tx) => tx.run(NEIGHBORHOOD(args.depth), params), { timeoutMs: limits.timeoutMs });
   if (!row) return null;
   const center = toEntity(row.center);
-  const nodes = (row.kept as { node: unknown; distance: number }[]).map((k) => ({ node: toEntity(k.node), distance: k.distance }));
+  const nodes = maps(row.kept, 'kept').map((k) => ({ node: toEntity(k.node), distance: num(k.distance, 'kept.distance') }));
   const distance = new Map<string, number>([[center.id, 0], ...nodes.map((n): [string, number] => [n.node.id, n.distance])]);
-  const rels = row.edges as RelRow[];
+  const rels = toRelRows(row.edges);
   const edges = rels.slice(0, limits.maxResults).map((r) => toEdge(r, (distance.get(r.from) ?? 0) <= (distance.get(r.to) ?? 0) ? r.from : r.to));
-  return { center, nodes, edges, truncated: (row.nodesCut as boolean) || rels.length > limits.maxResults };
+  return { center, nodes, edges, truncated: flag(row.nodesCut, 'nodesCut') || rels.length > limits.maxResults };
 }

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.js';
 import { dbDate, dbInt } from '../../db/mapping.js';
 import { validAt } from '../cypher.js';
-import { relRow, toPath, type RelRow } from './common.js';
+import { relRow, toPath, toRelRows } from './common.js';
 import type { AnalysisLimits, PathModel } from './models.js';
 
 const RELS_OK = `all(r IN relationships(p) WHERE type(r) IN $types
@@ -52,7 +52,7 @@ const params = (args: PathArgs): Record<string, unknown> => ({ from: args.from, 
 export async function shortestPath(db: Database, args: PathArgs, limits: AnalysisLimits): Promise<PathModel | null> {
   const rows = await db.read((tx) => tx.run(SHORTEST_PATH(checked(args.maxLength)), params(args)), { timeoutMs: limits.timeoutMs });
   const row = rows[0];
-  return row ? toPath(row.nodes as unknown[], row.rels as RelRow[]) : null;
+  return row ? toPath(row.nodes, toRelRows(row.rels)) : null;
 }
 
 /** Up to `first` simple paths between two entities, shortest first; empty when there are none. */
@@ -60,5 +60,5 @@ export async function paths(db: Database, args: PathArgs & { first: number }, li
   const rows = await db.read((tx) => tx.run(PATHS(checked(args.maxLength)), { ...params(args), first: dbInt(args.first) }), {
     timeoutMs: limits.timeoutMs,
   });
-  return rows.map((row) => toPath(row.nodes as unknown[], row.rels as RelRow[]));
+  return rows.map((row) => toPath(row.nodes, toRelRows(row.rels)));
 }

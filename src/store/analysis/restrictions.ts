@@ -2,6 +2,7 @@ import type { Tx } from '../../db/database.js';
 import { dbDate } from '../../db/mapping.js';
 import type { EntityModel } from '../../graph/models.js';
 import { toEntity } from '../cypher.js';
+import { list, text, textOrNull, texts } from '../rows.js';
 import { inForce, pick, validOn } from './common.js';
 import type { RestrictionModel } from './models.js';
 
@@ -31,14 +32,15 @@ export async function restrictionsByChip(tx: Tx, chips: Iterable<string>, asOf: 
   const byChip = new Map<string, RawRestriction[]>();
   if (!ids.length) return byChip;
   for (const row of await tx.run(RESTRICTIONS, { chips: ids, asOf: dbDate(asOf) })) {
-    const list = byChip.get(row.chip as string) ?? [];
-    list.push({
+    const chip = text(row.chip, 'chip');
+    const rules = byChip.get(chip) ?? [];
+    rules.push({
       regulation: toEntity(row.reg),
-      destinations: (row.destinations as unknown[]).map(toEntity),
-      licenseRequirement: (row.licenseRequirement as string | null) ?? null,
-      sourceIds: (row.sourceIds as string[] | null) ?? [],
+      destinations: list(row.destinations, 'destinations').map(toEntity),
+      licenseRequirement: textOrNull(row.licenseRequirement, 'licenseRequirement'),
+      sourceIds: texts(row.sourceIds, 'sourceIds'),
     });
-    byChip.set(row.chip as string, list);
+    byChip.set(chip, rules);
   }
   return byChip;
 }

@@ -2,8 +2,9 @@ import type { Database, Row } from '../../db/database.js';
 import { dbDate, dbInt } from '../../db/mapping.js';
 import type { EntityModel } from '../../graph/models.js';
 import { toEntity } from '../cypher.js';
-import { pick, relRow, sourcesByIds, toEdge, type RelRow } from './common.js';
-import type { AnalysisLimits, TimelineEventKind, TimelineEventModel, TimelineModel } from './models.js';
+import { text, oneOf } from '../rows.js';
+import { pick, relRow, sourceIdsOf, sourcesByIds, toEdge, toRelRow, type RelRow } from './common.js';
+import { TIMELINE_EVENT_KINDS, type AnalysisLimits, type TimelineEventKind, type TimelineEventModel, type TimelineModel } from './models.js';
 
 /**
  * The dated events of an entity in one statement: its own dates (published, effective, rescinded, released,
@@ -59,12 +60,12 @@ function describe(entity: EntityModel, kind: TimelineEventKind, rel: RelRow | nu
 }
 
 function toEvent(entity: EntityModel, row: Row, sources: Map<string, EntityModel>): TimelineEventModel {
-  const kind = row.kind as TimelineEventKind;
-  const rel = (row.rel as RelRow | null) ?? null;
+  const kind = oneOf(TIMELINE_EVENT_KINDS, row.kind, 'kind');
+  const rel = row.rel == null ? null : toRelRow(row.rel);
   const other = row.other ? toEntity(row.other) : null;
-  const sourceIds = rel ? ((rel.props.sourceIds as string[] | null) ?? []) : entity.sourceIds;
+  const sourceIds = rel ? sourceIdsOf(rel) : entity.sourceIds;
   return {
-    date: row.date as string,
+    date: text(row.date, 'date'),
     kind,
     description: describe(entity, kind, rel, other),
     relationship: rel ? toEdge(rel, entity.id) : null,
@@ -83,7 +84,7 @@ export async function timeline(db: Database, id: string, from: string | null, to
       const params = { id, from: from ? dbDate(from) : null, to: to ? dbDate(to) : null, limit: dbInt(limits.maxResults + 1) };
       const rows = await tx.run(TIMELINE, params);
       const kept = rows.slice(0, limits.maxResults);
-      const ids = kept.flatMap((r) => (r.rel ? (((r.rel as RelRow).props.sourceIds as string[] | null) ?? []) : entity.sourceIds));
+      const ids = kept.flatMap((r) => (r.rel == null ? entity.sourceIds : sourceIdsOf(toRelRow(r.rel))));
       const sources = await sourcesByIds(tx, ids);
       return { entity, events: kept.map((r) => toEvent(entity, r, sources)), truncated: rows.length > limits.maxResults };
     },

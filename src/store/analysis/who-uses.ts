@@ -1,9 +1,9 @@
 import type { Database } from '../../db/database.js';
 import { dbDate, dbInt } from '../../db/mapping.js';
-import type { Confidence } from '../../graph/ontology.js';
 import { toEntity } from '../cypher.js';
-import { relRow, sourcesByIds, toPath, validOn, weakest, type RelRow } from './common.js';
-import type { AnalysisLimits, ChipUsageModel, ChipUseKind, ChipUserModel } from './models.js';
+import { oneOf } from '../rows.js';
+import { confidenceOf, relRow, sourcesByIds, toPath, toRelRows, validOn, weakest } from './common.js';
+import { CHIP_USE_KINDS, type AnalysisLimits, type ChipUsageModel, type ChipUseKind, type ChipUserModel } from './models.js';
 import { restrictionsByChip, withSources } from './restrictions.js';
 
 const allValid = `all(r IN relationships(p) WHERE ${validOn('r')})`;
@@ -51,15 +51,15 @@ export async function whoUses(db: Database, chip: string, asOf: string, limits: 
       const rules = (await restrictionsByChip(tx, [chip], asOf)).get(chip) ?? [];
       const sources = await sourcesByIds(tx, rules.flatMap((r) => r.sourceIds));
       const users: ChipUserModel[] = rows.slice(0, limits.maxResults).map((row) => {
-        const rels = row.rels as RelRow[];
-        const how = row.how as ChipUseKind;
+        const rels = toRelRows(row.rels);
+        const how = oneOf(CHIP_USE_KINDS, row.how, 'how');
         return {
           entity: toEntity(row.user),
           how,
           direct: DIRECT.has(how),
           dataCenter: row.dc ? toEntity(row.dc) : null,
-          path: toPath(row.nodes as unknown[], rels),
-          confidence: weakest(rels.map((r) => (r.props.confidence as Confidence | null) ?? 'high')),
+          path: toPath(row.nodes, rels),
+          confidence: weakest(rels.map(confidenceOf)),
         };
       });
       const restrictions = rules.map((r) => withSources(r, sources));
