@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { readSeedGraph } from '../../src/ingest/seed.js';
 import { projectRoot } from '../../src/project-root.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from './harness.js';
 
-const fixture = (name: string): any => JSON.parse(readFileSync(path.join(projectRoot(), 'test', 'fixtures', name), 'utf8'));
-const strings = fixture('hostile-strings.json');
-const requests = fixture('hostile-queries.json').requests as { name: string; body: unknown }[];
+const fixture = <T>(name: string, shape: z.ZodType<T>): T => shape.parse(JSON.parse(readFileSync(path.join(projectRoot(), 'test', 'fixtures', name), 'utf8')));
+const texts = z.array(z.string());
+const strings = fixture('hostile-strings.json', z.object({ cypherInjection: texts, unicode: texts, malformedCursors: texts, malformedDates: texts }));
+const { requests } = fixture('hostile-queries.json', z.object({ requests: z.array(z.object({ name: z.string(), body: z.unknown() })) }));
 
 const LONG = 'x'.repeat(100_000);
 const HOSTILE: string[] = [...strings.cypherInjection, ...strings.unicode, LONG, `nvidia-h100${LONG}`, `' OR 1=1 //${LONG}`];
@@ -110,11 +112,11 @@ describe('hostile input through the HTTP endpoint', () => {
   });
 
   it('finds an entity by its exact id and nothing by an injected one', async () => {
-    const found = await server.data('{ entity(id: "nvidia-h100") { id } }');
+    const found = await server.data<{ entity: { id: string } | null }>('{ entity(id: "nvidia-h100") { id } }');
     expect(found.entity).toEqual({ id: 'nvidia-h100' });
-    const injected = await server.data('query Q($v: ID!) { entity(id: $v) { id } }', { v: "nvidia-h100' OR 1=1 //" });
+    const injected = await server.data<{ entity: { id: string } | null }>('query Q($v: ID!) { entity(id: $v) { id } }', { v: "nvidia-h100' OR 1=1 //" });
     expect(injected.entity).toBeNull();
-    const counted = await server.data('query Q($f: ChipFilter) { chips(filter: $f) { totalCount } }', { f: { name: { eq: "' OR 1=1 //" } } });
+    const counted = await server.data<{ chips: { totalCount: number } }>('query Q($f: ChipFilter) { chips(filter: $f) { totalCount } }', { f: { name: { eq: "' OR 1=1 //" } } });
     expect(counted.chips.totalCount).toBe(0);
   });
 

@@ -19,7 +19,7 @@ async function rejection(query: string, variables?: Record<string, unknown>) {
 
 describe('query cost limits over HTTP', () => {
   it('answers a query within every limit', async () => {
-    const data = await server.data('{ companies(first: 5) { nodes { id models { node { id } } } } }');
+    const data = await server.data<{ companies: { nodes: { id: string; models: { node: { id: string } }[] }[] } }>('{ companies(first: 5) { nodes { id models { node { id } } } } }');
     expect(data.companies.nodes.length).toBeGreaterThan(0);
   });
 

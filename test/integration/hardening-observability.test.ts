@@ -62,7 +62,7 @@ describe('scale-out', () => {
   it('serves through neo4j:// routing against a single instance', async () => {
     const routed = await startTestServer({ NEO4J_URI: inject('neo4jUri').replace(/^bolt:/, 'neo4j:') });
     try {
-      const data = await routed.data('{ entity(id: "nvidia-h100") { id } chips(first: 1) { totalCount } }');
+      const data = await routed.data<{ entity: { id: string }; chips: { totalCount: number } }>('{ entity(id: "nvidia-h100") { id } chips(first: 1) { totalCount } }');
       expect(data.entity.id).toBe('nvidia-h100');
       expect(data.chips.totalCount).toBeGreaterThan(0);
     } finally {
@@ -73,15 +73,15 @@ describe('scale-out', () => {
   it('runs as an Apollo Federation subgraph with entities keyed by id when FEDERATION=true', async () => {
     const subgraph = await startTestServer({ FEDERATION: 'true' });
     try {
-      const sdl = (await subgraph.data('{ _service { sdl } }'))._service.sdl as string;
+      const sdl = (await subgraph.data<{ _service: { sdl: string } }>('{ _service { sdl } }'))._service.sdl;
       expect(sdl).toMatch(/type Chip implements Node & Entity\s+@key\(fields: "id"\)/);
-      const data = await subgraph.data(
+      const data = await subgraph.data<{ _entities: ({ id: string; name: string } | null)[] }>(
         'query R($r: [_Any!]!) { _entities(representations: $r) { ... on Chip { id name } ... on Company { id name } } }',
         { r: [{ __typename: 'Chip', id: 'nvidia-h100' }, { __typename: 'Company', id: 'nvidia-h100' }] },
       );
       expect(data._entities[0]).toMatchObject({ id: 'nvidia-h100' });
       expect(data._entities[1]).toBeNull();
-      expect((await subgraph.data('{ entity(id: "nvidia-h100") { id } }')).entity.id).toBe('nvidia-h100');
+      expect((await subgraph.data<{ entity: { id: string } }>('{ entity(id: "nvidia-h100") { id } }')).entity.id).toBe('nvidia-h100');
     } finally {
       await subgraph.close();
     }

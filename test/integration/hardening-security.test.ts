@@ -54,7 +54,7 @@ describe('exposure controls', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(res.errors?.[0]?.message).toMatch(/introspection/i);
     expect(res.data).toBeUndefined();
-    expect((await locked.data('{ entity(id: "nvidia-h100") { id } }')).entity.id).toBe('nvidia-h100');
+    expect((await locked.data<{ entity: { id: string } }>('{ entity(id: "nvidia-h100") { id } }')).entity.id).toBe('nvidia-h100');
   });
 
   it('serves no playground page when PLAYGROUND=false', async () => {

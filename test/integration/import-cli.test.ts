@@ -56,7 +56,7 @@ describe('importing an Epoch file through GraphQL', () => {
   it('accepts an Epoch table as importGraph content and reports it (dry run)', async () => {
     const { readFile } = await import('node:fs/promises');
     const content = await readFile(FIXTURE, 'utf8');
-    const data = await server.data<{ importGraph: { report: Record<string, number>; errors: unknown[] } }>(
+    const data = await server.data<{ importGraph: { report: { entitiesCreated: number; entitiesUpdated: number; entitiesUnchanged: number }; errors: unknown[] } }>(
       'mutation($content: String!) { importGraph(format: EPOCH_HARDWARE, content: $content, dryRun: true) { report { entitiesCreated entitiesUpdated entitiesUnchanged } errors { message } } }',
       { content },
       asEditor,

@@ -58,7 +58,7 @@ async function importFixture(format: ImportFormat, file: string): Promise<Import
   return result.report!;
 }
 
-async function entity<T = Record<string, any>>(id: string, selection: string): Promise<T> {
+async function entity<T = Record<string, unknown>>(id: string, selection: string): Promise<T> {
   return (await server.data<{ entity: T }>(`{ entity(id: "${id}") { id name ${selection} } }`)).entity;
 }
 
@@ -96,8 +96,8 @@ describe('importing Epoch AI datasets', () => {
     expect(pangu.developers).toEqual([{ node: { id: 'huawei' } }]);
     expect(pangu.trainingChips).toEqual([{ node: { name: 'NVIDIA V100' }, relationship: { chipCount: 192, sources: [{ id: 'src-epoch-notable-models' }] } }]);
     // "NVIDIA A100" is the seed's nvidia-a100 (matched by id), not a new chip.
-    const megascale = await entity('megascale-production', '... on Model { developers { node { id } } trainingChips { node { id } relationship { chipCount } } }');
-    expect(megascale.developers.map((d: { node: { id: string } }) => d.node.id).sort()).toEqual(['bytedance', 'peking-university']);
+    const megascale = await entity<{ developers: { node: { id: string } }[]; trainingChips: unknown }>('megascale-production', '... on Model { developers { node { id } } trainingChips { node { id } relationship { chipCount } } }');
+    expect(megascale.developers.map((d) => d.node.id).sort()).toEqual(['bytedance', 'peking-university']);
     expect(megascale.trainingChips).toEqual([{ node: { id: 'nvidia-a100' }, relationship: { chipCount: 12288 } }]);
     const videoMae = await entity('videomae-v2', '... on Model { baseModels { node { name } } }');
     expect(videoMae.baseModels).toEqual([{ node: { name: 'ViT-G/14' } }]);

@@ -33,8 +33,8 @@ describe('data migrations', () => {
       const [marked] = await db.read((tx) => tx.run("MATCH (m:Migration {id: 'entity-name-key'}) RETURN count(m) AS n"));
       expect(marked!.n).toBe(1);
 
-      const data = await server.data(`{ companies(first: 5, filter: { name: { startsWith: "zz migration" } }) { nodes { id } } }`);
-      expect(data.companies.nodes.map((n: { id: string }) => n.id)).toEqual(['t-mig-alpha', 't-mig-zeta']);
+      const data = await server.data<{ companies: { nodes: { id: string }[] } }>(`{ companies(first: 5, filter: { name: { startsWith: "zz migration" } }) { nodes { id } } }`);
+      expect(data.companies.nodes.map((n) => n.id)).toEqual(['t-mig-alpha', 't-mig-zeta']);
 
       // Marked as done: a later start leaves a node without a key alone rather than scanning the graph again.
       await db.write((tx) => tx.run("MATCH (n:Entity {id: 't-mig-zeta'}) REMOVE n.nameKey"));

@@ -43,7 +43,7 @@ describe('access control on writes', () => {
   });
 
   it('refuses every mutation with a wrong API key, a badly signed or an expired JWT as UNAUTHENTICATED', async () => {
-    const headers = [
+    const headers: Record<string, string>[] = [
       { 'x-api-key': 'not-a-key' },
       { authorization: `Bearer ${await jwt(['editor'], { secret: 'another-secret-another-secret-another-secret' })}` },
       { authorization: `Bearer ${await jwt(['editor'], { expired: true })}` },
@@ -69,7 +69,7 @@ describe('access control on writes', () => {
 
   it('lets an API key write, in the x-api-key header or as a Bearer token, and records it as the actor', async () => {
     const create = 'mutation($id: ID!) { createCompany(input: { id: $id, name: "Auth Test Co", sources: ["src-iso-3166-1"] }) { entity { id } errors { code } } }';
-    const res = await server.gql(create, { id: `${prefix}-co` }, { authorization: `Bearer ${API_KEY}` });
+    const res = await server.gql<{ createCompany: unknown }>(create, { id: `${prefix}-co` }, { authorization: `Bearer ${API_KEY}` });
     expect(res.errors).toBeUndefined();
     expect(res.data?.createCompany).toEqual({ entity: { id: `${prefix}-co` }, errors: [] });
     const changes = await server.data<{ changes: { edges: { node: { actor: string; operation: string } }[] } }>(`{ changes(entity: "${prefix}-co") { edges { node { actor operation } } } }`);
@@ -82,7 +82,7 @@ describe('access control on writes', () => {
   it('lets a JWT with the editor role write, recorded under its subject', async () => {
     const headers = { authorization: `Bearer ${await jwt(['reader', 'editor'], { sub: 'bob' })}` };
     const create = `mutation { createCountry(input: { id: "${prefix}-jwt", name: "Jwt Land", sources: ["src-iso-3166-1"] }) { entity { id kind } errors { code } } }`;
-    const data = await server.data(create, {}, headers);
+    const data = await server.data<{ createCountry: unknown }>(create, {}, headers);
     expect(data.createCountry).toEqual({ entity: { id: `${prefix}-jwt`, kind: 'COUNTRY' }, errors: [] });
     const changes = await server.data<{ changes: { edges: { node: { actor: string } }[] } }>(`{ changes(entity: "${prefix}-jwt") { edges { node { actor } } } }`);
     expect(changes.changes.edges.map((e) => e.node.actor)).toEqual(['jwt:bob']);

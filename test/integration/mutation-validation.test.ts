@@ -63,8 +63,8 @@ describe('validation of entity writes', () => {
   });
 
   it('refuses an unknown enum value or a malformed date as a request error before anything is written', async () => {
-    const role = await server.gql(createCompany, { input: { id: `${p}-new`, name: 'X', sources: [SRC], roles: ['NOT_A_ROLE'] } }, asEditor);
-    const date = await server.gql(createModel, { input: { id: `${p}-new`, name: 'X', sources: [SRC], releaseDate: '2024-02-30' } }, asEditor);
+    const role = await server.gql<{ createCompany?: unknown; createModel?: unknown }>(createCompany, { input: { id: `${p}-new`, name: 'X', sources: [SRC], roles: ['NOT_A_ROLE'] } }, asEditor);
+    const date = await server.gql<{ createCompany?: unknown; createModel?: unknown }>(createModel, { input: { id: `${p}-new`, name: 'X', sources: [SRC], releaseDate: '2024-02-30' } }, asEditor);
     for (const res of [role, date]) {
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.data?.createCompany ?? res.data?.createModel ?? null).toBeNull();

@@ -45,9 +45,9 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function gql(query: string, variables: Record<string, unknown> = {}) {
+async function gql<T = unknown>(query: string, variables: Record<string, unknown> = {}) {
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  return (await res.json()) as { data?: any; errors?: { message: string; extensions: { code: string } }[] };
+  return (await res.json()) as { data?: T; errors?: { message: string; extensions: { code: string } }[] };
 }
 
 const status = async (probe: string): Promise<number> => (await fetch(`${url}${probe}`)).status;
@@ -96,9 +96,9 @@ async function untilServing(): Promise<void> {
 }
 
 async function presentIds(ids: string[]): Promise<number> {
-  const res = await gql('query Present($ids: [ID!]) { companies(first: 1, filter: { id: { in: $ids } }) { totalCount } }', { ids });
+  const res = await gql<{ companies: { totalCount: number } }>('query Present($ids: [ID!]) { companies(first: 1, filter: { id: { in: $ids } }) { totalCount } }', { ids });
   expect(res.errors).toBeUndefined();
-  return res.data.companies.totalCount as number;
+  return res.data!.companies.totalCount;
 }
 
 async function expectDownBehaviour(): Promise<void> {

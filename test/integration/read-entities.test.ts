@@ -19,11 +19,12 @@ const LOOKUP = `query ($id: ID!) {
 describe('looking up an entity by id', () => {
   it.each(ENTITY_KINDS.map((kind) => [kind]))('returns a %s by id from node and entity with its own __typename and kind', async (kind) => {
     const expected = entitiesOf(kind)[0]!;
-    const data = await server.data(LOOKUP, { id: expected.id });
+    type Lookup = { node: unknown; entity: { sources: { id: string; __typename: string }[] } };
+    const data = await server.data<Lookup>(LOOKUP, { id: expected.id });
     expect(data.node).toEqual({ __typename: kind, id: expected.id });
     expect(data.entity).toMatchObject({ __typename: kind, id: expected.id, kind: ENUM_KIND[kind], name: expected.name, aliases: expected.aliases ?? [] });
-    expect(data.entity.sources.map((s: { id: string }) => s.id).sort()).toEqual([...expected.sources].sort());
-    expect(data.entity.sources.every((s: { __typename: string }) => s.__typename === 'Source')).toBe(true);
+    expect(data.entity.sources.map((s) => s.id).sort()).toEqual([...expected.sources].sort());
+    expect(data.entity.sources.every((s) => s.__typename === 'Source')).toBe(true);
   });
 
   it('returns null without an error for an id no entity has', async () => {
@@ -33,7 +34,7 @@ describe('looking up an entity by id', () => {
   });
 
   it('returns the kind-specific fields of a chip as the seed states them', async () => {
-    const data = await server.data(`{ entity(id: "nvidia-h100") { ... on Chip { vendor architecture releaseDate memoryGb memoryBandwidthTBs bf16DenseTflops interconnectBandwidthGBs tdpWatts tpp eccn processNm } } }`);
+    const data = await server.data<{ entity: Record<string, unknown> }>(`{ entity(id: "nvidia-h100") { ... on Chip { vendor architecture releaseDate memoryGb memoryBandwidthTBs bf16DenseTflops interconnectBandwidthGBs tdpWatts tpp eccn processNm } } }`);
     const chip = entitiesOf('Chip').find((e) => e.id === 'nvidia-h100')!;
     for (const field of ['vendor', 'architecture', 'releaseDate', 'memoryGb', 'memoryBandwidthTBs', 'bf16DenseTflops', 'interconnectBandwidthGBs', 'tdpWatts', 'tpp', 'eccn']) {
       expect(data.entity[field], field).toEqual(chip[field]);
@@ -41,7 +42,7 @@ describe('looking up an entity by id', () => {
   });
 
   it('returns every regulation with its ECCN list, empty where the seed names none', async () => {
-    const data = await server.data(`{ regulations(first: 100) { nodes { id eccns rescindedDate } } }`);
+    const data = await server.data<{ regulations: { nodes: { id: string; eccns: string[]; rescindedDate: string | null }[] } }>(`{ regulations(first: 100) { nodes { id eccns rescindedDate } } }`);
     const regulations = entitiesOf('Regulation');
     expect(data.regulations.nodes).toHaveLength(regulations.length);
     for (const node of data.regulations.nodes) {
@@ -55,7 +56,7 @@ describe('looking up an entity by id', () => {
     const source = seed.entities.find((e) => e.kind === 'Source' && e.sources.length === 0);
     const ids = ['sophgo', ...(source ? [source.id] : [])];
     for (const id of ids) {
-      const res = await server.gql(`query ($id: ID!) { entity(id: $id) { id sources { id } ... on Company { roles foundedYear website } } }`, { id });
+      const res = await server.gql<{ entity: { id: string } }>(`query ($id: ID!) { entity(id: $id) { id sources { id } ... on Company { roles foundedYear website } } }`, { id });
       expect(res.errors).toBeUndefined();
       expect(res.data?.entity.id).toBe(id);
     }

@@ -11,9 +11,13 @@ afterAll(() => server.close());
 
 /** Ids of every entity a list query returns for a filter (one page of up to 100). */
 async function listIds(field: string, filterType: string, filter: Record<string, unknown>): Promise<string[]> {
-  const data = await server.data(`query ($filter: ${filterType}) { ${field}(first: 100, filter: $filter) { totalCount nodes { id } } }`, { filter });
-  const list = data[field].nodes.map((n: { id: string }) => n.id);
-  expect(data[field].totalCount).toBe(list.length);
+  const data = await server.data<Record<string, { totalCount: number; nodes: { id: string }[] }>>(
+    `query ($filter: ${filterType}) { ${field}(first: 100, filter: $filter) { totalCount nodes { id } } }`,
+    { filter },
+  );
+  const page = data[field]!;
+  const list = page.nodes.map((n) => n.id);
+  expect(page.totalCount).toBe(list.length);
   return sorted(list);
 }
 

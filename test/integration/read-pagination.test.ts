@@ -22,7 +22,8 @@ const PAGE = (field: string, order: string) => `query ($first: Int, $after: Stri
 }`;
 
 async function page(field: string, order: string, variables: Record<string, unknown>): Promise<Page> {
-  return (await server.data(PAGE(field, order), variables))[field] as Page;
+  const data = await server.data<Record<string, Page>>(PAGE(field, order), variables);
+  return data[field]!;
 }
 
 /** Walks a list page by page; returns the ids in the order served. */
@@ -41,9 +42,11 @@ async function walk(field: string, order: string, orderBy: Record<string, unknow
 
 /** Seed entities sorted by a property, nulls last in both directions, ties by id ascending. */
 function expectedOrder(list: GraphEntity[], field: string, descending: boolean): string[] {
-  const key = (e: GraphEntity): unknown => {
+  const key = (e: GraphEntity): string | number | null => {
     const v = e[field];
-    return typeof v === 'string' ? v.toLowerCase() : (v ?? null);
+    if (typeof v === 'string') return v.toLowerCase();
+    if (typeof v === 'number' || v == null) return v ?? null;
+    throw new Error(`${field} is not a sortable property`);
   };
   return [...list]
     .sort((a, b) => {
@@ -101,7 +104,7 @@ describe('paginating list queries', () => {
   });
 
   it('returns an empty page with no next page for a filter nothing matches', async () => {
-    const data = await server.data(`{ chips(filter: { vendor: { eq: "Nobody" } }) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }`);
+    const data = await server.data<{ chips: unknown }>(`{ chips(filter: { vendor: { eq: "Nobody" } }) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }`);
     expect(data.chips).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
   });
 

@@ -74,7 +74,7 @@ describe('full-text search', () => {
 
   it('treats Lucene syntax in the text as plain words, without an error', async () => {
     for (const text of ['H100 AND OR NOT', 'nvidia~ h100^9 "unclosed', '(a100) [b200] {x} title:foo \\ / * ?', 'AND', '-h100 +h20 && ||']) {
-      const res = await server.gql(SEARCH, { text });
+      const res = await server.gql<{ search: unknown }>(SEARCH, { text });
       expect(res.errors, text).toBeUndefined();
       expect(Array.isArray(res.data?.search)).toBe(true);
     }

@@ -1,4 +1,4 @@
-import { buildSchema, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLField } from 'graphql';
+import { buildSchema, getNamedType, isEnumType, isListType, isNonNullType, isObjectType, type GraphQLField } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ENTITY_KINDS, KIND_PROPERTIES, RELATIONSHIP_TYPES } from '../../src/graph/ontology.js';
 import { loadTypeDefs } from '../../src/server/schema.js';
@@ -45,7 +45,9 @@ describe('the ontology and the SDL', () => {
   });
 
   it('lists every relationship type in the RelationshipType enum', () => {
-    const values = (schema.getType('RelationshipType') as { getValues(): { name: string }[] }).getValues().map((v) => v.name);
+    const type = schema.getType('RelationshipType');
+    if (!isEnumType(type)) throw new Error('RelationshipType is not an enum');
+    const values = type.getValues().map((v) => v.name);
     expect(values.sort()).toEqual(RELATIONSHIP_TYPES.map((r) => r.type).sort());
   });
 
