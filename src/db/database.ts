@@ -226,6 +226,11 @@ export class Database {
     }
   }
 
+  /** Marks Neo4j down (as a DATABASE_UNAVAILABLE does): for a supervisor that saw the database process exit. */
+  markUnavailable(): void {
+    this.markDown();
+  }
+
   /** Fails new transactions at once until a probe runs a query on Neo4j again. */
   private markDown(): void {
     if (this.down) return;

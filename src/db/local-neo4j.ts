@@ -4,12 +4,15 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { projectRoot } from '../project-root.js';
+import { removePidFile, stopStaleInstance, writePidFile } from './stale-neo4j.js';
 
 /** A Neo4j process started by this project (the embedded default). */
 export interface LocalNeo4j {
   readonly uri: string;
   readonly port: number;
   readonly pid: number;
+  /** Settles when the process has exited, for whatever reason (a stop, a crash, a kill). */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
   /** Stops the database cleanly (SIGTERM, then SIGKILL after a grace period). */
   stop(): Promise<void>;
 }
@@ -94,13 +97,18 @@ async function assertPortFree(port: number): Promise<void> {
   });
 }
 
-/** Starts Neo4j Community Edition on loopback and resolves once it accepts Bolt connections. */
+/**
+ * Starts Neo4j Community Edition on loopback and resolves once it accepts Bolt connections. A launcher left
+ * running on the same data folder by a process that has gone is stopped first (src/db/stale-neo4j.ts); the new
+ * one exits when this process dies, even by SIGKILL (it watches its stdin pipe and its parent).
+ */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const classpath = prepareLauncher(log);
+  mkdirSync(options.dataDir, { recursive: true });
+  await stopStaleInstance(options.dataDir, log);
   const port = options.port ? options.port : await freePort();
   if (options.port) await assertPortFree(port);
-  mkdirSync(options.dataDir, { recursive: true });
   const args = [
     `-Xms${options.heap ?? '1g'}`,
     `-Xmx${options.heap ?? '1g'}`,
@@ -114,20 +122,37 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     String(port),
     String(options.pageCacheMb ?? 512),
   ];
-  const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin is a pipe this process never writes to: the launcher exits when it closes, that is when this process dies.
+  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin?.on('error', () => undefined);
+  const pid = child.pid ?? -1;
+  writePidFile(options.dataDir, { pid, owner: process.pid, port });
   const stopOnExit = (): void => void child.kill('SIGTERM');
   process.once('exit', stopOnExit);
+  const exited = exitOf(child).finally(() => {
+    process.removeListener('exit', stopOnExit);
+    removePidFile(options.dataDir, pid);
+  });
   const uri = await waitForReady(child, options.startTimeoutMs ?? 120_000, options.dataDir);
   log(`local Neo4j: ready at ${uri} (data in ${options.dataDir})`);
   return {
     uri,
     port,
-    pid: child.pid ?? -1,
+    pid,
+    exited,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
       await stopChild(child);
     },
   };
+}
+
+function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4_000);
+  });
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, stderr })));
 }
 
 function waitForReady(child: ChildProcess, timeoutMs: number, dataDir: string): Promise<string> {
