@@ -68,9 +68,9 @@ export async function killServerProcesses(): Promise<void> {
 }
 
 /** One GraphQL operation against a server process; the parsed body. */
-export async function query(url: string, document: string): Promise<{ data?: any; errors?: { extensions?: { code?: string } }[] }> {
+export async function query<T = Record<string, unknown>>(url: string, document: string): Promise<{ data?: T; errors?: { extensions?: { code?: string } }[] }> {
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: document }) });
-  return (await res.json()) as { data?: any; errors?: { extensions?: { code?: string } }[] };
+  return (await res.json()) as { data?: T; errors?: { extensions?: { code?: string } }[] };
 }
 
 /** True while a process with this pid exists. */

@@ -95,7 +95,7 @@ describe('a local Neo4j killed with SIGKILL under load', () => {
     expect(codes).toContain('DATABASE_UNAVAILABLE');
     expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
     const ids = JSON.stringify(acknowledged);
-    const present = await query(url, `{ companies(first: 1, filter: { id: { in: ${ids} } }) { totalCount } }`);
+    const present = await query<{ companies: { totalCount: number } }>(url, `{ companies(first: 1, filter: { id: { in: ${ids} } }) { totalCount } }`);
     expect(present.data?.companies.totalCount).toBe(acknowledged.length);
     const warnings = lines.map((l) => JSON.parse(l) as { level: number; msg: string; signal?: string }).filter((l) => l.level === 40);
     expect(warnings.length).toBeGreaterThanOrEqual(1);
