@@ -131,7 +131,7 @@ export async function openBenchDatabase(size: number, options: { dataDir?: strin
   const plan = planFor(size, options.seed);
   const dataDir = options.dataDir ?? benchDataDir(size);
   for (let attempt = 0; ; attempt++) {
-    const neo4j = await startLocalNeo4j({ dataDir, port: 0, heap: size >= 1e6 ? '3g' : '2g', pageCacheMb: size >= 1e6 ? 2048 : 1024, log: options.log });
+    const neo4j = await startLocalNeo4j({ dataDir, port: 0, heap: size >= 1e6 ? '3g' : '2g', pageCacheMb: size >= 1e6 ? 2048 : 1024, quickStart: false, log: options.log });
     const db = new Database({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', txTimeoutMs: 60_000, poolSize: 100 });
     const stop = async (): Promise<void> => {
       await db.close();

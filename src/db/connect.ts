@@ -1,29 +1,30 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.js';
 import { Database } from './database.js';
-import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j.js';
 import { migrate } from './migrations.js';
+import { superviseLocalNeo4j, type SupervisedNeo4j } from './neo4j-supervisor.js';
 
 export interface Connection {
   readonly db: Database;
-  /** The Neo4j this process started, when NEO4J_URI was not set. */
-  readonly local: LocalNeo4j | null;
+  /** The Neo4j this process started and restarts when it dies, when NEO4J_URI was not set. */
+  readonly local: SupervisedNeo4j | null;
   close(): Promise<void>;
 }
 
 /**
- * Connects to NEO4J_URI, or starts the local Neo4j when it is not set; checks the connection and applies
- * migrations. Startup errors name the URI and what to do.
+ * Connects to NEO4J_URI, or starts the local Neo4j when it is not set (supervised: restarted when it dies, and
+ * the database marked unavailable at once meanwhile); checks the connection and applies migrations. Startup
+ * errors name the URI and what to do.
  */
 export async function connect(config: Config, log: Logger, onQuery?: ConstructorParameters<typeof Database>[0]['onQuery']): Promise<Connection> {
   const local = config.NEO4J_URI
     ? null
-    : await startLocalNeo4j({
+    : await superviseLocalNeo4j({
         dataDir: config.NEO4J_DATA_DIR,
         port: config.NEO4J_BOLT_PORT,
         heap: config.NEO4J_HEAP,
         pageCacheMb: config.NEO4J_PAGECACHE_MB,
-        log: (line) => log.info(line),
+        log: { info: (line) => log.info(line), warn: (fields, message) => log.warn(fields, message) },
       });
   const uri = config.NEO4J_URI ?? local!.uri;
   const db = new Database({
@@ -35,6 +36,7 @@ export async function connect(config: Config, log: Logger, onQuery?: Constructor
     poolSize: config.NEO4J_POOL_SIZE,
     onQuery,
   });
+  local?.onUnexpectedExit(() => db.markUnavailable());
   const close = async (): Promise<void> => {
     await db.close();
     await local?.stop();

@@ -54,6 +54,14 @@ export interface DatabaseOptions {
   readonly probeIntervalMs?: number;
 }
 
+/**
+ * How long the driver keeps retrying a transaction that failed with a transient error, counted from the first
+ * failure. It retries after 1 s, then 2 s, 4 s … (each ±20 %) while less than this has passed, so 2 s means
+ * exactly two retries: with Neo4j gone, the first requests fail 2.4–3.6 s after their first attempt (3 s on
+ * average, docs/operations.md). 3 s used to allow a third retry half of the time (6.4–7.6 s in all).
+ */
+const MAX_RETRY_TIME_MS = 2_000;
+
 const unavailable = (cause?: unknown): AppError =>
   new AppError('DATABASE_UNAVAILABLE', 'The database is unavailable; retry shortly.', {}, { cause });
 
@@ -76,7 +84,7 @@ export class Database {
       maxConnectionPoolSize: options.poolSize ?? 50,
       connectionAcquisitionTimeout: 5_000,
       connectionTimeout: 5_000,
-      maxTransactionRetryTime: 3_000,
+      maxTransactionRetryTime: MAX_RETRY_TIME_MS,
       disableLosslessIntegers: false,
     });
     if (options.onQuery) this.listeners.add(options.onQuery);
@@ -224,6 +232,11 @@ export class Database {
     } finally {
       await session.close().catch(() => undefined);
     }
+  }
+
+  /** Marks Neo4j down (as a DATABASE_UNAVAILABLE does): for a supervisor that saw the database process exit. */
+  markUnavailable(): void {
+    this.markDown();
   }
 
   /** Fails new transactions at once until a probe runs a query on Neo4j again. */

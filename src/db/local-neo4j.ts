@@ -1,15 +1,19 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { projectRoot } from '../project-root.js';
+import { jvmOptions } from './jvm-options.js';
+import { removePidFile, stopStaleInstance, writePidFile } from './stale-neo4j.js';
 
 /** A Neo4j process started by this project (the embedded default). */
 export interface LocalNeo4j {
   readonly uri: string;
   readonly port: number;
   readonly pid: number;
+  /** Settles when the process has exited, for whatever reason (a stop, a crash, a kill). */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
   /** Stops the database cleanly (SIGTERM, then SIGKILL after a grace period). */
   stop(): Promise<void>;
 }
@@ -24,6 +28,11 @@ export interface LocalNeo4jOptions {
   /** Progress lines (classpath resolution, start); defaults to stderr. */
   readonly log?: (line: string) => void;
   readonly startTimeoutMs?: number;
+  /**
+   * JVM options for a quick start of a small instance (the client compiler only, the serial collector;
+   * src/db/jvm-options.ts), the default; false keeps the server compiler and G1 for long heavy runs (the bench).
+   */
+  readonly quickStart?: boolean;
 }
 
 const READY = /^NEO4J_READY (bolt:\/\/\S+)$/m;
@@ -39,8 +48,9 @@ function requireTool(command: string, args: string[], install: string): void {
 }
 
 /**
- * Resolves the Neo4j classpath with Maven and compiles the launcher, once per version of neo4j/pom.xml and
- * neo4j/Launcher.java; later calls reuse the cache under .cache/neo4j.
+ * Resolves the Neo4j classpath with Maven and compiles the launcher into a jar (a classpath of jars only, as
+ * the class archive needs), once per version of neo4j/pom.xml and neo4j/Launcher.java; later calls reuse the
+ * cache under .cache/neo4j. The launcher's jar comes first.
  */
 export function prepareLauncher(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): string {
   const root = projectRoot();
@@ -50,9 +60,8 @@ export function prepareLauncher(log: (line: string) => void = (l) => process.std
   const cacheDir = path.join(root, '.cache', 'neo4j', hash);
   const classpathFile = path.join(cacheDir, 'classpath.txt');
   const classesDir = path.join(cacheDir, 'classes');
-  if (existsSync(classpathFile) && existsSync(path.join(classesDir, 'Launcher.class'))) {
-    return `${classesDir}${path.delimiter}${readFileSync(classpathFile, 'utf8').trim()}`;
-  }
+  const jar = path.join(cacheDir, 'launcher.jar');
+  if (existsSync(classpathFile) && existsSync(jar)) return `${jar}${path.delimiter}${readFileSync(classpathFile, 'utf8').trim()}`;
   requireTool('java', ['-version'], 'Install Java 17 or later (Debian: apt-get install openjdk-17-jdk-headless).');
   requireTool('mvn', ['-v'], 'Install Apache Maven (Debian: apt-get install maven).');
   mkdirSync(cacheDir, { recursive: true });
@@ -69,7 +78,10 @@ export function prepareLauncher(log: (line: string) => void = (l) => process.std
   const classpath = readFileSync(classpathFile, 'utf8').trim();
   const javac = spawnSync('javac', ['-cp', classpath, '-d', classesDir, source], { stdio: 'inherit' });
   if (javac.status !== 0) throw new Error('javac could not compile neo4j/Launcher.java (a JDK 17+, not only a JRE, is needed).');
-  return `${classesDir}${path.delimiter}${classpath}`;
+  const packed = spawnSync('jar', ['cf', `${jar}.tmp`, '-C', classesDir, '.'], { stdio: 'inherit' });
+  if (packed.status !== 0) throw new Error('jar could not package the launcher (a JDK 17+, not only a JRE, is needed).');
+  renameSync(`${jar}.tmp`, jar);
+  return `${jar}${path.delimiter}${classpath}`;
 }
 
 /** A free TCP port on 127.0.0.1, chosen by the OS. */
@@ -94,19 +106,21 @@ async function assertPortFree(port: number): Promise<void> {
   });
 }
 
-/** Starts Neo4j Community Edition on loopback and resolves once it accepts Bolt connections. */
+/**
+ * Starts Neo4j Community Edition on loopback and resolves once it accepts Bolt connections. A launcher left
+ * running on the same data folder by a process that has gone is stopped first (src/db/stale-neo4j.ts); the new
+ * one exits when this process dies, even by SIGKILL (it watches its stdin pipe and its parent).
+ */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
   const classpath = prepareLauncher(log);
+  mkdirSync(options.dataDir, { recursive: true });
+  await stopStaleInstance(options.dataDir, log);
   const port = options.port ? options.port : await freePort();
   if (options.port) await assertPortFree(port);
-  mkdirSync(options.dataDir, { recursive: true });
+  const jvm = jvmOptions(path.dirname(classpath.split(path.delimiter)[0]!), options.heap ?? '1g', options.quickStart ?? true);
   const args = [
-    `-Xms${options.heap ?? '1g'}`,
-    `-Xmx${options.heap ?? '1g'}`,
-    '-XX:+UseG1GC',
-    '-XX:+ExitOnOutOfMemoryError',
-    '-Dfile.encoding=UTF-8',
+    ...jvm.args,
     '-cp',
     classpath,
     'Launcher',
@@ -114,20 +128,40 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     String(port),
     String(options.pageCacheMb ?? 512),
   ];
-  const child = spawn('java', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // stdin is a pipe this process never writes to: the launcher exits when it closes, that is when this process dies.
+  const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  child.stdin?.on('error', () => undefined);
+  const pid = child.pid ?? -1;
+  writePidFile(options.dataDir, { pid, owner: process.pid, port });
   const stopOnExit = (): void => void child.kill('SIGTERM');
   process.once('exit', stopOnExit);
+  const exited = exitOf(child).then((exit) => {
+    process.removeListener('exit', stopOnExit);
+    removePidFile(options.dataDir, pid);
+    jvm.settle(exit.signal !== 'SIGKILL');
+    return exit;
+  });
   const uri = await waitForReady(child, options.startTimeoutMs ?? 120_000, options.dataDir);
   log(`local Neo4j: ready at ${uri} (data in ${options.dataDir})`);
   return {
     uri,
     port,
-    pid: child.pid ?? -1,
+    pid,
+    exited,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
       await stopChild(child);
+      await exited;
     },
   };
+}
+
+function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4_000);
+  });
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal, stderr })));
 }
 
 function waitForReady(child: ChildProcess, timeoutMs: number, dataDir: string): Promise<string> {
