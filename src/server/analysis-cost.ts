@@ -26,9 +26,13 @@ const hops = (extra: number): number => ANALYSIS_FANOUT ** Math.max(0, extra);
  * Work of each analysis field in units, from the arguments that multiply it: each hop beyond the default
  * multiplies the paths a traversal visits by the fan-out. `paths` enumerates and sorts every simple path up to
  * maxLength before it cuts at `first`; shortestPath searches from both ends, so two hops cost one fan-out.
- * Fields not listed (fixed patterns: whoUses, computeAccess, exposure, timeline, search) cost one unit.
+ * The fixed patterns cost what they measured against a search (docs/operations.md): whoUses and exposure
+ * match every route to compute, computeAccess a company's. Fields not listed (search, timeline) cost one unit.
  */
 const WORK: Partial<Record<string, (args: Args, defaults: AnalysisDefaults) => number>> = {
+  computeAccess: () => 2,
+  whoUses: () => 4,
+  exposure: () => 4,
   neighborhood: (a, d) => hops(whole(a.depth, 1, d.maxNeighborhoodDepth) - 1),
   paths: (a, d) => hops(whole(a.maxLength, Math.min(4, d.maxPathLength), d.maxPathLength) - 4),
   shortestPath: (a, d) => hops(Math.ceil(whole(a.maxLength, d.maxPathLength, d.maxPathLength) / 2) - 3),

@@ -35,7 +35,7 @@ export interface AtlasServer {
   stop(): Promise<void>;
 }
 
-/** Adds the request id and the database statistics to every response's extensions. */
+/** Adds the request id and the database statistics to every response's extensions, and Retry-After to retryable refusals. */
 const responseExtensions: ApolloServerPlugin<GraphContext> = {
   async requestDidStart() {
     return {
@@ -43,6 +43,9 @@ const responseExtensions: ApolloServerPlugin<GraphContext> = {
         if (response.body.kind === 'single') {
           const requestId = contextValue.requestId ?? currentRequestId();
           response.body.singleResult.extensions = { ...response.body.singleResult.extensions, requestId, stats: requestStats.getStore() };
+          // A field refused as DATABASE_BUSY or RATE_LIMITED tells the client when to retry, as a request-level refusal does.
+          const retry = response.body.singleResult.errors?.map((e) => e.extensions?.retryAfterSeconds).find((s) => typeof s === 'number');
+          if (retry !== undefined && !response.http.headers.has('retry-after')) response.http.headers.set('retry-after', String(retry));
         }
       },
     };

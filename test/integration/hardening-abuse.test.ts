@@ -91,7 +91,7 @@ describe('analysis within a bounded share of the driver pool', () => {
   it("answers another client's plain reads while analyses fill their share, and refuses the excess with a retryable DATABASE_BUSY", { timeout: 180_000 }, async () => {
     const heavy = { 'x-api-key': 'abuse-heavy-0123456789' };
     const light = { 'x-api-key': 'abuse-light-0123456789' };
-    const analysis = Promise.all(Array.from({ length: 8 }, () => post(server, aliased(3, 'paths(from: "deepseek", to: "nvidia", maxLength: 5, first: 50) { length }'), heavy)));
+    const analysis = Promise.all(Array.from({ length: 8 }, () => post(server, aliased(3, HEAVY), heavy)));
     let done = false;
     void analysis.finally(() => (done = true));
     const reads: Awaited<ReturnType<typeof post>>[] = [];
