@@ -35,7 +35,10 @@ export function valueDepth(value: unknown, cap: number): number {
   return deepest;
 }
 
-/** Deepest nesting of `(`, `[` and `{` in a document; lexes only when it has more of them than `cap`. */
+/**
+ * Deepest nesting of `(`, `[` and `{` in a document. A document with no more of them than `cap` cannot nest
+ * deeper: then their count is returned (an upper bound) without lexing.
+ */
 export function nestingDepth(query: string, cap: number): number {
   let opening = 0;
   for (let i = 0; i < query.length; i++) {
