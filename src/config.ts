@@ -43,7 +43,7 @@ const ConfigSchema = z.object({
   ANALYSIS_TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   ANALYSIS_CONCURRENCY: z.coerce.number().int().min(1).optional(),
   ANALYSIS_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(0).default(2_000),
-  CLIENT_ANALYSIS_IN_FLIGHT: z.coerce.number().int().min(1).default(30),
+  CLIENT_ANALYSIS_IN_FLIGHT: z.coerce.number().int().min(1).default(64),
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(10_000),
   MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1_000),

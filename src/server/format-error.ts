@@ -30,7 +30,7 @@ const CLIENT_CODES = new Set([
 ]);
 
 /** Messages that would name the library or pass on an engine's message: replaced before a client sees them. */
-const INTERNAL_WORDING = /apollo|maximum call stack|RangeError/i;
+const INTERNAL_WORDING = /apollo ?server|maximum call stack|RangeError/i;
 
 /** A client error's message without library names or engine text. */
 function neutralMessage(message: string): string {
