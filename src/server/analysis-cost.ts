@@ -5,7 +5,7 @@ export const ANALYSIS_FIELDS: ReadonlySet<string> = new Set(Object.keys(analysis
 
 /**
  * Complexity points one unit of analysis work costs: one unit is an analysis field at its default arguments.
- * Also the divisor that turns an analysis field's complexity into the units the rate limits count.
+ * The rate limits count the units themselves.
  */
 export const ANALYSIS_UNIT_POINTS = 200;
 /** Neighbours a traversal is assumed to reach per hop (the seed graph averages 3.2 relationships an entity, hubs far more). */
@@ -40,6 +40,3 @@ const WORK: Partial<Record<string, (args: Args, defaults: AnalysisDefaults) => n
 
 /** Units of work of one analysis field with these (coerced) arguments; at least 1. */
 export const analysisWork = (field: string, args: Args, defaults: AnalysisDefaults): number => Math.max(1, WORK[field]?.(args, defaults) ?? 1);
-
-/** Rate-limit units of an analysis field whose complexity (work and results) is `points`; at least 1. */
-export const analysisUnits = (points: number): number => Math.max(1, Math.floor(points / ANALYSIS_UNIT_POINTS));

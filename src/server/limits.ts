@@ -14,7 +14,7 @@ import {
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
-import { ANALYSIS_FIELDS, ANALYSIS_UNIT_POINTS, analysisUnits, analysisWork, type AnalysisDefaults } from './analysis-cost.js';
+import { ANALYSIS_FIELDS, ANALYSIS_UNIT_POINTS, analysisWork, type AnalysisDefaults } from './analysis-cost.js';
 import { requestError } from './format-error.js';
 import { checkInputs, documentFacts, type InputFacts } from './input-checks.js';
 
@@ -150,9 +150,10 @@ function estimator(sizes: number[], tally: Tally, schema: GraphQLSchema, analysi
     const cost = sizedCost(options, sizes);
     if (type.name === mutationType) tally.writes += 1;
     if (type.name !== queryType || !ANALYSIS_FIELDS.has(field.name)) return cost;
-    const points = cost + analysisWork(field.name, args, analysis) * ANALYSIS_UNIT_POINTS;
-    tally.analysis += analysisUnits(points);
-    return points;
+    // The rate limits count the analysis's own work; what is read below its results is paid for in the budget.
+    const work = analysisWork(field.name, args, analysis);
+    tally.analysis += work;
+    return cost + work * ANALYSIS_UNIT_POINTS;
   };
 }
 
