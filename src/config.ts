@@ -41,11 +41,25 @@ const ConfigSchema = z.object({
   MAX_PATHS: z.coerce.number().int().min(1).default(50),
   MAX_ANALYSIS_RESULTS: z.coerce.number().int().min(1).default(500),
   ANALYSIS_TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  ANALYSIS_CONCURRENCY: z.coerce.number().int().min(1).optional(),
+  ANALYSIS_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(0).default(2_000),
+  CLIENT_ANALYSIS_IN_FLIGHT: z.coerce.number().int().min(1).default(64),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(30_000),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(10_000),
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1_000),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  AUDIT_VISIBILITY: z.enum(['editors', 'public']).default('editors'),
+  KEY_FINGERPRINT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_MAX_AGE_S: z.coerce.number().int().min(60).default(86_400),
   FEDERATION: bool.default(false),
   TRUST_PROXY: z.string().regex(/^(true|false|\d+|[\w.:/, -]+)$/, 'true, false, a hop count or addresses').default('false'),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL such as http://localhost:4318').optional(),
   OTEL_SERVICE_NAME: z.string().default('compute-atlas'),
-});
+}).transform((c) => ({
+  ...c,
+  // Analysis may hold at most half the driver pool by default, so plain reads always find connections.
+  ANALYSIS_CONCURRENCY: c.ANALYSIS_CONCURRENCY ?? Math.max(1, Math.floor(c.NEO4J_POOL_SIZE / 2)),
+}));
 
 export type Config = z.infer<typeof ConfigSchema>;
 

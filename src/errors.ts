@@ -6,6 +6,7 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'DATABASE_UNAVAILABLE'
+  | 'DATABASE_BUSY'
   | 'QUERY_TOO_COMPLEX'
   | 'TIMEOUT'
   | 'RATE_LIMITED'

@@ -1,6 +1,7 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
-/** The process logger: JSON lines on stdout, one per event, with the request id where there is one. */
-export function createLogger(level: string): Logger {
-  return pino({ level, base: { service: 'compute-atlas' }, redact: ['req.headers.authorization', 'req.headers["x-api-key"]'] });
+/** The process logger: JSON lines on stdout (or `destination`), one per event, with the request id where there is one. */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const redact = ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie', 'res.headers["set-cookie"]'];
+  return pino({ level, base: { service: 'compute-atlas' }, redact }, destination);
 }

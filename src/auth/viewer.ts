@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { jwtVerify } from 'jose';
 import type { Config } from '../config.js';
@@ -8,17 +8,30 @@ import type { GraphContext, Viewer } from '../context.js';
 /** The role a caller needs to write. API keys always carry it; a JWT carries it in its `roles` claim. */
 export const EDITOR_ROLE = 'editor';
 
-type AuthConfig = Pick<Config, 'API_KEYS' | 'JWT_SECRET'>;
+type AuthConfig = Pick<Config, 'API_KEYS' | 'JWT_SECRET'> & Partial<Pick<Config, 'KEY_FINGERPRINT_SECRET' | 'JWT_MAX_AGE_S'>>;
 
 const digest = (value: string): Buffer => createHash('sha256').update(value).digest();
 
-/** A short, stable fingerprint of a key for the audit trail; the key itself is never stored or logged. */
-export const keyFingerprint = (key: string): string => digest(key).toString('hex').slice(0, 12);
+/** Used when neither KEY_FINGERPRINT_SECRET nor JWT_SECRET is set: fingerprints then hold for this process only. */
+const PROCESS_SECRET = randomBytes(32).toString('hex');
 
-function matchesApiKey(candidate: string, keys: readonly string[]): boolean {
+/**
+ * A short fingerprint of a key for the audit trail: an HMAC with a server secret, so a weak key cannot be
+ * confirmed offline from it. The key itself is never stored or logged.
+ */
+export const keyFingerprint = (key: string, secret: string): string => createHmac('sha256', secret).update(`api-key:${key}`).digest('hex').slice(0, 12);
+
+/** An API_KEYS entry: `name:key` names the key (the audit trail shows the name), a bare key is unnamed. */
+const parseKey = (entry: string): { name: string | null; key: string } => {
+  const named = /^([\w.-]{1,64}):(.+)$/.exec(entry);
+  return named ? { name: named[1]!, key: named[2]! } : { name: null, key: entry };
+};
+
+/** The API_KEYS entry the candidate matches, or null. */
+function matchApiKey(candidate: string, entries: readonly string[]): { name: string | null; key: string } | null {
   const given = digest(candidate);
   // Compare every key in constant time so timing does not reveal which one (or how much of one) matched.
-  return keys.reduce((found, key) => timingSafeEqual(given, digest(key)) || found, false);
+  return entries.map(parseKey).reduce<{ name: string | null; key: string } | null>((found, k) => (timingSafeEqual(given, digest(k.key)) ? k : found), null);
 }
 
 /** The credential a request presents: the `x-api-key` header, else the `Authorization: Bearer` token. */
@@ -29,10 +42,17 @@ export function credentialOf(headers: IncomingHttpHeaders): string | null {
   return match?.[1] ?? null;
 }
 
-async function viewerFromJwt(token: string, secret: string | undefined): Promise<Viewer | null> {
+/** Whether a token's lifetime is within maxAge seconds: `exp` no further ahead, `iat` (when given) no further back. */
+const withinMaxAge = (payload: { exp?: number; iat?: number }, maxAge: number): boolean => {
+  const now = Date.now() / 1000;
+  return payload.exp! - now <= maxAge && (payload.iat === undefined || now - payload.iat <= maxAge);
+};
+
+async function viewerFromJwt(token: string, secret: string | undefined, maxAge: number): Promise<Viewer | null> {
   if (!secret) return null;
   try {
-    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), { algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, new TextEncoder().encode(secret), { algorithms: ['HS256'], requiredClaims: ['exp'] });
+    if (!withinMaxAge(payload, maxAge)) return null;
     const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
     return { id: `jwt:${payload.sub ?? 'anonymous'}`, roles };
   } catch {
@@ -41,16 +61,19 @@ async function viewerFromJwt(token: string, secret: string | undefined): Promise
 }
 
 /**
- * Who is calling: an API key from API_KEYS (editor), or an HS256 JWT signed with JWT_SECRET (its `roles` claim).
+ * Who is calling: an API key from API_KEYS (editor), or an HS256 JWT signed with JWT_SECRET (its `roles` claim),
+ * with an `exp` at most JWT_MAX_AGE_S ahead.
  * Returns null for no or invalid credentials; never throws for them, so reads stay open.
  */
 export async function resolveViewer(req: { headers: IncomingHttpHeaders }, config: AuthConfig): Promise<Viewer | null> {
   const credential = credentialOf(req.headers);
   if (!credential) return null;
-  if (config.API_KEYS.length && matchesApiKey(credential, config.API_KEYS)) {
-    return { id: `api-key:${keyFingerprint(credential)}`, roles: [EDITOR_ROLE] };
+  const key = config.API_KEYS.length ? matchApiKey(credential, config.API_KEYS) : null;
+  if (key) {
+    const secret = config.KEY_FINGERPRINT_SECRET ?? config.JWT_SECRET ?? PROCESS_SECRET;
+    return { id: `api-key:${key.name ?? keyFingerprint(key.key, secret)}`, roles: [EDITOR_ROLE] };
   }
-  return viewerFromJwt(credential, config.JWT_SECRET);
+  return viewerFromJwt(credential, config.JWT_SECRET, config.JWT_MAX_AGE_S ?? 86_400);
 }
 
 /** Throws UNAUTHENTICATED without credentials and FORBIDDEN without the editor role; returns the editor. */

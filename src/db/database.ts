@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import neo4j, { isRetryableError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
+import neo4j, { isRetryableError, Neo4jError, type Driver, type ManagedTransaction, type Session } from 'neo4j-driver';
 import { AppError } from '../errors.js';
 import { mapNeo4jError } from './errors.js';
 import { toNativeRow } from './mapping.js';
@@ -64,6 +64,17 @@ const MAX_RETRY_TIME_MS = 2_000;
 
 const unavailable = (cause?: unknown): AppError =>
   new AppError('DATABASE_UNAVAILABLE', 'The database is unavailable; retry shortly.', {}, { cause });
+
+/** Seconds a client is told to wait when every pooled connection was taken. */
+const BUSY_RETRY_AFTER_S = 1;
+const busy = (size: number, cause: unknown): AppError =>
+  new AppError('DATABASE_BUSY', `Every database connection (${size}, NEO4J_POOL_SIZE) is in use; retry in ${BUSY_RETRY_AFTER_S} s.`, { limit: size, retryAfterSeconds: BUSY_RETRY_AFTER_S }, { cause });
+
+/**
+ * Whether a failure is the driver giving up waiting for a pooled connection. The driver gives that error no
+ * code (`N/A`, like no Neo4j error), so it is recognised by the pool having been full when the session began.
+ */
+const poolTimeout = (error: unknown, poolWasFull: boolean): boolean => poolWasFull && error instanceof Neo4jError && error.code === 'N/A';
 
 /**
  * The driver and the only place sessions are opened: managed transactions with an explicit access mode,
@@ -193,12 +204,13 @@ export class Database {
     const config = { timeout: Math.ceil(Math.min(options.timeoutMs ?? this.options.txTimeoutMs, left)), metadata: { app: 'compute-atlas', tag, requestId: scope?.requestId ?? null } };
     const onAbort = (): void => void this.terminate(tag);
     signal?.addEventListener('abort', onAbort, { once: true });
+    const poolWasFull = this.inFlight >= this.pool.size;
     this.inFlight += 1;
     try {
       const pending = work(session, config, signal);
       return await (signal ? raceAbort(pending, signal) : pending);
     } catch (error) {
-      const mapped = signal?.aborted ? abortError(signal) : mapNeo4jError(error);
+      const mapped = signal?.aborted ? abortError(signal) : poolTimeout(error, poolWasFull) ? busy(this.pool.size, error) : mapNeo4jError(error);
       if (mapped instanceof AppError && mapped.code === 'DATABASE_UNAVAILABLE') this.markDown();
       throw mapped;
     } finally {

@@ -30,12 +30,15 @@ function propertySchema(spec: PropertySpec): z.ZodType {
   return (spec.list ? z.array(scalar) : scalar).nullish();
 }
 
+/** Longest entity id: ids are slugs (the longest in the seed has 40 characters) and keys of a Neo4j index. */
+export const MAX_ID_LENGTH = 200;
+
 const entitySchemas: Record<EntityKind, z.ZodType> = Object.fromEntries(
   ENTITY_KINDS.map((kind) => [
     kind,
     z
       .object({
-        id: z.string().regex(ID_PATTERN, 'must be a lower-case slug such as nvidia-h100'),
+        id: z.string().max(MAX_ID_LENGTH, `may be at most ${MAX_ID_LENGTH} characters`).regex(ID_PATTERN, 'must be a lower-case slug such as nvidia-h100'),
         kind: z.literal(kind),
         sources: z.array(z.string()).default([]),
         ...Object.fromEntries(propertiesOf(kind).map((p) => [p.name, propertySchema(p)])),

@@ -30,7 +30,8 @@ export const analysisResolvers: { Query: QueryResolvers } = {
       return neighborhood(ctx.db, args, limitsOf(ctx));
     },
     shortestPath: (_p, a, ctx) => {
-      const maxLength = bounded('maxLength', a.maxLength, ctx.config.MAX_PATH_LENGTH, pathLength(ctx), 0);
+      // {0,0} is not a quantifier Cypher accepts; a path of length 0 (from = to) is found with any maxLength.
+      const maxLength = bounded('maxLength', a.maxLength, ctx.config.MAX_PATH_LENGTH, pathLength(ctx), 1);
       return shortestPath(ctx.db, { from: a.from, to: a.to, types: relationshipTypes(a.relationshipTypes), asOf: a.asOf ?? null, maxLength }, limitsOf(ctx));
     },
     paths: (_p, a, ctx) => {

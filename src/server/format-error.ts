@@ -23,13 +23,24 @@ const CLIENT_CODES = new Set([
   'NOT_FOUND',
   'CONFLICT',
   'DATABASE_UNAVAILABLE',
+  'DATABASE_BUSY',
   'QUERY_TOO_COMPLEX',
   'TIMEOUT',
   'RATE_LIMITED',
 ]);
 
+/** Messages that would name the library or pass on an engine's message: replaced before a client sees them. */
+const INTERNAL_WORDING = /apollo ?server|maximum call stack|RangeError/i;
+
+/** A client error's message without library names or engine text. */
+function neutralMessage(message: string): string {
+  if (!INTERNAL_WORDING.test(message)) return message;
+  if (/introspection/i.test(message)) return 'Introspection (__schema, __type) is disabled on this server (INTROSPECTION=false).';
+  return 'The request is not supported by this server; send a GraphQL query as {"query": "...", "variables": {...}} by GET or POST.';
+}
+
 /** HTTP status for errors that reject a whole request. */
-const STATUS: Partial<Record<string, number>> = { QUERY_TOO_COMPLEX: 400, RATE_LIMITED: 429, DATABASE_UNAVAILABLE: 503, TIMEOUT: 503 };
+const STATUS: Partial<Record<string, number>> = { QUERY_TOO_COMPLEX: 400, RATE_LIMITED: 429, DATABASE_UNAVAILABLE: 503, DATABASE_BUSY: 503, TIMEOUT: 503 };
 
 /** The AppError behind an error, looking through resolver and plugin wrapping; anything else as it is. */
 function originalOf(error: unknown): unknown {
@@ -52,7 +63,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   }
   const code = formatted.extensions?.code as string | undefined;
   if (code && CLIENT_CODES.has(code) && original instanceof GraphQLError) {
-    return { ...base, extensions: { ...formatted.extensions, code, requestId } };
+    return { ...base, message: neutralMessage(formatted.message), extensions: { ...formatted.extensions, code, requestId } };
   }
   log.error({ err: original, requestId }, 'internal error');
   return { ...base, message: 'Internal server error.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } };

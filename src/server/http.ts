@@ -14,11 +14,14 @@ import { queryScope, requestStats, type Database } from '../db/database.js';
 import { buildResolvers } from '../resolvers/index.js';
 import { createLoaders } from '../resolvers/loaders.js';
 import type { GraphContext } from '../context.js';
+import { AnalysisGate, gateAnalysis } from './analysis-gate.js';
 import { requestDeadline, signalOf } from './deadline.js';
+import { metricsGuard, redactedRequest } from './exposure.js';
 import { formatError } from './format-error.js';
-import { costLimits, costLimitsPlugin, tokenLimit } from './limits.js';
+import { costLimits, costLimitsPlugin } from './limits.js';
 import { createMetrics } from './metrics.js';
 import { mountPages } from './pages.js';
+import { tokenLimit } from './pre-parse.js';
 import { loadTypeDefs } from './schema.js';
 import { corsPolicy, httpErrorHandler, identifyClient, rateLimitPlugin, trustProxySetting } from './security.js';
 
@@ -32,7 +35,7 @@ export interface AtlasServer {
   stop(): Promise<void>;
 }
 
-/** Adds the request id and the database statistics to every response's extensions. */
+/** Adds the request id and the database statistics to every response's extensions, and Retry-After to retryable refusals. */
 const responseExtensions: ApolloServerPlugin<GraphContext> = {
   async requestDidStart() {
     return {
@@ -40,6 +43,9 @@ const responseExtensions: ApolloServerPlugin<GraphContext> = {
         if (response.body.kind === 'single') {
           const requestId = contextValue.requestId ?? currentRequestId();
           response.body.singleResult.extensions = { ...response.body.singleResult.extensions, requestId, stats: requestStats.getStore() };
+          // A field refused as DATABASE_BUSY or RATE_LIMITED tells the client when to retry, as a request-level refusal does.
+          const retry = response.body.singleResult.errors?.map((e) => e.extensions?.retryAfterSeconds).find((s) => typeof s === 'number');
+          if (retry !== undefined && !response.http.headers.has('retry-after')) response.http.headers.set('retry-after', String(retry));
         }
       },
     };
@@ -52,12 +58,16 @@ const responseExtensions: ApolloServerPlugin<GraphContext> = {
  */
 async function createApollo(config: Config, log: Logger, httpServer: http.Server, plugins: ApolloServerPlugin<GraphContext>[]): Promise<ApolloServer<GraphContext>> {
   // Federation and tracing load their libraries only when switched on: they cost ~0.4 s of start-up.
+  // Analysis fields run inside the gate: at most ANALYSIS_CONCURRENCY of the driver's connections at once.
+  const resolvers = gateAnalysis(buildResolvers(), new AnalysisGate(config.ANALYSIS_CONCURRENCY, config.ANALYSIS_QUEUE_TIMEOUT_MS));
   const schema = config.FEDERATION
-    ? { schema: (await import('./federation.js')).subgraphSchema(loadTypeDefs(), buildResolvers() as Record<string, object>) }
-    : { typeDefs: loadTypeDefs(), resolvers: buildResolvers() };
+    ? { schema: (await import('./federation.js')).subgraphSchema(loadTypeDefs(), resolvers as Record<string, object>) }
+    : { typeDefs: loadTypeDefs(), resolvers };
   return new ApolloServer<GraphContext>({
     ...schema,
     introspection: config.INTROSPECTION,
+    // No "Did you mean …?" suggestions naming schema fields, types or values when the schema is not public.
+    hideSchemaDetailsFromClientErrors: !config.INTROSPECTION,
     csrfPrevention: true,
     // src/index.ts owns SIGINT/SIGTERM: it stops Apollo, then the driver and the local Neo4j, in that order.
     stopOnTerminationSignals: false,
@@ -99,6 +109,7 @@ const requestLogger = (log: Logger): express.RequestHandler => {
   return pinoHttp({
     logger: log,
     genReqId: requestId,
+    serializers: { req: redactedRequest },
     autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
   });
 };
@@ -124,7 +135,10 @@ export async function createServer(config: Config, db: Database, log: Logger): P
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
-  const httpServer = http.createServer(app);
+  // Slow or never-finished requests are cut (408) after these; Node checks them every second.
+  const headersTimeout = Math.min(config.HTTP_HEADERS_TIMEOUT_MS, config.HTTP_REQUEST_TIMEOUT_MS);
+  const httpServer = http.createServer({ requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS, headersTimeout, connectionsCheckingInterval: 1_000 }, app);
+  httpServer.maxConnections = config.MAX_CONNECTIONS;
   const metrics = createMetrics(db);
   const endpoint = config.OTEL_EXPORTER_OTLP_ENDPOINT;
   const tracing = endpoint ? (await import('../tracing.js')).createTracing({ endpoint, serviceName: config.OTEL_SERVICE_NAME }, db) : null;
@@ -134,7 +148,7 @@ export async function createServer(config: Config, db: Database, log: Logger): P
   app.use(requestLogger(log), metrics.http);
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', readiness(db));
-  app.get('/metrics', metrics.endpoint);
+  app.get('/metrics', metricsGuard(config), metrics.endpoint);
   mountPages(app, config);
   app.use(
     '/graphql',

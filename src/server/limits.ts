@@ -1,5 +1,4 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestHandler } from 'express';
 import {
   Kind,
   Lexer,
@@ -14,8 +13,10 @@ import {
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { Config } from '../config.js';
-import { AppError, badInput } from '../errors.js';
-import { requestError, sendErrors } from './format-error.js';
+import { AppError } from '../errors.js';
+import { ANALYSIS_FIELDS, ANALYSIS_UNIT_POINTS, analysisWork, type AnalysisDefaults } from './analysis-cost.js';
+import { requestError } from './format-error.js';
+import { checkInputs, documentFacts, type InputFacts } from './input-checks.js';
 
 /** The cost limits of one request; from MAX_DEPTH, MAX_COMPLEXITY, MAX_ALIASES, MAX_TOKENS, MAX_PAGE_SIZE. */
 export interface CostLimits {
@@ -24,6 +25,8 @@ export interface CostLimits {
   readonly maxAliases: number;
   readonly maxTokens: number;
   readonly maxPageSize: number;
+  /** The analysis caps the work estimates read (defaults: MAX_PATH_LENGTH 6, MAX_NEIGHBORHOOD_DEPTH 4). */
+  readonly analysis?: AnalysisDefaults;
 }
 
 export const costLimits = (config: Config): CostLimits => ({
@@ -32,6 +35,7 @@ export const costLimits = (config: Config): CostLimits => ({
   maxAliases: config.MAX_ALIASES,
   maxTokens: config.MAX_TOKENS,
   maxPageSize: config.MAX_PAGE_SIZE,
+  analysis: { maxPathLength: config.MAX_PATH_LENGTH, maxNeighborhoodDepth: config.MAX_NEIGHBORHOOD_DEPTH },
 });
 
 /** How many items an unpaginated list (a relationship field, sources) counts as in the complexity budget. */
@@ -39,7 +43,7 @@ export const UNPAGED_LIST_SIZE = 5;
 /** Arguments that bound the length of a list field. */
 const SIZE_ARGUMENTS = ['first', 'limit'] as const;
 
-type Measure = 'tokens' | 'depth' | 'aliases' | 'complexity' | 'first' | 'fields';
+type Measure = 'tokens' | 'depth' | 'aliases' | 'complexity' | 'first' | 'fields' | 'nesting';
 
 const ADVICE: Record<Measure, string> = {
   tokens: 'The query document is too long ({value} tokens; the limit is {limit}). Send a shorter query.',
@@ -47,9 +51,11 @@ const ADVICE: Record<Measure, string> = {
   aliases: 'The query uses {value} aliases; the limit is {limit}. Split it into several requests.',
   complexity:
     'The query would cost {value}; the budget is {limit}. Each list costs its "first" (relationship lists count as ' +
-    `${UNPAGED_LIST_SIZE}) times what is selected inside it: ask for smaller pages or fewer nested lists.`,
+    `${UNPAGED_LIST_SIZE}) times what is selected inside it, and each analysis field ${ANALYSIS_UNIT_POINTS} a unit of work ` +
+    '(every hop of depth or maxLength beyond the default multiplies it by 4): ask for smaller pages, fewer nested lists or fewer analyses.',
   first: '"first" may be at most {limit}; got {value}. Page through with "after".',
   fields: 'With its fragments spread, the query selects more than {limit} fields. Send a smaller query.',
+  nesting: 'The query nests brackets or braces {value} levels deep; the limit is {limit}. Send flatter values.',
 };
 
 /** A QUERY_TOO_COMPLEX error naming the measure, the limit and the figure the query reached. */
@@ -123,33 +129,64 @@ function viaFragment(name: string, fragments: Fragments, memo: Map<string, numbe
   return value;
 }
 
+/** What one operation draws on the rate limits: analysis units and root mutation fields (each alias counts). */
+interface Tally {
+  analysis: number;
+  writes: number;
+}
+
 /**
  * Complexity: every field costs 1 plus what is selected inside it; a list field multiplies that by its size:
  * its `first`/`limit` argument (schema default applied), the number of `_entities` representations, or
  * UNPAGED_LIST_SIZE for a list without a size argument. Lists inside a connection are already paid for by the
- * connection's `first`. Records the largest size argument in `sizes`.
+ * connection's `first`. An analysis field adds its work (src/server/analysis-cost.ts) times
+ * ANALYSIS_UNIT_POINTS. Records the largest size argument in `sizes`, and the rate-limit draw in `tally`.
  */
-function estimator(sizes: number[]): ComplexityEstimator {
-  return ({ type, field, args, childComplexity }) => {
-    for (const name of SIZE_ARGUMENTS) {
-      const size = args[name];
-      if (typeof size === 'number') {
-        sizes.push(size);
-        return 1 + Math.max(0, size) * childComplexity;
-      }
-    }
-    if (field.name === '_entities' && Array.isArray(args.representations)) return 1 + args.representations.length * childComplexity;
-    // Printed types ([Item!]!) rather than isListType: the schema may come from another copy of graphql-js.
-    const isList = String(field.type).startsWith('[');
-    if (isList && !type.name.endsWith('Connection') && childComplexity > 0) return 1 + UNPAGED_LIST_SIZE * childComplexity;
-    return 1 + childComplexity;
+function estimator(sizes: number[], tally: Tally, schema: GraphQLSchema, analysis: AnalysisDefaults): ComplexityEstimator {
+  const queryType = schema.getQueryType()?.name;
+  const mutationType = schema.getMutationType()?.name;
+  return (options) => {
+    const { type, field, args } = options;
+    const cost = sizedCost(options, sizes);
+    if (type.name === mutationType) tally.writes += 1;
+    if (type.name !== queryType || !ANALYSIS_FIELDS.has(field.name)) return cost;
+    // The rate limits count the analysis's own work; what is read below its results is paid for in the budget.
+    const work = analysisWork(field.name, args, analysis);
+    tally.analysis += work;
+    return cost + work * ANALYSIS_UNIT_POINTS;
   };
+}
+
+function sizedCost({ type, field, args, childComplexity }: Parameters<ComplexityEstimator>[0], sizes: number[]): number {
+  for (const name of SIZE_ARGUMENTS) {
+    const size = args[name];
+    if (typeof size === 'number') {
+      sizes.push(size);
+      return 1 + Math.max(0, size) * childComplexity;
+    }
+  }
+  if (field.name === '_entities' && Array.isArray(args.representations)) return 1 + args.representations.length * childComplexity;
+  // Printed types ([Item!]!) rather than isListType: the schema may come from another copy of graphql-js.
+  const isList = String(field.type).startsWith('[');
+  if (isList && !type.name.endsWith('Connection') && childComplexity > 0) return 1 + UNPAGED_LIST_SIZE * childComplexity;
+  return 1 + childComplexity;
 }
 
 export interface OperationCost {
   readonly depth: number;
   readonly aliases: number;
   readonly complexity: number;
+  /** Analysis units the operation draws on the analysis rate limit and the per-client concurrency. */
+  readonly analysisUnits: number;
+  /** Root mutation fields: what it draws on the write rate limit. */
+  readonly writes: number;
+}
+
+/** The draw of an operation whose cost could not be measured (invalid variables: nothing runs): its root fields. */
+function rootTally(operation: OperationDefinitionNode): Tally {
+  const fields = operation.selectionSet.selections.filter((s) => s.kind === Kind.FIELD);
+  if (operation.operation === 'mutation') return { analysis: 0, writes: Math.max(1, fields.length) };
+  return { analysis: fields.filter((f) => ANALYSIS_FIELDS.has(f.name.value)).length, writes: 0 };
 }
 
 /** Measures an operation and throws QUERY_TOO_COMPLEX when it breaks a limit; returns what it measured. */
@@ -166,13 +203,18 @@ export function checkCost(
   const aliases = aliasCount(operation.selectionSet, fragments);
   if (aliases > limits.maxAliases) throw tooComplex('aliases', limits.maxAliases, aliases);
   const sizes: number[] = [];
+  const tally: Tally = { analysis: 0, writes: 0 };
   let complexity: number;
   try {
     const query: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation, ...fragments.values()] };
-    complexity = getComplexity({ schema, query, variables, estimators: [estimator(sizes)], maxQueryNodes: limits.maxTokens });
+    const estimate = estimator(sizes, tally, schema, limits.analysis ?? { maxPathLength: 6, maxNeighborhoodDepth: 4 });
+    complexity = getComplexity({ schema, query, variables, estimators: [estimate], maxQueryNodes: limits.maxTokens });
   } catch (error) {
     // Invalid variables: execution reports them as BAD_USER_INPUT, and nothing runs.
-    if (!/maximum allowed number of nodes/.test((error as Error).message)) return { depth, aliases, complexity: 0 };
+    if (!/maximum allowed number of nodes/.test((error as Error).message)) {
+      const fallback = rootTally(operation);
+      return { depth, aliases, complexity: 0, analysisUnits: fallback.analysis, writes: fallback.writes };
+    }
     // graphql-query-complexity stops after maxQueryNodes field evaluations (fragment bombs); a document within
     // the token limit and without fragments never gets there.
     throw tooComplex('fields', limits.maxTokens, limits.maxTokens + 1);
@@ -180,33 +222,7 @@ export function checkCost(
   const largest = Math.max(0, ...sizes);
   if (largest > limits.maxPageSize) throw tooComplex('first', limits.maxPageSize, largest);
   if (complexity > limits.maxComplexity) throw tooComplex('complexity', limits.maxComplexity, complexity);
-  return { depth, aliases, complexity };
-}
-
-/** Longest text a query (not a mutation) may pass in one argument or variable; no id, name or search needs more. */
-export const MAX_QUERY_TEXT = 2_000;
-
-function longestText(value: unknown): number {
-  if (typeof value === 'string') return value.length;
-  if (Array.isArray(value)) return Math.max(0, ...value.map(longestText));
-  if (value && typeof value === 'object') return Math.max(0, ...Object.values(value).map(longestText));
-  return 0;
-}
-
-/** Longest string literal in a document (a constant of the document, so computed once per document). */
-const longestLiteral = (document: DocumentNode): number => {
-  let longest = 0;
-  visit(document, { StringValue: (node) => void (longest = Math.max(longest, node.value.length)) });
-  return longest;
-};
-
-/** Refuses a query whose variables or literals carry a text longer than MAX_QUERY_TEXT, with BAD_USER_INPUT. */
-export function checkTextLengths(operation: OperationDefinitionNode, literalLength: number, variables: Record<string, unknown>): void {
-  if (operation.operation !== 'query') return;
-  const longest = Math.max(literalLength, longestText(variables));
-  if (longest > MAX_QUERY_TEXT) {
-    throw badInput(`A text value in a query may be at most ${MAX_QUERY_TEXT} characters; got ${longest}. Shorten it (ids, names and search words are short).`, { limit: MAX_QUERY_TEXT, value: longest });
-  }
+  return { depth, aliases, complexity, analysisUnits: tally.analysis, writes: tally.writes };
 }
 
 /**
@@ -215,7 +231,7 @@ export function checkTextLengths(operation: OperationDefinitionNode, literalLeng
  */
 function costTakesVariables(document: DocumentNode): boolean {
   let found = false;
-  const sized = new Set<string>([...SIZE_ARGUMENTS, 'representations']);
+  const sized = new Set<string>([...SIZE_ARGUMENTS, 'representations', 'depth', 'maxLength']);
   visit(document, {
     Argument: (node) => void (sized.has(node.name.value) && visit(node.value, { Variable: () => void (found = true) })),
     Directive: (node) => void visit(node, { Variable: () => void (found = true) }),
@@ -224,17 +240,20 @@ function costTakesVariables(document: DocumentNode): boolean {
 }
 
 /** What a document's checks need that does not change from one request to the next. */
-interface DocumentFacts {
-  readonly literalLength: number;
+interface DocumentFacts extends InputFacts {
   readonly variableCost: boolean;
-  /** When the cost does not depend on the variables, once checked: the error the check raised, or null. */
-  costError?: unknown;
+  /** When the cost does not depend on the variables, once checked: what the check measured or the error it raised. */
+  checked?: { cost: OperationCost | null; error: unknown };
 }
 
+/** What each request's operation was measured to cost, for the rate limits (src/server/security.ts). */
+export const operationCosts = new WeakMap<object, OperationCost>();
+
 /**
- * Apollo plugin: checks depth, aliases, complexity, page sizes and text lengths once the operation is resolved.
- * Apollo hands over the same parsed document for the same query text, so what depends on the document alone
- * (literals, and the cost when no size argument takes a variable) is computed once per document.
+ * Apollo plugin: checks depth, aliases, complexity, page sizes and input text once the operation is resolved,
+ * and records the cost in operationCosts under the request. Apollo hands over the same parsed document for
+ * the same query text, so what depends on the document alone (literals, and the cost when no size argument
+ * takes a variable) is computed once per document.
  */
 export function costLimitsPlugin(limits: CostLimits): ApolloServerPlugin {
   const facts = new WeakMap<OperationDefinitionNode, DocumentFacts>();
@@ -245,41 +264,28 @@ export function costLimitsPlugin(limits: CostLimits): ApolloServerPlugin {
           if (!operation) return;
           let known = facts.get(operation);
           if (!known) {
-            known = { literalLength: longestLiteral(document), variableCost: costTakesVariables(document) };
+            known = { ...documentFacts(document), variableCost: costTakesVariables(document) };
             facts.set(operation, known);
           }
           const variables = request.variables ?? {};
-          const costError = (): unknown => {
+          const measure = (): { cost: OperationCost | null; error: unknown } => {
             try {
-              checkCost(schema, document, operation, variables, limits);
-              return null;
+              return { cost: checkCost(schema, document, operation, variables, limits), error: null };
             } catch (error) {
-              return error;
+              return { cost: null, error };
             }
           };
           try {
-            checkTextLengths(operation, known.literalLength, variables);
-            if (!known.variableCost && known.costError === undefined) known.costError = costError();
-            const error = known.variableCost ? costError() : known.costError;
+            checkInputs(operation, known, variables);
+            if (!known.variableCost && known.checked === undefined) known.checked = measure();
+            const { cost, error } = known.variableCost ? measure() : known.checked!;
             if (error) throw error;
+            if (cost) operationCosts.set(request, cost);
           } catch (error) {
             throw error instanceof AppError ? requestError(error, 400) : error;
           }
         },
       };
     },
-  };
-}
-
-/** Rejects a document with more than MAX_TOKENS tokens before it is parsed, naming its token count. */
-export function tokenLimit(limits: CostLimits): RequestHandler {
-  return (req, res, next) => {
-    const body = req.body as { query?: unknown } | undefined;
-    const query = typeof body?.query === 'string' ? body.query : typeof req.query.query === 'string' ? req.query.query : null;
-    // Fewer characters than the limit cannot hold more tokens than it; skip lexing those.
-    if (query === null || query.length <= limits.maxTokens) return next();
-    const tokens = tokenCount(query);
-    if (tokens <= limits.maxTokens) return next();
-    sendErrors(res, 400, [tooComplex('tokens', limits.maxTokens, tokens)]);
   };
 }

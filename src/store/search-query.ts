@@ -1,7 +1,13 @@
+import { badInput } from '../errors.js';
 import type { EntityModel, SearchHitModel } from '../graph/models.js';
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 const MAX_WORDS = 12;
+/**
+ * Longest word a search may hold. Lucene builds an automaton per word for its prefix and typo matching, and
+ * refuses one for a word of about 1,000 characters ("automaton too large"); no name has a word a tenth as long.
+ */
+export const MAX_SEARCH_WORD = 100;
 
 /** Lower-cased, accent-free, as the `standard-folding` analyzer indexes text. */
 export const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
@@ -20,7 +26,12 @@ const escape = (w: string): string => w.replace(LUCENE_SPECIAL, (c) => `\\${c}`)
  * gives null (no search).
  */
 export function fulltextQuery(text: string): string | null {
-  const list = words(text).slice(0, MAX_WORDS).map(escape);
+  const all = words(text);
+  const longest = Math.max(0, ...all.map((w) => w.length));
+  if (longest > MAX_SEARCH_WORD) {
+    throw badInput(`A search word may be at most ${MAX_SEARCH_WORD} characters; got one of ${longest}. Search for shorter words.`, { argument: 'text', limit: MAX_SEARCH_WORD, value: longest });
+  }
+  const list = all.slice(0, MAX_WORDS).map(escape);
   if (list.length === 0) return null;
   return list
     .map((w) => {

@@ -35,7 +35,8 @@ async function fingerprint(): Promise<unknown> {
 
 let before: unknown;
 beforeAll(async () => {
-  server = await startTestServer({ ANALYSIS_RATE_LIMIT_PER_MIN: '1000000', BODY_LIMIT: '1mb' });
+  // A public audit trail, so that changes(entity) is probed with every hostile value too.
+  server = await startTestServer({ ANALYSIS_RATE_LIMIT_PER_MIN: '1000000', BODY_LIMIT: '1mb', AUDIT_VISIBILITY: 'public' });
   before = await fingerprint();
 });
 afterAll(() => server.close());

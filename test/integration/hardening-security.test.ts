@@ -4,7 +4,8 @@ import { startTestServer, type TestServer } from './harness.js';
 let open: TestServer;
 let locked: TestServer;
 beforeAll(async () => {
-  open = await startTestServer({ CORS_ORIGINS: 'https://atlas.example.org', BODY_LIMIT: '2kb', ANALYSIS_RATE_LIMIT_PER_MIN: '3', WRITE_RATE_LIMIT_PER_MIN: '2' });
+  // Rate-limit buckets belong to credentials that verify: the clients of these tests hold real keys.
+  open = await startTestServer({ CORS_ORIGINS: 'https://atlas.example.org', BODY_LIMIT: '2kb', ANALYSIS_RATE_LIMIT_PER_MIN: '3', WRITE_RATE_LIMIT_PER_MIN: '2', API_KEYS: 'client-a,client-b,writer-a' });
   locked = await startTestServer({ INTROSPECTION: 'false', PLAYGROUND: 'false' });
 });
 afterAll(async () => {

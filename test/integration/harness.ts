@@ -32,7 +32,7 @@ export interface TestServer {
 /** Starts the real HTTP server on a free port against the test database. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', NEO4J_URI: inject('neo4jUri'), ...env });
-  const db = new Database({ uri: config.NEO4J_URI!, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, txTimeoutMs: config.TX_TIMEOUT_MS });
+  const db = new Database({ uri: config.NEO4J_URI!, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, txTimeoutMs: config.TX_TIMEOUT_MS, poolSize: config.NEO4J_POOL_SIZE });
   const server: AtlasServer = await createServer(config, db, createLogger('silent'));
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

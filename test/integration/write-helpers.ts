@@ -7,8 +7,8 @@ import type { TestServer } from './harness.js';
 export const API_KEY = 'test-editor-key-0123456789';
 export const JWT_SECRET = 'test-jwt-secret-0123456789-0123456789-abcdef';
 
-/** Server settings for write tests: one API key, a JWT secret, and a write rate limit tests never reach. */
-export const WRITE_ENV = { API_KEYS: API_KEY, JWT_SECRET, WRITE_RATE_LIMIT_PER_MIN: '100000' };
+/** Server settings for write tests: one API key, a JWT secret, a write rate limit tests never reach, a public audit trail. */
+export const WRITE_ENV = { API_KEYS: API_KEY, JWT_SECRET, WRITE_RATE_LIMIT_PER_MIN: '100000', AUDIT_VISIBILITY: 'public' };
 
 export const asEditor = { 'x-api-key': API_KEY };
 
