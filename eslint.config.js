@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 /** A relative import of one of our src/ modules or folders (`../store/x.js`, `../../ingest/y.js`, `./context.js`). */
@@ -14,6 +15,7 @@ const zones = [
   { files: ['src/errors.ts', 'src/config.ts', 'src/logger.ts', 'src/project-root.ts'], patterns: [{ regex: '^\\.', message: `The base modules import nothing of ours: ${why}.` }] },
   { files: ['src/graph/**'], patterns: [{ regex: '^\\.\\./(?!errors\\.js$)', message: `src/graph imports nothing of ours but src/errors: ${why}.` }] },
   { files: ['src/db/**'], deny: ['store', 'resolvers', 'ingest', 'server', 'auth', 'cli', 'context', 'generated'], driver: true },
+  { files: ['src/rules/**'], deny: ['db', 'store', 'ingest', 'resolvers', 'server', 'auth', 'cli', 'context', 'generated'] },
   { files: ['src/store/**'], deny: ['ingest', 'server', 'resolvers', 'auth', 'cli', 'context', 'generated'] },
   { files: ['src/ingest/**'], deny: ['resolvers', 'server', 'auth', 'cli', 'context', 'generated'] },
   { files: ['src/auth/**'], deny: ['db', 'store', 'ingest', 'resolvers', 'server', 'cli'] },
@@ -56,4 +58,5 @@ export default tseslint.config(
     },
   },
   ...zones,
+  prettier,
 );
