@@ -24,7 +24,8 @@ export interface RelationshipRecord {
   readonly [property: string]: unknown;
 }
 
-const compact = (values: Record<string, unknown>): Record<string, unknown> =>
+/** The entries that are set: null and undefined mean "not set" in records. */
+export const compact = (values: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined));
 
 /**
@@ -43,6 +44,15 @@ export function entityRecordOf(props: Record<string, unknown>): EntityRecord {
 export function relationshipRecordOf(type: string, from: string, to: string, props: Record<string, unknown>): RelationshipRecord {
   const { sourceIds, ...rest } = props;
   return { type, from, to, sources: texts(sourceIds, 'relationship.sourceIds'), ...compact(rest) };
+}
+
+/** A validated graph-file entity (graph/validation) as a record: unset fields dropped. */
+export const entityRecordFrom = (entity: Record<string, unknown>): EntityRecord => compact(entity) as EntityRecord;
+
+/** A validated graph-file relationship as a record: its type's `properties` beside the common ones, unset fields dropped. */
+export function relationshipRecordFrom(relationship: { readonly properties?: Record<string, unknown> | null }): RelationshipRecord {
+  const { properties, ...rest } = relationship;
+  return compact({ ...rest, ...(properties ?? {}) }) as RelationshipRecord;
 }
 
 const dateKeysOf = (kind: EntityKind): Set<string> => new Set(propertiesOf(kind).filter((p) => p.type === 'date').map((p) => p.name));

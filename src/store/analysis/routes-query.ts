@@ -1,6 +1,7 @@
-import { relRow, validOn } from './common.js';
+import { heldOn } from '../cypher.js';
+import { relRow } from './common.js';
 
-const allValid = `all(r IN relationships(p) WHERE ${validOn('r')})`;
+const allValid = `all(r IN relationships(p) WHERE ${heldOn('r', 'asOf')})`;
 const chipWanted = '($chips IS NULL OR chip.id IN $chips)';
 
 /** The ways a company `co` reaches a chip: one UNION branch per route kind, each with its path. */
@@ -24,7 +25,7 @@ const ROUTE_BRANCHES = `
     MATCH p = (co)-[:DEVELOPS]->(m:Entity:Model)-[:TRAINED_ON]->(chip:Entity:Chip)
     WHERE ${allValid} AND ${chipWanted}
     OPTIONAL MATCH (m)-[site:TRAINED_AT]->(dc:Entity:DataCenter)
-    WHERE ${validOn('site')}
+    WHERE ${heldOn('site', 'asOf')}
     RETURN 'TRAINING_HARDWARE' AS kind, nodes(p) AS ns, relationships(p) AS rs, dc, chip, CASE WHEN site IS NULL THEN [] ELSE [site] END AS extra`;
 
 /**
@@ -38,13 +39,13 @@ const routesFrom = (start: string): string => `
   }
   CALL (co) {
     OPTIONAL MATCH (co)-[hq:HEADQUARTERED_IN]->(home:Entity:Country)
-    WHERE ${validOn('hq')}
+    WHERE ${heldOn('hq', 'asOf')}
     WITH home ORDER BY home.id
     RETURN head(collect(home)) AS home
   }
   CALL (dc) {
     OPTIONAL MATCH (dc)-[loc:LOCATED_IN]->(country:Entity:Country)
-    WHERE ${validOn('loc')}
+    WHERE ${heldOn('loc', 'asOf')}
     WITH country ORDER BY country.id
     RETURN head(collect(country)) AS dcCountry
   }

@@ -1,12 +1,12 @@
 import type { Database } from '../../db/database.js';
 import { dbDate, dbInt } from '../../db/mapping.js';
-import { toEntity } from '../cypher.js';
+import { heldOn, toEntity } from '../cypher.js';
 import { oneOf } from '../rows.js';
-import { confidenceOf, relRow, sourcesByIds, toPath, toRelRows, validOn, weakest } from './common.js';
+import { confidenceOf, relRow, sourcesByIds, toPath, toRelRows, weakest } from './common.js';
 import { CHIP_USE_KINDS, type AnalysisLimits, type ChipUsageModel, type ChipUseKind, type ChipUserModel } from './models.js';
 import { restrictionsByChip, withSources } from './restrictions.js';
 
-const allValid = `all(r IN relationships(p) WHERE ${validOn('r')})`;
+const allValid = `all(r IN relationships(p) WHERE ${heldOn('r', 'asOf')})`;
 
 /** Every company and model using $chip on $asOf, one UNION branch per way of using it, each with its path. */
 export const WHO_USES = `
