@@ -1,10 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import cors from 'cors';
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { Logger } from 'pino';
+import { credentialOf, keyFingerprint } from '../auth/viewer.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { requestError, sendErrors } from './format-error.js';
@@ -44,10 +44,10 @@ export function httpErrorHandler(config: Config, log: Logger): ErrorRequestHandl
 
 const clientStore = new AsyncLocalStorage<string>();
 
-/** Who is asking, for rate limits: the API key or bearer token (hashed), else the client address. */
+/** Who is asking, for rate limits: the credential presented (hashed; valid or not), else the client address. */
 export function clientKey(req: Request): string {
-  const key = req.get('x-api-key') ?? /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
-  if (key) return `key:${createHash('sha256').update(key).digest('hex').slice(0, 16)}`;
+  const key = credentialOf(req.headers);
+  if (key) return `key:${keyFingerprint(key)}`;
   return `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
 }
 

@@ -45,9 +45,10 @@ describe('the seed loader', () => {
   it('writes through the change writer, audited as the seed, and a second load changes nothing', async () => {
     const first = await loadSeed(server.db, graphOf('First description.'));
     expect(first).toEqual({ entities: 3, relationships: 1, changes: 4 });
+    // One load is one call of the change writer: its records keep their order, entities first.
     expect(await trailOf(ids[1]!)).toEqual([
-      { actor: SEED_ACTOR, operation: 'CREATE_RELATIONSHIP' },
       { actor: SEED_ACTOR, operation: 'CREATE_ENTITY' },
+      { actor: SEED_ACTOR, operation: 'CREATE_RELATIONSHIP' },
     ]);
     const read = await server.data<{ entity: { description: string; headquarters: { node: { id: string }; relationship: { validFrom: string; confidence: string } } } }>(
       `{ entity(id: "${ids[1]}") { ... on Company { description headquarters { node { id } relationship { validFrom confidence } } } } }`,
