@@ -7,17 +7,14 @@ import { covers } from './classify.js';
 import { inForce } from './common.js';
 import { routesWithin } from './compute-access.js';
 import type { AnalysisLimits, ComputeRouteModel, ExposedCompanyModel, ExposureModel } from './models.js';
+import { DESTINATIONS } from './restrictions.js';
 
 /** A regulation, whether it is in force on $asOf, what it covers then and what it restricts then (if in force). */
 export const REGULATION_REACH = `
   MATCH (reg:Entity:Regulation {id: $regulation})
   WITH reg, ${inForce('reg', 'asOf')} AS inForce
   RETURN reg, inForce,
-    COLLECT {
-      MATCH (reg)-[ra:APPLIES_TO]->(dest:Entity:Country)
-      WHERE ${heldOn('ra', 'asOf')}
-      RETURN dest ORDER BY dest.name, dest.id
-    } AS destinations,
+    ${DESTINATIONS},
     COLLECT {
       MATCH (reg)-[rr:RESTRICTS]->(chip:Entity:Chip)
       WHERE inForce AND ${heldOn('rr', 'asOf')}

@@ -6,16 +6,19 @@ import { list, text, textOrNull, texts } from '../rows.js';
 import { inForce, pick } from './common.js';
 import type { RestrictionModel } from './models.js';
 
+/** The countries regulation `reg` applies to on $asOf, by name, as the column `destinations`. */
+export const DESTINATIONS = `COLLECT {
+      MATCH (reg)-[ra:APPLIES_TO]->(dest:Entity:Country)
+      WHERE ${heldOn('ra', 'asOf')}
+      RETURN dest ORDER BY dest.name, dest.id
+    } AS destinations`;
+
 /** Rules in force on $asOf that restrict the chips in $chips, each with every destination it covers then. */
 export const RESTRICTIONS = `
   MATCH (reg:Entity:Regulation)-[rr:RESTRICTS]->(chip:Entity:Chip)
   WHERE chip.id IN $chips AND ${inForce('reg', 'asOf')} AND ${heldOn('rr', 'asOf')}
   RETURN chip.id AS chip, reg, rr.licenseRequirement AS licenseRequirement, rr.sourceIds AS sourceIds,
-    COLLECT {
-      MATCH (reg)-[ra:APPLIES_TO]->(dest:Entity:Country)
-      WHERE ${heldOn('ra', 'asOf')}
-      RETURN dest ORDER BY dest.name, dest.id
-    } AS destinations
+    ${DESTINATIONS}
   ORDER BY reg.effectiveDate, reg.id`;
 
 /** A restriction before its sources are looked up. */
