@@ -45,7 +45,7 @@ async function planRelationshipChanges(tx: Tx, graph: GraphFile): Promise<Change
     byKey.set(key, mergeRelationship(byKey.get(key) ?? null, record, 'assert'));
   }
   const records = [...byKey.values()];
-  return planRelationships(records.map((record) => ({ record })), await loadRelationships(tx, records), 'assert').changes;
+  return planRelationships(records.map((record) => ({ record, at: 'data/' })), await loadRelationships(tx, records), 'assert').changes;
 }
 
 /**

@@ -118,7 +118,7 @@ export function resolveRelationships(draft: Draft, plan: EntityPlan, existing: R
 }
 
 /** What changes for each resolved relationship, given the ones already in the graph (keyed by relationshipKey). */
-export function planRelationships(resolved: readonly Pick<ResolvedRelationship, 'record'>[], existing: ReadonlyMap<string, RelationshipRecord>, mode: MergeMode): { changes: RelationshipChange[]; tally: Tally } {
+export function planRelationships(resolved: readonly ResolvedRelationship[], existing: ReadonlyMap<string, RelationshipRecord>, mode: MergeMode): { changes: RelationshipChange[]; tally: Tally } {
   const tally: Tally = { created: 0, updated: 0, unchanged: 0 };
   const changes: RelationshipChange[] = [];
   for (const { record } of resolved) {
