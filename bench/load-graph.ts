@@ -2,10 +2,10 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { Database, type Tx } from '../src/db/database.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../src/db/local-neo4j.js';
-import { dbDate } from '../src/db/mapping.js';
 import { migrate, MIGRATIONS } from '../src/db/migrations.js';
-import { propertiesOf, relationshipSpec, type EntityKind } from '../src/graph/ontology.js';
+import { relationshipSpec, type EntityKind } from '../src/graph/ontology.js';
 import { projectRoot } from '../src/project-root.js';
+import { entityDbProps, relationshipDbProps } from '../src/store/graph-records.js';
 import { entityBatches, planFor, totalEntities, type BenchEntity, type BenchRelationship, type GraphPlan } from './generate.js';
 import { relationshipBatches } from './generate-relationships.js';
 
@@ -53,25 +53,15 @@ const META_READ = 'MATCH (m:BenchMeta {id: $id}) RETURN m';
 const META_WRITE = 'MERGE (m:BenchMeta {id: $id}) SET m += $meta';
 const ANY_ENTITY = 'MATCH (n:Entity) RETURN n.id AS id LIMIT 1';
 
-function withDates(row: Record<string, unknown>, dates: ReadonlySet<string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k] = v != null && dates.has(k) ? dbDate(String(v)) : v;
-  return out;
-}
-
-const entityDates = (kind: EntityKind): Set<string> => new Set(propertiesOf(kind).filter((p) => p.type === 'date').map((p) => p.name));
-const REL_DATES = new Set(['validFrom', 'validTo']);
-
 async function writeEntities(tx: Tx, kind: EntityKind, rows: BenchEntity[]): Promise<void> {
-  const dates = entityDates(kind);
-  await tx.run(ENTITY_CREATE(kind), { rows: rows.map((r) => withDates(r, dates)) });
+  await tx.run(ENTITY_CREATE(kind), { rows: rows.map((r) => entityDbProps(kind, r)) });
 }
 
 async function writeRelationships(tx: Tx, byType: Map<string, BenchRelationship[]>): Promise<number> {
   let n = 0;
   for (const [type, rels] of byType) {
     if (!relationshipSpec(type)) throw new Error(`Unknown relationship type ${type}`);
-    await tx.run(REL_CREATE(type), { rows: rels.map((r) => ({ from: r.from, to: r.to, props: withDates(r.props, REL_DATES) })) });
+    await tx.run(REL_CREATE(type), { rows: rels.map((r) => ({ from: r.from, to: r.to, props: relationshipDbProps(r.props) })) });
     n += rels.length;
   }
   return n;

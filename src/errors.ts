@@ -31,8 +31,8 @@ export class AppError extends Error {
 export const badInput = (message: string, details: Record<string, unknown> = {}): AppError =>
   new AppError('BAD_USER_INPUT', message, details);
 
-/** Stable codes of an expected write failure (the SDL's `UserErrorCode`). */
-export type UserErrorCode =
+/** What kind of problem a graph-validation issue is (graph/validation.ts); stable, so clients and importers can act on it. */
+export type GraphIssueCode =
   | 'INVALID_VALUE'
   | 'REQUIRED'
   | 'INVALID_ID'
@@ -40,10 +40,10 @@ export type UserErrorCode =
   | 'UNKNOWN_ENDPOINT'
   | 'RELATIONSHIP_NOT_ALLOWED'
   | 'UNKNOWN_SOURCE'
-  | 'DATE_ORDER'
-  | 'NOT_FOUND'
-  | 'HAS_DEPENDENTS'
-  | 'UNREADABLE_FILE';
+  | 'DATE_ORDER';
+
+/** Stable codes of an expected write failure (the SDL's `UserErrorCode`). */
+export type UserErrorCode = GraphIssueCode | 'NOT_FOUND' | 'HAS_DEPENDENTS' | 'UNREADABLE_FILE';
 
 /** An expected failure of a write, returned as data: a stable code, a message, and the input field at fault. */
 export interface UserErrorModel {

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
-import { loadSeed, readSeedGraph } from '../ingest/seed.js';
+import { loadSeed, readSeedGraph, SEED_ACTOR } from '../ingest/seed.js';
 import { createLogger } from '../logger.js';
 
 /** `npm run seed`: validates data/*.json and merges it into the database (idempotent). */
@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const connection = await connect(config, log);
   try {
     const counts = await loadSeed(connection.db, graph);
-    process.stdout.write(`Seed graph merged: ${counts.entities} entities, ${counts.relationships} relationships.\n`);
+    process.stdout.write(`Seed graph merged: ${counts.entities} entities, ${counts.relationships} relationships; ${counts.changes} change(s) written and audited as "${SEED_ACTOR}".\n`);
   } finally {
     await connection.close();
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { GraphIssueCode } from '../errors.js';
 import {
   CONFIDENCE_LEVELS,
   ENTITY_KINDS,
@@ -78,17 +79,6 @@ export interface GraphFile {
   readonly entities: GraphEntity[];
   readonly relationships: GraphRelationship[];
 }
-
-/** What kind of problem an issue is; stable, so clients and importers can act on it. */
-export type GraphIssueCode =
-  | 'INVALID_VALUE'
-  | 'REQUIRED'
-  | 'INVALID_ID'
-  | 'DUPLICATE_ID'
-  | 'UNKNOWN_ENDPOINT'
-  | 'RELATIONSHIP_NOT_ALLOWED'
-  | 'UNKNOWN_SOURCE'
-  | 'DATE_ORDER';
 
 /** A problem in a graph file, located by path (`entities[3].releaseDate`). */
 export interface GraphIssue {

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.js';
 import { COMMON_RELATIONSHIP_PROPERTIES, ENTITY_KINDS, KIND_PROPERTIES, propertiesOf, RELATIONSHIP_TYPES, type PropertySpec } from '../graph/ontology.js';
-import { entityRecordOf, relationshipRecordOf, type EntityRecord, type RelationshipRecord } from '../store/graph-records.js';
+import { loadEntities } from '../store/change-writer.js';
+import { relationshipRecordOf, type EntityRecord, type RelationshipRecord } from '../store/graph-records.js';
 
 /** Neighbourhoods deeper than this are refused: at 6 hops the graph is usually all there. */
 export const MAX_EXPORT_DEPTH = 6;
@@ -32,10 +33,6 @@ const RELATIONSHIPS_AMONG = `
   MATCH (a:Entity)-[r]->(b:Entity)
   WHERE a.id IN $ids AND b.id IN $ids
   RETURN type(r) AS type, a.id AS from, b.id AS to, properties(r) AS p`;
-const ENTITIES = `
-  UNWIND $ids AS id
-  MATCH (n:Entity {id: id})
-  RETURN properties(n) AS p`;
 
 /** Only the fields the format knows, so an export always passes the importer's strict validation. */
 function entityJson(e: EntityRecord): Record<string, unknown> {
@@ -68,7 +65,7 @@ export async function exportGraph(db: Database, options: ExportOptions = {}): Pr
   return db.read(async (tx) => {
     const [cited] = options.rootId ? await tx.run(CITED_SOURCES, { ids }) : [];
     const all = [...new Set([...ids, ...((cited?.sources as string[] | undefined) ?? [])])];
-    const entities = (await tx.run(ENTITIES, { ids: all })).map((r) => entityRecordOf(r.p as Record<string, unknown>));
+    const entities = [...(await loadEntities(tx, all)).values()];
     const rels = (await tx.run(RELATIONSHIPS_AMONG, { ids })).map((r) => relationshipRecordOf(r.type as string, r.from as string, r.to as string, r.p as Record<string, unknown>));
     const kindOrder = (e: EntityRecord): number => ENTITY_KINDS.indexOf(e.kind);
     entities.sort((a, b) => kindOrder(a) - kindOrder(b) || a.id.localeCompare(b.id));

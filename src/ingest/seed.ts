@@ -1,9 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Database } from '../db/database.js';
+import type { Database, Tx } from '../db/database.js';
 import { projectRoot } from '../project-root.js';
-import { upsertEntities, upsertRelationships } from '../store/write-store.js';
+import { applyChanges, changeOf, loadEntities, loadRelationships, type ChangeSet, type EntityChange } from '../store/change-writer.js';
+import { entityRecordFrom, relationshipKey, relationshipRecordFrom, type RelationshipRecord } from '../store/graph-records.js';
+import { mergeEntity, mergeRelationship } from '../store/merge.js';
 import { validateGraph, type GraphFile } from '../graph/validation.js';
+import { planRelationships } from './importers/resolve.js';
+
+/** The actor the audit trail names for what the seed loader writes. */
+export const SEED_ACTOR = 'seed';
 
 /** Reads and merges every `data/*.json` file; throws listing every problem found. */
 export function readSeedGraph(dir = path.join(projectRoot(), 'data')): GraphFile {
@@ -21,11 +27,37 @@ export function readSeedGraph(dir = path.join(projectRoot(), 'data')): GraphFile
   return graph;
 }
 
-/** Loads the seed graph in one write transaction (idempotent: entities and relationships are merged). */
-export async function loadSeed(db: Database, graph: GraphFile = readSeedGraph()): Promise<{ entities: number; relationships: number }> {
-  await db.write(async (tx) => {
-    await upsertEntities(tx, graph.entities);
-    await upsertRelationships(tx, graph.relationships);
+/** The seed's entities merged (assert) into the ones with their ids; a kind the database disagrees with throws. */
+async function planEntities(tx: Tx, graph: GraphFile): Promise<EntityChange[]> {
+  const existing = await loadEntities(tx, graph.entities.map((e) => e.id));
+  return graph.entities.flatMap((e) => {
+    const before = existing.get(e.id) ?? null;
+    if (before && before.kind !== e.kind) throw new Error(`The seed's ${e.kind} "${e.id}" is a ${before.kind} in the database; rename one of them.`);
+    return changeOf(before, mergeEntity(before, entityRecordFrom(e), 'assert')) ?? [];
+  });
+}
+
+/** The seed's relationships, one per key (a fact asserted twice merges), merged (assert) into the stored ones. */
+async function planRelationshipChanges(tx: Tx, graph: GraphFile): Promise<ChangeSet['relationships']> {
+  const byKey = new Map<string, RelationshipRecord>();
+  for (const record of graph.relationships.map(relationshipRecordFrom)) {
+    const key = relationshipKey(record.type, record.from, record.to);
+    byKey.set(key, mergeRelationship(byKey.get(key) ?? null, record, 'assert'));
+  }
+  const records = [...byKey.values()];
+  return planRelationships(records.map((record) => ({ record, at: 'data/' })), await loadRelationships(tx, records), 'assert').changes;
+}
+
+/**
+ * Merges the seed graph into the database in one write transaction, through the change writer like imports and
+ * mutations: given fields replace, sources and aliases accumulate, and every change is audited as SEED_ACTOR.
+ * Idempotent: a second load finds every record unchanged and writes (and records) nothing.
+ */
+export async function loadSeed(db: Database, graph: GraphFile = readSeedGraph()): Promise<{ entities: number; relationships: number; changes: number }> {
+  const changes = await db.write(async (tx) => {
+    const set: ChangeSet = { entities: await planEntities(tx, graph), relationships: await planRelationshipChanges(tx, graph) };
+    await applyChanges(tx, SEED_ACTOR, set);
+    return set.entities.length + set.relationships.length;
   }, { timeoutMs: 120_000 });
-  return { entities: graph.entities.length, relationships: graph.relationships.length };
+  return { entities: graph.entities.length, relationships: graph.relationships.length, changes };
 }

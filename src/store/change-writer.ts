@@ -9,6 +9,7 @@ import {
   relationshipRecordOf,
   relPropsOf,
   relUpdateProps,
+  sameRecord,
   type EntityRecord,
   type RelationshipRecord,
 } from './graph-records.js';
@@ -28,6 +29,15 @@ export interface RelationshipChange {
   readonly op: Op;
   readonly before: RelationshipRecord | null;
   readonly after: RelationshipRecord | null;
+}
+
+/**
+ * The change that turns `before` (null: none yet) into `after`: a creation, an update, or null when the two are
+ * the same record, which writes and records nothing.
+ */
+export function changeOf<T extends EntityRecord | RelationshipRecord>(before: T | null, after: T): { op: Op; before: T | null; after: T } | null {
+  if (!before) return { op: 'create', before: null, after };
+  return sameRecord(before, after) ? null : { op: 'update', before, after };
 }
 
 export interface ChangeSet {

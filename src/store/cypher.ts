@@ -2,9 +2,12 @@ import type { EntityModel, RelationshipModel, Direction } from '../graph/models.
 import { CONFIDENCE_LEVELS, ENTITY_KINDS, relationshipSpec } from '../graph/ontology.js';
 import { map, oneOf, text, textOrNull, texts } from './rows.js';
 
-/** `r` held on `$param`: validFrom inclusive, validTo exclusive; a null param means "at any time". */
-export const validAt = (r: string, param: string): string =>
-  `($${param} IS NULL OR ((${r}.validFrom IS NULL OR ${r}.validFrom <= $${param}) AND (${r}.validTo IS NULL OR ${r}.validTo > $${param})))`;
+/** `r` held on `$param` (which must be set): validFrom inclusive, validTo exclusive, missing bounds open. */
+export const heldOn = (r: string, param: string): string =>
+  `((${r}.validFrom IS NULL OR ${r}.validFrom <= $${param}) AND (${r}.validTo IS NULL OR ${r}.validTo > $${param}))`;
+
+/** `r` held on `$param`, as heldOn; a null param means "at any time". */
+export const validAt = (r: string, param: string): string => `($${param} IS NULL OR ${heldOn(r, param)})`;
 
 /** The relationship pattern of a neighbour hop; symmetric types match either direction. */
 export function hopPattern(type: string, direction: Direction, rel: string): string {

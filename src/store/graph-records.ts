@@ -24,7 +24,8 @@ export interface RelationshipRecord {
   readonly [property: string]: unknown;
 }
 
-const compact = (values: Record<string, unknown>): Record<string, unknown> =>
+/** The entries that are set: null and undefined mean "not set" in records. */
+export const compact = (values: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined));
 
 /**
@@ -45,6 +46,15 @@ export function relationshipRecordOf(type: string, from: string, to: string, pro
   return { type, from, to, sources: texts(sourceIds, 'relationship.sourceIds'), ...compact(rest) };
 }
 
+/** A validated graph-file entity (graph/validation) as a record: unset fields dropped. */
+export const entityRecordFrom = (entity: Record<string, unknown>): EntityRecord => compact(entity) as EntityRecord;
+
+/** A validated graph-file relationship as a record: its type's `properties` beside the common ones, unset fields dropped. */
+export function relationshipRecordFrom(relationship: { readonly properties?: Record<string, unknown> | null }): RelationshipRecord {
+  const { properties, ...rest } = relationship;
+  return compact({ ...rest, ...(properties ?? {}) }) as RelationshipRecord;
+}
+
 const dateKeysOf = (kind: EntityKind): Set<string> => new Set(propertiesOf(kind).filter((p) => p.type === 'date').map((p) => p.name));
 const REL_DATE_KEYS = new Set(['validFrom', 'validTo']);
 
@@ -54,18 +64,24 @@ function toDb(values: Record<string, unknown>, dateKeys: ReadonlySet<string>): R
   return out;
 }
 
+/** Stored node properties of a kind as the driver takes them: dates as Neo4j dates (the one property encoder). */
+export const entityDbProps = (kind: EntityKind, props: Record<string, unknown>): Record<string, unknown> => toDb(props, dateKeysOf(kind));
+
+/** Stored relationship properties as the driver takes them. */
+export const relationshipDbProps = (props: Record<string, unknown>): Record<string, unknown> => toDb(props, REL_DATE_KEYS);
+
 /** The node properties to store for a record (aliasText and sourceIds derived), dates as Neo4j dates. */
 export function nodePropsOf(record: EntityRecord): Record<string, unknown> {
   const { sources, ...rest } = record;
   const aliases = record.aliases ?? [];
-  return toDb({ ...rest, aliases, aliasText: aliases.join(' '), sourceIds: sources }, dateKeysOf(record.kind));
+  return entityDbProps(record.kind, { ...rest, aliases, aliasText: aliases.join(' '), sourceIds: sources });
 }
 
 /** The relationship properties to store for a record. */
 export function relPropsOf(record: RelationshipRecord): Record<string, unknown> {
   const rest: Record<string, unknown> = { ...record, sourceIds: record.sources };
   for (const key of ['type', 'from', 'to', 'sources']) delete rest[key];
-  return toDb(rest, REL_DATE_KEYS);
+  return relationshipDbProps(rest);
 }
 
 /**
@@ -99,7 +115,7 @@ export function entityUpdateProps(before: EntityRecord, after: EntityRecord): Re
   const out: Record<string, unknown> = { ...diff };
   if (sources !== undefined) out.sourceIds = sources ?? [];
   if ('aliases' in diff) out.aliasText = (after.aliases ?? []).join(' ');
-  return toDb(out, dateKeysOf(after.kind));
+  return entityDbProps(after.kind, out);
 }
 
 /** The relationship properties to SET to turn `before` into `after`. */
@@ -107,5 +123,5 @@ export function relUpdateProps(before: RelationshipRecord, after: RelationshipRe
   const { sources, ...diff } = propsDiff(before, after);
   const out: Record<string, unknown> = { ...diff };
   if (sources !== undefined) out.sourceIds = sources ?? [];
-  return toDb(out, REL_DATE_KEYS);
+  return relationshipDbProps(out);
 }

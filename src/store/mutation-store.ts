@@ -3,7 +3,16 @@ import { relationshipSpec, type EntityKind } from '../graph/ontology.js';
 import type { UserErrorModel } from '../errors.js';
 import { validateGraph, type GraphIssue } from '../graph/validation.js';
 import { applyChanges, loadEntities, loadRelationships, type RelationshipChange } from './change-writer.js';
-import { relationshipKey, relationshipRecordOf, sameRecord, type EntityRecord, type RelationshipRecord } from './graph-records.js';
+import {
+  compact,
+  entityRecordFrom,
+  relationshipKey,
+  relationshipRecordFrom,
+  relationshipRecordOf,
+  sameRecord,
+  type EntityRecord,
+  type RelationshipRecord,
+} from './graph-records.js';
 import { mergeRelationship } from './merge.js';
 import { map, num, text, texts } from './rows.js';
 
@@ -26,9 +35,6 @@ export function issuesToErrors(issues: readonly GraphIssue[], prefix: string): U
   });
 }
 
-export const compact = (values: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined));
-
 /** The string ids in an input list (validation reports anything else in it). */
 const idsIn = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
@@ -43,8 +49,7 @@ async function validateEntity(tx: Tx, record: Record<string, unknown>): Promise<
   const known = await kindsOf(tx, idsIn(record.sources));
   const { graph, issues } = validateGraph({ entities: [record] }, known);
   if (issues.length) return { errors: issuesToErrors(issues, 'entities[0]') };
-  const e = graph.entities[0]!;
-  return { entity: { ...compact(e), id: e.id, kind: e.kind, name: e.name, sources: e.sources }, errors: [] };
+  return { entity: entityRecordFrom(graph.entities[0]!), errors: [] };
 }
 
 /** Creates an entity in one transaction; a taken id or an invalid field comes back as an error. */
@@ -150,8 +155,7 @@ export function assertRelationship(db: Database, actor: string, input: Record<st
     const { graph, issues } = validateGraph({ relationships: [raw] }, known);
     if (issues.length) return { relationship: null, created: false, errors: issuesToErrors(issues, 'relationships[0]') };
     const parsed = graph.relationships[0]!;
-    const fields = compact({ ...parsed, properties: undefined, ...(parsed.properties ?? {}) });
-    const incoming: RelationshipRecord = { ...fields, type: parsed.type, from: parsed.from, to: parsed.to, sources: parsed.sources };
+    const incoming = relationshipRecordFrom(parsed);
     const existing = (await loadRelationships(tx, [parsed])).get(relationshipKey(parsed.type, parsed.from, parsed.to)) ?? null;
     const after = mergeRelationship(existing, existing ? { ...incoming, from: existing.from, to: existing.to } : incoming, 'assert');
     if (!sameRecord(existing, after)) {

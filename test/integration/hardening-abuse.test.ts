@@ -56,7 +56,7 @@ describe('rate limits that count cost and only credentials that verify', () => {
     const search = '{ search(text: "nvidia", first: 1) { score } }';
     let limited = 0;
     for (let i = 0; i < 25; i++) {
-      const headers = i % 2 ? { 'x-api-key': `made-up-${i}` } : { authorization: `Bearer made.up.${i}` };
+      const headers: Record<string, string> = i % 2 ? { 'x-api-key': `made-up-${i}` } : { authorization: `Bearer made.up.${i}` };
       if ((await post(server, search, headers)).status === 429) limited += 1;
     }
     expect(limited).toBe(5);

@@ -81,7 +81,7 @@ describe('client input that must get a typed error naming the limit', () => {
     const create = 'mutation($input: CreateCompanyInput!) { createCompany(input: $input) { entity { id } } }';
     const res = await server.gql(create, { input: { id: `${p}-surrogate`, name: 'Bad \ud800 name', sources: ['src-epoch-notable-models'] } }, asEditor);
     expect(refusal(res, 'BAD_USER_INPUT').extensions).toMatchObject({ field: 'input.name' });
-    expect((await server.data(`{ entity(id: "${p}-surrogate") { id } }`)).entity).toBeNull();
+    expect((await server.data<{ entity: unknown }>(`{ entity(id: "${p}-surrogate") { id } }`)).entity).toBeNull();
     const search = await server.gql('query Q($t: String!) { search(text: $t) { score } }', { t: 'nvidia \udfff' });
     expect(refusal(search, 'BAD_USER_INPUT').extensions).toMatchObject({ field: 't' });
     // In a literal, GraphQL's lexer refuses it.

@@ -97,6 +97,18 @@ describe('parsing the Epoch AI tables', () => {
     expect(countryName('Multinational')).toBeNull();
   });
 
+  it.each([
+    ['EPOCH_MODELS', 'Model,Organization\n,Meta\nLlama 9,Meta\n', 'no model name'],
+    ['EPOCH_HARDWARE', 'Hardware name,Manufacturer\n,NVIDIA\nX100,NVIDIA\n', 'no hardware name'],
+    ['EPOCH_CLUSTERS', 'Name,Owner\n,Meta\nBig One,Meta\n', 'no cluster name'],
+  ] as const)('in %s, counts and skips a row without a name, saying so, and reads the next', (format, content, reason) => {
+    const { draft } = parseImport(format, content);
+    expect(draft.issues).toEqual([]);
+    expect(draft.records).toBe(2);
+    expect(draft.skipped).toEqual([{ at: 'row 2', reason }]);
+    expect(draft.entities.map((e) => e.kind)).toContain(format === 'EPOCH_MODELS' ? 'Model' : format === 'EPOCH_HARDWARE' ? 'Chip' : 'DataCenter');
+  });
+
   it('skips the clusters Epoch anonymised, saying why', () => {
     const { draft } = parseImport('AUTO', CLUSTERS);
     expect(draft.skipped).toHaveLength(15);

@@ -1,6 +1,7 @@
 import { DraftBuilder, countryName, tidy } from './draft-builder.js';
 import type { Draft } from './draft.js';
-import { mapColumns, requireColumns, RowReader, type ColumnSpec, type CsvTable } from './csv-table.js';
+import type { ColumnSpec, CsvTable, RowReader } from './csv-table.js';
+import { parseEpochTable } from './epoch-table.js';
 
 export const EPOCH_CLUSTERS_SOURCE = 'src-epoch-gpu-clusters';
 
@@ -59,22 +60,13 @@ function addCluster(b: DraftBuilder, r: RowReader<Column>, name: string, at: str
   }
 }
 
+const anonymised = (name: string): string | null =>
+  /^anonymi[sz]ed\b/i.test(name) ? `"${name}": anonymised by Epoch AI, cannot be attributed to an owner` : null;
+
 /**
  * Epoch AI's GPU Clusters table: data centers with status, power and first operational date, their country,
  * owners (OPERATES) and chips (EQUIPPED_WITH, with counts). Rows Epoch anonymised cannot be attributed and
  * are skipped.
  */
-export function parseEpochClusters(table: CsvTable): Draft {
-  const { columns, unknown } = mapColumns(table.header, CLUSTER_COLUMNS, IGNORED);
-  const b = new DraftBuilder(EPOCH_CLUSTERS_SOURCE);
-  b.issues.push(...requireColumns(columns, CLUSTER_COLUMNS, ['name']));
-  for (const row of b.issues.length ? [] : table.rows) {
-    b.records += 1;
-    const r = new RowReader<Column>(row, columns, b.issues);
-    const name = r.text('name');
-    if (!name) b.skip(`row ${row.row}`, 'no cluster name');
-    else if (/^anonymi[sz]ed\b/i.test(name)) b.skip(`row ${row.row}`, `"${name}": anonymised by Epoch AI, cannot be attributed to an owner`);
-    else addCluster(b, r, name, `row ${row.row}`);
-  }
-  return b.build(unknown);
-}
+export const parseEpochClusters = (table: CsvTable): Draft =>
+  parseEpochTable(table, { source: EPOCH_CLUSTERS_SOURCE, columns: CLUSTER_COLUMNS, ignored: IGNORED, nameColumn: 'name', noun: 'cluster', skip: anonymised, add: addCluster });

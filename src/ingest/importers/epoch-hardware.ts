@@ -1,6 +1,7 @@
 import { DraftBuilder, tidy } from './draft-builder.js';
 import type { Draft } from './draft.js';
-import { mapColumns, requireColumns, RowReader, type ColumnSpec, type CsvTable } from './csv-table.js';
+import type { ColumnSpec, CsvTable, RowReader } from './csv-table.js';
+import { parseEpochTable } from './epoch-table.js';
 
 export const EPOCH_HARDWARE_SOURCE = 'src-epoch-ml-hardware';
 
@@ -58,16 +59,5 @@ function addChip(b: DraftBuilder, r: RowReader<Column>, name: string, at: string
 }
 
 /** Epoch AI's ML Hardware table: chips with their specs and TPP, their designers and their foundries. */
-export function parseEpochHardware(table: CsvTable): Draft {
-  const { columns, unknown } = mapColumns(table.header, HARDWARE_COLUMNS, IGNORED);
-  const b = new DraftBuilder(EPOCH_HARDWARE_SOURCE);
-  b.issues.push(...requireColumns(columns, HARDWARE_COLUMNS, ['name']));
-  for (const row of b.issues.length ? [] : table.rows) {
-    b.records += 1;
-    const r = new RowReader<Column>(row, columns, b.issues);
-    const name = r.text('name');
-    if (!name) b.skip(`row ${row.row}`, 'no hardware name');
-    else addChip(b, r, name, `row ${row.row}`);
-  }
-  return b.build(unknown);
-}
+export const parseEpochHardware = (table: CsvTable): Draft =>
+  parseEpochTable(table, { source: EPOCH_HARDWARE_SOURCE, columns: HARDWARE_COLUMNS, ignored: IGNORED, nameColumn: 'name', noun: 'hardware', add: addChip });

@@ -1,6 +1,7 @@
 import { DraftBuilder, countryName } from './draft-builder.js';
 import type { Draft } from './draft.js';
-import { mapColumns, requireColumns, RowReader, type ColumnSpec, type CsvTable } from './csv-table.js';
+import type { ColumnSpec, CsvTable, RowReader } from './csv-table.js';
+import { parseEpochTable } from './epoch-table.js';
 
 export const EPOCH_MODELS_SOURCE = 'src-epoch-notable-models';
 
@@ -72,16 +73,5 @@ function addModel(b: DraftBuilder, r: RowReader<Column>, name: string, at: strin
  * Epoch AI's Notable (or Large-Scale) AI Models table: models, their developers and the developers' countries,
  * the chips they were trained on (with the count when one chip type is given) and their base models.
  */
-export function parseEpochModels(table: CsvTable): Draft {
-  const { columns, unknown } = mapColumns(table.header, MODEL_COLUMNS, IGNORED);
-  const b = new DraftBuilder(EPOCH_MODELS_SOURCE);
-  b.issues.push(...requireColumns(columns, MODEL_COLUMNS, ['model']));
-  for (const row of b.issues.length ? [] : table.rows) {
-    b.records += 1;
-    const r = new RowReader<Column>(row, columns, b.issues);
-    const name = r.text('model');
-    if (!name) b.skip(`row ${row.row}`, 'no model name');
-    else addModel(b, r, name, `row ${row.row}`);
-  }
-  return b.build(unknown);
-}
+export const parseEpochModels = (table: CsvTable): Draft =>
+  parseEpochTable(table, { source: EPOCH_MODELS_SOURCE, columns: MODEL_COLUMNS, ignored: IGNORED, nameColumn: 'model', noun: 'model', add: addModel });

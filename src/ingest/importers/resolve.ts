@@ -1,9 +1,8 @@
 import { relationshipSpec, type EntityKind } from '../../graph/ontology.js';
-import type { EntityChange, RelationshipChange } from '../../store/change-writer.js';
-import { relationshipKey, sameRecord, type EntityRecord, type RelationshipRecord } from '../../store/graph-records.js';
+import { changeOf, type EntityChange, type RelationshipChange } from '../../store/change-writer.js';
+import { compact, relationshipKey, type EntityRecord, type RelationshipRecord } from '../../store/graph-records.js';
 import { mergeEntity, mergeRelationship, type MergeMode } from '../../store/merge.js';
 import type { UserErrorModel } from '../../errors.js';
-import { compact } from '../../store/mutation-store.js';
 import { issueAt, normaliseName, slugOf, type Draft, type DraftEntity } from './draft.js';
 
 /** Counts of what a plan does to one kind of record. */
@@ -11,6 +10,12 @@ export interface Tally {
   created: number;
   updated: number;
   unchanged: number;
+}
+
+/** Counts a planned change (null: unchanged) in a tally, and keeps it. */
+function tallied<T>(change: T & { op: 'create' | 'update' | 'delete' } | null, changes: T[], tally: Tally): void {
+  if (change) changes.push(change);
+  tally[change?.op === 'create' ? 'created' : change ? 'updated' : 'unchanged'] += 1;
 }
 
 export interface EntityPlan {
@@ -77,13 +82,7 @@ export function planEntities(draft: Draft, existing: readonly EntityRecord[]): E
     const after = mergeEntity(match?.entity ?? null, recordOf(d, id), mode);
     plan.idOf.set(d.ref, id);
     plan.kindOf.set(id, d.kind);
-    if (!match) {
-      plan.changes.push({ op: 'create', before: null, after });
-      plan.tally.created += 1;
-    } else if (!sameRecord(match.entity, after)) {
-      plan.changes.push({ op: 'update', before: match.entity, after });
-      plan.tally.updated += 1;
-    } else plan.tally.unchanged += 1;
+    tallied(changeOf(match?.entity ?? null, after), plan.changes, plan.tally);
     index.add(after);
   }
   return plan;
@@ -125,13 +124,7 @@ export function planRelationships(resolved: readonly ResolvedRelationship[], exi
   for (const { record } of resolved) {
     const before = existing.get(relationshipKey(record.type, record.from, record.to)) ?? null;
     const after = mergeRelationship(before, before ? { ...record, from: before.from, to: before.to } : record, mode);
-    if (!before) {
-      changes.push({ op: 'create', before: null, after });
-      tally.created += 1;
-    } else if (!sameRecord(before, after)) {
-      changes.push({ op: 'update', before, after });
-      tally.updated += 1;
-    } else tally.unchanged += 1;
+    tallied(changeOf(before, after), changes, tally);
   }
   return { changes, tally };
 }

@@ -13,7 +13,8 @@ export interface Classified {
   readonly classification: AccessClassification;
 }
 
-const covers = (r: Pick<RestrictionModel, 'destinations'>, country: string | null): boolean =>
+/** Whether a rule covers a country (never for an unknown country). */
+export const covers = (r: { readonly destinations: readonly { readonly id: string }[] }, country: string | null): boolean =>
   country !== null && r.destinations.some((d) => d.id === country);
 
 /**

@@ -69,7 +69,3 @@ export async function sourcesByIds(tx: Tx, ids: Iterable<string>): Promise<Map<s
 export const pick = (sources: Map<string, EntityModel>, ids: Iterable<string>): EntityModel[] =>
   [...new Set(ids)].sort().flatMap((id) => (sources.has(id) ? [sources.get(id)!] : []));
 
-/** `r` held on $asOf (which these queries always set). */
-export const validOn = (r: string): string =>
-  `((${r}.validFrom IS NULL OR ${r}.validFrom <= $asOf) AND (${r}.validTo IS NULL OR ${r}.validTo > $asOf))`;
-

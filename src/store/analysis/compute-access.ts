@@ -1,18 +1,18 @@
 import type { Database, Row, Tx } from '../../db/database.js';
 import { dbDate, dbInt } from '../../db/mapping.js';
 import type { EntityModel } from '../../graph/models.js';
-import { toEntity } from '../cypher.js';
+import { heldOn, toEntity } from '../cypher.js';
 import { map, oneOf, text } from '../rows.js';
-import { classifyRoute } from './classify.js';
+import { classifyRoute, covers } from './classify.js';
 import { confidenceOf, pick, sourceIdsOf, sourcesByIds, toPath, toRelRows, weakest, type RelRow } from './common.js';
 import { COMPUTE_ROUTE_KINDS, type AnalysisLimits, type ComputeAccessModel, type ComputeRouteModel } from './models.js';
-import { covers, restrictionsByChip, withSources, type RawRestriction } from './restrictions.js';
+import { restrictionsByChip, withSources, type RawRestriction } from './restrictions.js';
 import { ROUTES_OF_ALL, ROUTES_OF_COMPANIES } from './routes-query.js';
 
 const COMPANY = `
   MATCH (co:Entity:Company {id: $company})
   OPTIONAL MATCH (co)-[hq:HEADQUARTERED_IN]->(home:Entity:Country)
-  WHERE (hq.validFrom IS NULL OR hq.validFrom <= $asOf) AND (hq.validTo IS NULL OR hq.validTo > $asOf)
+  WHERE ${heldOn('hq', 'asOf')}
   RETURN co, home
   ORDER BY home.id
   LIMIT 1`;

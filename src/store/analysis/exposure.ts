@@ -1,26 +1,23 @@
 import type { Database } from '../../db/database.js';
 import { dbDate } from '../../db/mapping.js';
 import type { EntityModel } from '../../graph/models.js';
-import { toEntity } from '../cypher.js';
+import { heldOn, toEntity } from '../cypher.js';
 import { flag, list } from '../rows.js';
-import { inForce, validOn } from './common.js';
+import { covers } from './classify.js';
+import { inForce } from './common.js';
 import { routesWithin } from './compute-access.js';
 import type { AnalysisLimits, ComputeRouteModel, ExposedCompanyModel, ExposureModel } from './models.js';
-import { covers } from './restrictions.js';
+import { DESTINATIONS } from './restrictions.js';
 
 /** A regulation, whether it is in force on $asOf, what it covers then and what it restricts then (if in force). */
 export const REGULATION_REACH = `
   MATCH (reg:Entity:Regulation {id: $regulation})
   WITH reg, ${inForce('reg', 'asOf')} AS inForce
   RETURN reg, inForce,
-    COLLECT {
-      MATCH (reg)-[ra:APPLIES_TO]->(dest:Entity:Country)
-      WHERE ${validOn('ra')}
-      RETURN dest ORDER BY dest.name, dest.id
-    } AS destinations,
+    ${DESTINATIONS},
     COLLECT {
       MATCH (reg)-[rr:RESTRICTS]->(chip:Entity:Chip)
-      WHERE inForce AND ${validOn('rr')}
+      WHERE inForce AND ${heldOn('rr', 'asOf')}
       RETURN chip ORDER BY chip.name, chip.id
     } AS chips`;
 

@@ -1,21 +1,24 @@
 import type { Tx } from '../../db/database.js';
 import { dbDate } from '../../db/mapping.js';
 import type { EntityModel } from '../../graph/models.js';
-import { toEntity } from '../cypher.js';
+import { heldOn, toEntity } from '../cypher.js';
 import { list, text, textOrNull, texts } from '../rows.js';
-import { inForce, pick, validOn } from './common.js';
+import { inForce, pick } from './common.js';
 import type { RestrictionModel } from './models.js';
+
+/** The countries regulation `reg` applies to on $asOf, by name, as the column `destinations`. */
+export const DESTINATIONS = `COLLECT {
+      MATCH (reg)-[ra:APPLIES_TO]->(dest:Entity:Country)
+      WHERE ${heldOn('ra', 'asOf')}
+      RETURN dest ORDER BY dest.name, dest.id
+    } AS destinations`;
 
 /** Rules in force on $asOf that restrict the chips in $chips, each with every destination it covers then. */
 export const RESTRICTIONS = `
   MATCH (reg:Entity:Regulation)-[rr:RESTRICTS]->(chip:Entity:Chip)
-  WHERE chip.id IN $chips AND ${inForce('reg', 'asOf')} AND ${validOn('rr')}
+  WHERE chip.id IN $chips AND ${inForce('reg', 'asOf')} AND ${heldOn('rr', 'asOf')}
   RETURN chip.id AS chip, reg, rr.licenseRequirement AS licenseRequirement, rr.sourceIds AS sourceIds,
-    COLLECT {
-      MATCH (reg)-[ra:APPLIES_TO]->(dest:Entity:Country)
-      WHERE ${validOn('ra')}
-      RETURN dest ORDER BY dest.name, dest.id
-    } AS destinations
+    ${DESTINATIONS}
   ORDER BY reg.effectiveDate, reg.id`;
 
 /** A restriction before its sources are looked up. */
@@ -44,10 +47,6 @@ export async function restrictionsByChip(tx: Tx, chips: Iterable<string>, asOf: 
   }
   return byChip;
 }
-
-/** Whether a rule covers a country (never for an unknown country). */
-export const covers = (r: { destinations: readonly EntityModel[] }, country: string | null): boolean =>
-  country !== null && r.destinations.some((d) => d.id === country);
 
 /** A restriction with its sources picked from `sources`. */
 export const withSources = (r: RawRestriction, sources: Map<string, EntityModel>): RestrictionModel => ({

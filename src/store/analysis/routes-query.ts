@@ -1,31 +1,37 @@
-import { relRow, validOn } from './common.js';
+import { heldOn } from '../cypher.js';
+import { relRow } from './common.js';
+import type { ComputeRouteKind } from './models.js';
 
-const allValid = `all(r IN relationships(p) WHERE ${validOn('r')})`;
+const allValid = `all(r IN relationships(p) WHERE ${heldOn('r', 'asOf')})`;
 const chipWanted = '($chips IS NULL OR chip.id IN $chips)';
 
-/** The ways a company `co` reaches a chip: one UNION branch per route kind, each with its path. */
-const ROUTE_BRANCHES = `
-    MATCH p = (co)-[:OPERATES]->(dc:Entity:DataCenter)-[:EQUIPPED_WITH]->(chip:Entity:Chip)
-    WHERE ${allValid} AND ${chipWanted}
-    RETURN 'OWN_DATA_CENTER' AS kind, nodes(p) AS ns, relationships(p) AS rs, dc, chip, [] AS extra
-    UNION
-    MATCH p = (co)-[:RENTS_CAPACITY_AT]->(dc:Entity:DataCenter)-[:EQUIPPED_WITH]->(chip:Entity:Chip)
-    WHERE ${allValid} AND ${chipWanted}
-    RETURN 'RENTED_CAPACITY' AS kind, nodes(p) AS ns, relationships(p) AS rs, dc, chip, [] AS extra
-    UNION
-    MATCH p = (co)-[:PARTNERS_WITH]-(:Entity:Company)-[:OPERATES]->(dc:Entity:DataCenter)-[:EQUIPPED_WITH]->(chip:Entity:Chip)
-    WHERE ${allValid} AND ${chipWanted}
-    RETURN 'PARTNER_INFRASTRUCTURE' AS kind, nodes(p) AS ns, relationships(p) AS rs, dc, chip, [] AS extra
-    UNION
-    MATCH p = (co)<-[:SUBSIDIARY_OF]-(:Entity:Company)-[:OPERATES]->(dc:Entity:DataCenter)-[:EQUIPPED_WITH]->(chip:Entity:Chip)
-    WHERE ${allValid} AND ${chipWanted}
-    RETURN 'SUBSIDIARY_DATA_CENTER' AS kind, nodes(p) AS ns, relationships(p) AS rs, dc, chip, [] AS extra
-    UNION
-    MATCH p = (co)-[:DEVELOPS]->(m:Entity:Model)-[:TRAINED_ON]->(chip:Entity:Chip)
-    WHERE ${allValid} AND ${chipWanted}
+const VIA_DATA_CENTER = '(dc:Entity:DataCenter)-[:EQUIPPED_WITH]->(chip:Entity:Chip)';
+
+/**
+ * The path from a company `co` to a chip for each route kind, and what else the route rests on (`extra`): a
+ * model's training hardware also finds the data center it was trained at, if any.
+ */
+const ROUTE_PATHS: Readonly<Record<ComputeRouteKind, { path: string; then?: string; extra?: string }>> = {
+  OWN_DATA_CENTER: { path: `(co)-[:OPERATES]->${VIA_DATA_CENTER}` },
+  RENTED_CAPACITY: { path: `(co)-[:RENTS_CAPACITY_AT]->${VIA_DATA_CENTER}` },
+  PARTNER_INFRASTRUCTURE: { path: `(co)-[:PARTNERS_WITH]-(:Entity:Company)-[:OPERATES]->${VIA_DATA_CENTER}` },
+  SUBSIDIARY_DATA_CENTER: { path: `(co)<-[:SUBSIDIARY_OF]-(:Entity:Company)-[:OPERATES]->${VIA_DATA_CENTER}` },
+  TRAINING_HARDWARE: {
+    path: '(co)-[:DEVELOPS]->(m:Entity:Model)-[:TRAINED_ON]->(chip:Entity:Chip)',
+    then: `
     OPTIONAL MATCH (m)-[site:TRAINED_AT]->(dc:Entity:DataCenter)
-    WHERE ${validOn('site')}
-    RETURN 'TRAINING_HARDWARE' AS kind, nodes(p) AS ns, relationships(p) AS rs, dc, chip, CASE WHEN site IS NULL THEN [] ELSE [site] END AS extra`;
+    WHERE ${heldOn('site', 'asOf')}`,
+    extra: 'CASE WHEN site IS NULL THEN [] ELSE [site] END',
+  },
+};
+
+const routeBranch = ([kind, r]: [string, { path: string; then?: string; extra?: string }]): string => `
+    MATCH p = ${r.path}
+    WHERE ${allValid} AND ${chipWanted}${r.then ?? ''}
+    RETURN '${kind}' AS kind, nodes(p) AS ns, relationships(p) AS rs, dc, chip, ${r.extra ?? '[]'} AS extra`;
+
+/** The ways a company `co` reaches a chip: one UNION branch per route kind, each with its path. */
+const ROUTE_BRANCHES = Object.entries(ROUTE_PATHS).map(routeBranch).join('\n    UNION');
 
 /**
  * Every route by which the companies matched by `start` reach the chips in $chips (any when
@@ -38,13 +44,13 @@ const routesFrom = (start: string): string => `
   }
   CALL (co) {
     OPTIONAL MATCH (co)-[hq:HEADQUARTERED_IN]->(home:Entity:Country)
-    WHERE ${validOn('hq')}
+    WHERE ${heldOn('hq', 'asOf')}
     WITH home ORDER BY home.id
     RETURN head(collect(home)) AS home
   }
   CALL (dc) {
     OPTIONAL MATCH (dc)-[loc:LOCATED_IN]->(country:Entity:Country)
-    WHERE ${validOn('loc')}
+    WHERE ${heldOn('loc', 'asOf')}
     WITH country ORDER BY country.id
     RETURN head(collect(country)) AS dcCountry
   }

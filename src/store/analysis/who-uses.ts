@@ -1,36 +1,31 @@
 import type { Database } from '../../db/database.js';
 import { dbDate, dbInt } from '../../db/mapping.js';
-import { toEntity } from '../cypher.js';
+import { heldOn, toEntity } from '../cypher.js';
 import { oneOf } from '../rows.js';
-import { confidenceOf, relRow, sourcesByIds, toPath, toRelRows, validOn, weakest } from './common.js';
+import { confidenceOf, relRow, sourcesByIds, toPath, toRelRows, weakest } from './common.js';
 import { CHIP_USE_KINDS, type AnalysisLimits, type ChipUsageModel, type ChipUseKind, type ChipUserModel } from './models.js';
 import { restrictionsByChip, withSources } from './restrictions.js';
 
-const allValid = `all(r IN relationships(p) WHERE ${validOn('r')})`;
+const allValid = `all(r IN relationships(p) WHERE ${heldOn('r', 'asOf')})`;
+
+/** The path from a user to `chip` for each way of using it; a path through a data center binds `dc`. */
+const USE_PATHS: Readonly<Record<ChipUseKind, string>> = {
+  TRAINED_ON: '(user:Entity:Model)-[:TRAINED_ON]->(chip)',
+  OPERATES_DATA_CENTER: '(user:Entity:Company)-[:OPERATES]->(dc:Entity:DataCenter)-[:EQUIPPED_WITH]->(chip)',
+  RENTS_CAPACITY: '(user:Entity:Company)-[:RENTS_CAPACITY_AT]->(dc:Entity:DataCenter)-[:EQUIPPED_WITH]->(chip)',
+  DEVELOPS_MODEL_TRAINED_ON: '(user:Entity:Company)-[:DEVELOPS]->(:Entity:Model)-[:TRAINED_ON]->(chip)',
+  TRAINED_AT_DATA_CENTER: '(user:Entity:Model)-[:TRAINED_AT]->(dc:Entity:DataCenter)-[:EQUIPPED_WITH]->(chip)',
+};
+
+const useBranch = ([how, path]: [string, string]): string => `
+    MATCH p = ${path}
+    WHERE ${allValid}
+    RETURN user, '${how}' AS how, p, ${path.includes('(dc:') ? 'dc' : 'null AS dc'}`;
 
 /** Every company and model using $chip on $asOf, one UNION branch per way of using it, each with its path. */
 export const WHO_USES = `
   MATCH (chip:Entity:Chip {id: $chip})
-  CALL (chip) {
-    MATCH p = (user:Entity:Model)-[:TRAINED_ON]->(chip)
-    WHERE ${allValid}
-    RETURN user, 'TRAINED_ON' AS how, p, null AS dc
-    UNION
-    MATCH p = (user:Entity:Company)-[:OPERATES]->(dc:Entity:DataCenter)-[:EQUIPPED_WITH]->(chip)
-    WHERE ${allValid}
-    RETURN user, 'OPERATES_DATA_CENTER' AS how, p, dc
-    UNION
-    MATCH p = (user:Entity:Company)-[:RENTS_CAPACITY_AT]->(dc:Entity:DataCenter)-[:EQUIPPED_WITH]->(chip)
-    WHERE ${allValid}
-    RETURN user, 'RENTS_CAPACITY' AS how, p, dc
-    UNION
-    MATCH p = (user:Entity:Company)-[:DEVELOPS]->(:Entity:Model)-[:TRAINED_ON]->(chip)
-    WHERE ${allValid}
-    RETURN user, 'DEVELOPS_MODEL_TRAINED_ON' AS how, p, null AS dc
-    UNION
-    MATCH p = (user:Entity:Model)-[:TRAINED_AT]->(dc:Entity:DataCenter)-[:EQUIPPED_WITH]->(chip)
-    WHERE ${allValid}
-    RETURN user, 'TRAINED_AT_DATA_CENTER' AS how, p, dc
+  CALL (chip) {${Object.entries(USE_PATHS).map(useBranch).join('\n    UNION')}
   }
   WITH chip, user, how, p, dc
   ORDER BY user.name, user.id, how, [n IN nodes(p) | n.id]
