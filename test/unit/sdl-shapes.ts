@@ -26,9 +26,10 @@ export function shapeOf(schema: GraphQLSchema, name: string): Shape | undefined 
   const type = schema.getType(name);
   if (isEnumType(type)) return Object.fromEntries(type.getValues().map((v) => [v.name, '']));
   if (!isObjectType(type) && !isInterfaceType(type) && !isInputObjectType(type)) return undefined;
+  const fields: { name: string; type: unknown; args?: readonly { name: string; type: unknown }[] }[] = Object.values(type.getFields());
   return Object.fromEntries(
-    Object.values(type.getFields()).map((f) => {
-      const args = 'args' in f && f.args.length ? `(${f.args.map((a) => `${a.name}: ${String(a.type)}`).join(', ')})` : '';
+    fields.map((f) => {
+      const args = f.args?.length ? `(${f.args.map((a) => `${a.name}: ${String(a.type)}`).join(', ')})` : '';
       return [`${f.name}${args}`, String(f.type)];
     }),
   );
