@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   COMMON_RELATIONSHIP_PROPERTIES,
   CONFIDENCE_LEVELS,
+  constantCase,
   ENTITY_KINDS,
   KIND_PROPERTIES,
   RELATIONSHIP_TYPES,
@@ -10,7 +11,7 @@ import {
 } from '../../src/graph/ontology.js';
 import { loadTypeDefs } from '../../src/server/schema.js';
 import { sortProperty } from '../../src/store/list-query.js';
-import { expectedEntityType, expectedFilter, expectedInput, expectedSortField, perKindTypes, screaming, shapeOf } from './sdl-shapes.js';
+import { expectedEntityType, expectedFilter, expectedInput, expectedSortField, perKindTypes, shapeOf } from './sdl-shapes.js';
 
 const schema = buildSchema(loadTypeDefs());
 const field = (type: string, name: string): GraphQLField<unknown, unknown> | undefined => {
@@ -90,7 +91,7 @@ describe('the SDL and the ontology, the other way round: nothing in the SDL the 
   });
 
   it('lists exactly the ontology\'s kinds and confidence levels in their enums', () => {
-    expect(Object.keys(shapeOf(schema, 'EntityKind')!)).toEqual(ENTITY_KINDS.map(screaming));
+    expect(Object.keys(shapeOf(schema, 'EntityKind')!)).toEqual(ENTITY_KINDS.map(constantCase));
     expect(Object.keys(shapeOf(schema, 'Confidence')!)).toEqual(CONFIDENCE_LEVELS.map((c) => c.toUpperCase()));
   });
 

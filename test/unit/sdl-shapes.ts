@@ -1,6 +1,8 @@
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
 import {
   COMMON_PROPERTIES,
+  constantCase,
+  derivedFieldsOf,
   KIND_PROPERTIES,
   relationshipFieldsOf,
   type EntityKind,
@@ -15,11 +17,6 @@ import {
 export type Shape = Record<string, string>;
 
 const SCALARS: Record<PropertySpec['type'], string> = { string: 'String', int: 'Int', float: 'Float', boolean: 'Boolean', date: 'Date' };
-
-/** Fields the SDL adds to a kind beyond the ontology, each resolved by a hand-written resolver. */
-export const EXTRA_FIELDS: Partial<Record<EntityKind, Shape>> = {
-  Model: { 'developer(asOf: Date)': 'CompanyRelation' },
-};
 
 /** The members of an object, interface or input type, or of an enum (as `VALUE: ''`); undefined when absent. */
 export function shapeOf(schema: GraphQLSchema, name: string): Shape | undefined {
@@ -44,20 +41,18 @@ export function enumNamed(schema: GraphQLSchema, values: readonly string[]): str
 /** The named type of a property's values: its enum, or the GraphQL scalar of its type. */
 const scalarOf = (schema: GraphQLSchema, p: PropertySpec): string => (p.values ? (enumNamed(schema, p.values) ?? `<no enum with ${p.values.join('|')}>`) : SCALARS[p.type]);
 
-export const screaming = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
-
-/** The type of a kind's entity: the Entity fields, its properties, its relationship fields, its extras. */
+/** The type of a kind's entity: the Entity fields, its properties, its relationship fields and derived ones (Model.developer). */
 export function expectedEntityType(schema: GraphQLSchema, kind: EntityKind): Shape {
   const shape: Shape = { id: 'ID!', kind: 'EntityKind!', name: 'String!', sources: '[Source!]!' };
   for (const p of [...COMMON_PROPERTIES, ...KIND_PROPERTIES[kind]]) {
     if (p.name !== 'name') shape[p.name] = p.list ? `[${scalarOf(schema, p)}!]!` : scalarOf(schema, p);
   }
-  for (const f of relationshipFieldsOf(kind)) {
+  for (const f of [...relationshipFieldsOf(kind), ...derivedFieldsOf(kind)]) {
     const ends = f.direction === 'OUT' || f.spec.symmetric ? f.spec.to : f.spec.from;
     const target = ends.length === 1 ? `${ends[0]}Relation` : 'EntityRelation';
     shape[`${f.field}(asOf: Date)`] = f.single ? target : `[${target}!]!`;
   }
-  return { ...shape, ...EXTRA_FIELDS[kind] };
+  return shape;
 }
 
 /** The filter input of a kind: one condition per property (typed by the property) and per relationship field. */
@@ -73,7 +68,7 @@ export function expectedFilter(schema: GraphQLSchema, kind: EntityKind): Shape {
 /** The sort enum of a kind: id, name and every single-valued property of the kind, in SCREAMING_CASE. */
 export function expectedSortField(kind: EntityKind): Shape {
   const sortable = ['id', 'name', ...KIND_PROPERTIES[kind].filter((p) => !p.list).map((p) => p.name)];
-  return Object.fromEntries(sortable.map((name) => [screaming(name), '']));
+  return Object.fromEntries(sortable.map((name) => [constantCase(name), '']));
 }
 
 /** The create input (`create`) or update input of a kind: its properties, all optional but the required ones. */
