@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { Database } from '../../src/db/database.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
@@ -79,7 +79,7 @@ function runClient(prefix: string) {
       for (const e of read.errors ?? []) codes.add(String(e.extensions?.code));
     }
   })();
-  return {
+  const client = {
     acknowledged,
     codes,
     stop: async () => {
@@ -87,9 +87,18 @@ function runClient(prefix: string) {
       await within('the client finished its last write and read', loop, CLIENT_STOP_MS);
     },
     /** Resolves once `count` writes were acknowledged; fails when that takes longer than a minute. */
-    acknowledge: (count: number) => waitUntil(`${count} writes were acknowledged (${acknowledged.length} so far)`, () => acknowledged.length >= count, 60_000, 20),
+    acknowledge: (count: number) => waitUntil(() => `${count} writes were acknowledged (${acknowledged.length} were)`, () => acknowledged.length >= count, 60_000, 20),
   };
+  clients.add(client);
+  return client;
 }
+
+/** Clients still running: a test that fails midway leaves its client to afterEach, which stops it. */
+const clients = new Set<{ stop(): Promise<void> }>();
+afterEach(async () => {
+  for (const client of clients) await client.stop().catch(() => undefined);
+  clients.clear();
+});
 
 /** Waits (polling, at most two minutes) until a GraphQL read succeeds again. */
 const untilServing = (): Promise<void> =>

@@ -2,13 +2,13 @@ const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /**
  * Polls `condition` until it holds; fails with "timed out after N s waiting until <what>" once `withinMs` has
- * passed, so a wait that never ends is a clear failure, not a test killed by its timeout.
+ * passed (`what` may be a function, to describe the state at the deadline), so a wait that never ends is a clear failure, not a test killed by its timeout.
  */
-export async function waitUntil(what: string, condition: () => boolean | Promise<boolean>, withinMs: number, everyMs = 50): Promise<void> {
+export async function waitUntil(what: string | (() => string), condition: () => boolean | Promise<boolean>, withinMs: number, everyMs = 50): Promise<void> {
   const deadline = Date.now() + withinMs;
   for (;;) {
     if (await condition()) return;
-    if (Date.now() >= deadline) throw new Error(`timed out after ${withinMs / 1000} s waiting until ${what}`);
+    if (Date.now() >= deadline) throw new Error(`timed out after ${withinMs / 1000} s waiting until ${typeof what === 'function' ? what() : what}`);
     await pause(everyMs);
   }
 }
