@@ -39,9 +39,12 @@ afterAll(async () => {
 // REQUEST_TIMEOUT_MS is long on purpose: a DATABASE_UNAVAILABLE answer then cannot be a deadline running out.
 const server = useTestServer(() => ({ NEO4J_URI: neo4j.uri, REQUEST_TIMEOUT_MS: '120000', ANALYSIS_RATE_LIMIT_PER_MIN: '100000' }), { probeIntervalMs: 200 });
 
-/** Applies the migrations to this file's own Neo4j, with the credentials every test server uses. */
+/**
+ * Applies the migrations to this file's own Neo4j, with the credentials every test server uses and, as in the
+ * global setup, a long transaction timeout: a fresh Neo4j on a busy machine can take more than 10 s to build indexes.
+ */
 async function migrateAt(uri: string): Promise<void> {
-  const db = new Database(databaseOptions(loadConfig(testServerEnv(uri))));
+  const db = new Database(databaseOptions(loadConfig(testServerEnv(uri, { TX_TIMEOUT_MS: '120000' }))));
   try {
     await migrate(db);
   } finally {
