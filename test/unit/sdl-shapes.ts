@@ -1,4 +1,4 @@
-import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, Kind, parse, type GraphQLSchema } from 'graphql';
 import {
   COMMON_PROPERTIES,
   constantCase,
@@ -8,6 +8,8 @@ import {
   type EntityKind,
   type PropertySpec,
 } from '../../src/graph/ontology.js';
+import { generateSdl } from '../../src/graph/generate-sdl.js';
+import { loadTypeDefs } from '../../src/server/schema.js';
 
 /**
  * What the SDL of each entity kind must be, derived from the ontology alone, and the same shapes read off a built
@@ -40,6 +42,17 @@ export function enumNamed(schema: GraphQLSchema, values: readonly string[]): str
 
 /** The named type of a property's values: its enum, or the GraphQL scalar of its type. */
 const scalarOf = (schema: GraphQLSchema, p: PropertySpec): string => (p.values ? (enumNamed(schema, p.values) ?? `<no enum with ${p.values.join('|')}>`) : SCALARS[p.type]);
+
+/**
+ * Fields the hand-written SDL adds to a kind with `extend type` (a computed field such as Chip.controls, which
+ * the house allows), as the built schema types them: the only members of a kind's type not derived from the ontology.
+ */
+export function handWrittenExtensions(schema: GraphQLSchema, kind: EntityKind): Shape {
+  const handWritten = parse(loadTypeDefs().replace(generateSdl(), ''));
+  const names = handWritten.definitions.flatMap((d) => (d.kind === Kind.OBJECT_TYPE_EXTENSION && d.name.value === kind ? (d.fields ?? []).map((f) => f.name.value) : []));
+  const all = shapeOf(schema, kind) ?? {};
+  return Object.fromEntries(Object.entries(all).filter(([signature]) => names.includes(signature.replace(/\(.*$/, ''))));
+}
 
 /** The type of a kind's entity: the Entity fields, its properties, its relationship fields and derived ones (Model.developer). */
 export function expectedEntityType(schema: GraphQLSchema, kind: EntityKind): Shape {
