@@ -31,7 +31,7 @@ export interface ChangeModel {
   readonly after: string | null;
 }
 
-const RECORD_CHANGES = `
+export const RECORD_CHANGES = `
   UNWIND $rows AS row
   CREATE (c:Change)
   SET c = row, c.at = datetime($at)

@@ -45,12 +45,12 @@ export interface ChangeSet {
   readonly relationships: readonly RelationshipChange[];
 }
 
-const ENTITIES_BY_IDS = `
+export const ENTITIES_BY_IDS = `
   UNWIND $ids AS id
   MATCH (n:Entity {id: id})
   RETURN properties(n) AS p`;
 
-const ALL_ENTITIES = `
+export const ALL_ENTITIES = `
   MATCH (n:Entity)
   RETURN properties(n) AS p`;
 
@@ -66,7 +66,7 @@ export async function loadAllEntities(tx: Tx): Promise<EntityRecord[]> {
   return rows.map((r) => entityRecordOf(map(r.p, 'p')));
 }
 
-const RELATIONSHIPS_BY_KEYS = `
+export const RELATIONSHIPS_BY_KEYS = `
   UNWIND $keys AS k
   MATCH (a:Entity {id: k.from})-[r]-(b:Entity {id: k.to})
   WHERE type(r) = k.type AND (k.symmetric OR startNode(r) = a)
@@ -84,31 +84,31 @@ export async function loadRelationships(tx: Tx, keys: readonly { type: string; f
   return out;
 }
 
-const CREATE_ENTITIES = (kind: string): string => `
+export const CREATE_ENTITIES = (kind: string): string => `
   UNWIND $rows AS row
   CREATE (n:Entity:${kind})
   SET n = row.props, n.createdAt = datetime(), n.updatedAt = datetime()
   SET n.nameKey = toLower(n.name)`;
-const UPDATE_ENTITIES = `
+export const UPDATE_ENTITIES = `
   UNWIND $rows AS row
   MATCH (n:Entity {id: row.id})
   SET n += row.props, n.updatedAt = datetime()
   SET n.nameKey = toLower(n.name)`;
-const DELETE_ENTITIES = `
+export const DELETE_ENTITIES = `
   UNWIND $ids AS id
   MATCH (n:Entity {id: id})
   DETACH DELETE n`;
-const CREATE_RELATIONSHIPS = (type: string): string => `
+export const CREATE_RELATIONSHIPS = (type: string): string => `
   UNWIND $rows AS row
   MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
   CREATE (a)-[r:${type}]->(b)
   SET r = row.props
   RETURN count(r) AS written`;
-const UPDATE_RELATIONSHIPS = (type: string): string => `
+export const UPDATE_RELATIONSHIPS = (type: string): string => `
   UNWIND $rows AS row
   MATCH (:Entity {id: row.from})-[r:${type}]->(:Entity {id: row.to})
   SET r += row.props`;
-const DELETE_RELATIONSHIPS = (type: string): string => `
+export const DELETE_RELATIONSHIPS = (type: string): string => `
   UNWIND $rows AS row
   MATCH (:Entity {id: row.from})-[r:${type}]->(:Entity {id: row.to})
   DELETE r`;

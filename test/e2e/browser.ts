@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { startTestServer, type TestServer } from '../integration/harness.js';
+import { useTestServer, type TestServer } from '../integration/harness.js';
 
 /** Screenshots and measurements of the e2e run (git-ignored). */
 export const ARTEFACTS = path.resolve('test-results/e2e');
@@ -97,9 +97,9 @@ export interface E2ESession {
  * pages closed after it, both stopped at the end.
  */
 export function e2eSession(): E2ESession {
-  const session = {} as { server: TestServer; browser: Browser };
+  const server = useTestServer(E2E_SERVER_ENV);
+  const session = { server } as { server: TestServer; browser: Browser };
   beforeAll(async () => {
-    session.server = await startTestServer(E2E_SERVER_ENV);
     session.browser = await launchBrowser();
   });
   afterEach(async () => {
@@ -107,7 +107,6 @@ export function e2eSession(): E2ESession {
   });
   afterAll(async () => {
     await session.browser?.close();
-    await session.server?.close();
   });
   return session;
 }

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../integration/harness.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../integration/harness.js';
 import { E2E_SERVER_ENV } from './browser.js';
 
-let server: TestServer;
-let disabled: TestServer;
-beforeAll(async () => {
-  [server, disabled] = await Promise.all([startTestServer(E2E_SERVER_ENV), startTestServer({ ...E2E_SERVER_ENV, PLAYGROUND: 'false' })]);
-});
-afterAll(async () => {
-  await Promise.all([server?.close(), disabled?.close()]);
-});
+const server = useTestServer(E2E_SERVER_ENV);
+const disabled = useTestServer({ ...E2E_SERVER_ENV, PLAYGROUND: 'false' });
 
 const html = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EntityKind } from '../../src/graph/ontology.js';
 import { graphPerTest, type Rel } from './analysis-graph.js';
-import { startTestServer, type TestServer } from './harness.js';
+import { useTestServer } from './harness.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  // Generous transaction timeout: the first run of each analysis query plans it, slow on a busy CI machine.
-  server = await startTestServer({ ANALYSIS_TX_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '90000' });
-});
-afterAll(() => server.close());
+// Generous transaction timeout: the first run of each analysis query plans it, slow on a busy CI machine.
+const server = useTestServer({ ANALYSIS_TX_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '90000' });
 
 const graph = graphPerTest(() => server);
 

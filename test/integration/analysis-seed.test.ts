@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from './harness.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  // Generous transaction timeout: the first run of each analysis query plans it, slow on a busy CI machine.
-  server = await startTestServer({ ANALYSIS_TX_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '90000' });
-});
-afterAll(() => server.close());
+// Generous transaction timeout: the first run of each analysis query plans it, slow on a busy CI machine.
+const server = useTestServer({ ANALYSIS_TX_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '90000' });
 
 const PATH = 'path { length nodes { id } edges { type from to direction confidence sources { id } } }';
 const ROUTES = `query ($company: ID!, $asOf: Date) { computeAccess(company: $company, asOf: $asOf) {

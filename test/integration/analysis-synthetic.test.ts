@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EntityKind } from '../../src/graph/ontology.js';
 import { graphPerTest } from './analysis-graph.js';
-import { startTestServer, type TestServer } from './harness.js';
+import { useTestServer } from './harness.js';
 
-let server: TestServer;
-let capped: TestServer;
-beforeAll(async () => {
-  // Generous transaction timeout: the first run of each analysis query plans it, slow on a busy CI machine.
-  const env = { ANALYSIS_TX_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '90000' };
-  server = await startTestServer(env);
-  capped = await startTestServer({ ...env, MAX_ANALYSIS_RESULTS: '2' });
-});
-afterAll(async () => {
-  await server.close();
-  await capped.close();
-});
+// Generous transaction timeout: the first run of each analysis query plans it, slow on a busy CI machine.
+const env = { ANALYSIS_TX_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '90000' };
+const server = useTestServer(env);
+const capped = useTestServer({ ...env, MAX_ANALYSIS_RESULTS: '2' });
 
 const graph = graphPerTest(() => server);
 
@@ -116,11 +108,7 @@ describe('exploring small synthetic graphs', () => {
 });
 
 describe('an analysis that would explode', () => {
-  let strict: TestServer;
-  beforeAll(async () => {
-    strict = await startTestServer({ ANALYSIS_TX_TIMEOUT_MS: '100' });
-  });
-  afterAll(() => strict.close());
+  const strict = useTestServer({ ANALYSIS_TX_TIMEOUT_MS: '100' });
 
   it('stops at its transaction timeout with TIMEOUT, and the database answers afterwards', async () => {
     const names = Array.from({ length: 12 }, (_, i) => `k${i}`);

@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { loadConfig } from '../../src/config.js';
 import { Database } from '../../src/db/database.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
 import { migrate } from '../../src/db/migrations.js';
 import { loadSeed } from '../../src/ingest/seed.js';
+import { databaseOptions, testServerEnv } from './connection.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,13 +28,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     local = await startLocalNeo4j({ dataDir, port: 0, heap: '1g', pageCacheMb: 256 });
     uri = local.uri;
   }
-  const db = new Database({
-    uri,
-    user: process.env.NEO4J_USER ?? 'neo4j',
-    password: process.env.NEO4J_PASSWORD ?? '',
-    database: process.env.NEO4J_DATABASE ?? 'neo4j',
-    txTimeoutMs: 120_000,
-  });
+  const db = new Database(databaseOptions(loadConfig(testServerEnv(uri, { TX_TIMEOUT_MS: '120000' }))));
   await migrate(db);
   await loadSeed(db);
   await db.close();

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type GraphQLResponse, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer, type GraphQLResponse, type TestServer } from './harness.js';
 
 const HEAVY = 'paths(from: "deepseek", to: "nvidia", maxLength: 6, first: 50) { length }';
 const aliased = (n: number, field: string): string => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
@@ -10,11 +10,7 @@ const post = async (server: TestServer, query: string, headers: Record<string, s
 };
 
 describe('analysis priced by what it costs', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ ANALYSIS_RATE_LIMIT_PER_MIN: '100000' });
-  });
-  afterAll(() => server.close());
+  const server = useTestServer({ ANALYSIS_RATE_LIMIT_PER_MIN: '100000' });
 
   it('refuses 30 aliased long paths queries before running them, with QUERY_TOO_COMPLEX naming the figure', async () => {
     const res = await post(server, aliased(30, HEAVY));
@@ -36,11 +32,7 @@ describe('analysis priced by what it costs', () => {
 });
 
 describe('rate limits that count cost and only credentials that verify', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ API_KEYS: 'alice:abuse-key-alice-0123456789,abuse-key-bob-0123456789', ANALYSIS_RATE_LIMIT_PER_MIN: '20', WRITE_RATE_LIMIT_PER_MIN: '5' });
-  });
-  afterAll(() => server.close());
+  const server = useTestServer({ API_KEYS: 'alice:abuse-key-alice-0123456789,abuse-key-bob-0123456789', ANALYSIS_RATE_LIMIT_PER_MIN: '20', WRITE_RATE_LIMIT_PER_MIN: '5' });
 
   it('charges an analysis its units: a second paths(maxLength: 6) in the minute is over a limit of 20', async () => {
     const key = { 'x-api-key': 'abuse-key-alice-0123456789' };
@@ -76,17 +68,13 @@ describe('rate limits that count cost and only credentials that verify', () => {
 });
 
 describe('analysis within a bounded share of the driver pool', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({
+  const server = useTestServer({
       API_KEYS: 'heavy:abuse-heavy-0123456789,light:abuse-light-0123456789',
       NEO4J_POOL_SIZE: '4',
       ANALYSIS_CONCURRENCY: '2',
       ANALYSIS_RATE_LIMIT_PER_MIN: '100000',
       CLIENT_ANALYSIS_IN_FLIGHT: '100000',
     });
-  });
-  afterAll(() => server.close());
 
   it("answers another client's plain reads while analyses fill their share, and refuses the excess with a retryable DATABASE_BUSY", { timeout: 180_000 }, async () => {
     const heavy = { 'x-api-key': 'abuse-heavy-0123456789' };

@@ -1,21 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness.js';
+import { useTestServer } from './harness.js';
 
 /**
  * A write that waits on a lock this test holds is a request that cannot finish by itself: it shows what the
  * server does at the deadline and when the client goes away, through the HTTP endpoint.
  */
-let server: TestServer;
 const KEY = 'hardening-deadline-key-0123456789';
 const id = `hardening-lock-${Date.now()}`;
+const server = useTestServer({ API_KEYS: KEY, REQUEST_TIMEOUT_MS: '1500', WRITE_RATE_LIMIT_PER_MIN: '1000' });
 
 beforeAll(async () => {
-  server = await startTestServer({ API_KEYS: KEY, REQUEST_TIMEOUT_MS: '1500', WRITE_RATE_LIMIT_PER_MIN: '1000' });
   await server.db.write((tx) => tx.run("CREATE (:Entity:Company {id: $id, kind: 'Company', name: $id, roles: [], sourceIds: ['src-ft-2025-11-chinese-ai-offshore-training']})", { id }));
 });
 afterAll(async () => {
   await server.db.write((tx) => tx.run('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id }));
-  await server.close();
 });
 
 /** Holds a write lock on the test entity until release() is called. */

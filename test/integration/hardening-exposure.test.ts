@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useTestServer, type TestServer } from './harness.js';
 import { removeEntities, uniquePrefix } from './write-helpers.js';
 
 const SECRET = 'exposure-jwt-secret-0123456789-0123456789';
@@ -10,21 +10,12 @@ const NAMED = 'exposure-named-key-0123456789';
 const UNNAMED = 'exposure-unnamed-key-0123456789';
 const p = uniquePrefix('exposure');
 
-let servers: TestServer[] = [];
-let locked: TestServer;
-let guarded: TestServer;
-let editors: TestServer;
-let open: TestServer;
-beforeAll(async () => {
-  locked = await startTestServer({ READS_REQUIRE_AUTH: 'true', API_KEYS: UNNAMED });
-  guarded = await startTestServer({ METRICS_TOKEN });
-  editors = await startTestServer({ API_KEYS: `alice:${NAMED},${UNNAMED}`, JWT_SECRET: SECRET, JWT_MAX_AGE_S: '3600', WRITE_RATE_LIMIT_PER_MIN: '1000' });
-  open = await startTestServer({ AUDIT_VISIBILITY: 'public' });
-  servers = [locked, guarded, editors, open];
-});
+const locked = useTestServer({ READS_REQUIRE_AUTH: 'true', API_KEYS: UNNAMED });
+const guarded = useTestServer({ METRICS_TOKEN });
+const editors = useTestServer({ API_KEYS: `alice:${NAMED},${UNNAMED}`, JWT_SECRET: SECRET, JWT_MAX_AGE_S: '3600', WRITE_RATE_LIMIT_PER_MIN: '1000' });
+const open = useTestServer({ AUDIT_VISIBILITY: 'public' });
 afterAll(async () => {
   await removeEntities(editors, [`${p}-named`, `${p}-unnamed`, `${p}-jwt`]);
-  await Promise.all(servers.map((s) => s.close()));
 });
 
 const metrics = (server: TestServer, headers: Record<string, string> = {}) => fetch(`${server.url}/metrics`, { headers });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readSeedGraph } from '../../src/ingest/seed.js';
 import { projectRoot } from '../../src/project-root.js';
-import { startTestServer, type GraphQLResponse, type TestServer } from './harness.js';
+import { useTestServer, type GraphQLResponse } from './harness.js';
 
 const fixture = <T>(name: string, shape: z.ZodType<T>): T => shape.parse(JSON.parse(readFileSync(path.join(projectRoot(), 'test', 'fixtures', name), 'utf8')));
 const texts = z.array(z.string());
@@ -20,7 +20,8 @@ const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GR
 /** What leaks of internals look like; none of the hostile values contains any of these. */
 const LEAK = /Neo4jError|Neo\.(Client|Transient|Database)Error|neo4j-driver|bolt:\/\/|\bat [\w.<>]+ \(|\.ts:\d+|node_modules|Invalid input '|TypeError|ReferenceError|stacktrace/i;
 
-let server: TestServer;
+// A public audit trail, so that changes(entity) is probed with every hostile value too.
+const server = useTestServer({ ANALYSIS_RATE_LIMIT_PER_MIN: '1000000', BODY_LIMIT: '1mb', AUDIT_VISIBILITY: 'public' });
 const seedIds = readSeedGraph().entities.map((e) => e.id);
 
 /** Counts of the seed graph's nodes, relationships and properties, and of nodes an injection could have marked. */
@@ -35,11 +36,8 @@ async function fingerprint(): Promise<unknown> {
 
 let before: unknown;
 beforeAll(async () => {
-  // A public audit trail, so that changes(entity) is probed with every hostile value too.
-  server = await startTestServer({ ANALYSIS_RATE_LIMIT_PER_MIN: '1000000', BODY_LIMIT: '1mb', AUDIT_VISIBILITY: 'public' });
   before = await fingerprint();
 });
-afterAll(() => server.close());
 
 function expectSafe(res: GraphQLResponse & { status: number }, label: string): void {
   expect(res.status, label).toBeLessThan(500);

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type GraphQLResponse, type TestServer } from './harness.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useTestServer, type GraphQLResponse, type TestServer } from './harness.js';
 import { asEditor, removeEntities, uniquePrefix, WRITE_ENV } from './write-helpers.js';
 
-let server: TestServer;
-let locked: TestServer;
+const server = useTestServer({ ...WRITE_ENV, ANALYSIS_RATE_LIMIT_PER_MIN: '100000' });
+const locked = useTestServer({ INTROSPECTION: 'false' });
 const p = uniquePrefix('inputs');
-beforeAll(async () => {
-  server = await startTestServer({ ...WRITE_ENV, ANALYSIS_RATE_LIMIT_PER_MIN: '100000' });
-  locked = await startTestServer({ INTROSPECTION: 'false' });
-});
 afterAll(async () => {
   await removeEntities(server, [`${p}-co`, `${p}-surrogate`]);
-  await server.close();
-  await locked.close();
 });
 
 /** What no client may ever read: library names and engine messages. */

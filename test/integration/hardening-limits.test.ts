@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from './harness.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ MAX_DEPTH: '7', MAX_COMPLEXITY: '2000', MAX_ALIASES: '4', MAX_TOKENS: '400', MAX_PAGE_SIZE: '50' });
-});
-afterAll(() => server.close());
+const server = useTestServer({ MAX_DEPTH: '7', MAX_COMPLEXITY: '2000', MAX_ALIASES: '4', MAX_TOKENS: '400', MAX_PAGE_SIZE: '50' });
 
 async function rejection(query: string, variables?: Record<string, unknown>) {
   const res = await server.gql(query, variables);

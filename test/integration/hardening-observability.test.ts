@@ -1,13 +1,8 @@
 import http from 'node:http';
-import { inject } from 'vitest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness.js';
+import { describe, expect, inject, it } from 'vitest';
+import { startTestServer, useTestServer } from './harness.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 const metricsText = async (): Promise<string> => (await fetch(`${server.url}/metrics`)).text();
 

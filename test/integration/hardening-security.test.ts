@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer, type TestServer } from './harness.js';
 
-let open: TestServer;
-let locked: TestServer;
-beforeAll(async () => {
-  // Rate-limit buckets belong to credentials that verify: the clients of these tests hold real keys.
-  open = await startTestServer({ CORS_ORIGINS: 'https://atlas.example.org', BODY_LIMIT: '2kb', ANALYSIS_RATE_LIMIT_PER_MIN: '3', WRITE_RATE_LIMIT_PER_MIN: '2', API_KEYS: 'client-a,client-b,writer-a' });
-  locked = await startTestServer({ INTROSPECTION: 'false', PLAYGROUND: 'false' });
-});
-afterAll(async () => {
-  await open.close();
-  await locked.close();
-});
+// Rate-limit buckets belong to credentials that verify: the clients of these tests hold real keys.
+const open = useTestServer({ CORS_ORIGINS: 'https://atlas.example.org', BODY_LIMIT: '2kb', ANALYSIS_RATE_LIMIT_PER_MIN: '3', WRITE_RATE_LIMIT_PER_MIN: '2', API_KEYS: 'client-a,client-b,writer-a' });
+const locked = useTestServer({ INTROSPECTION: 'false', PLAYGROUND: 'false' });
 
 const post = (server: TestServer, body: string, headers: Record<string, string> = {}) =>
   fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryScope } from '../../src/db/database.js';
 import { AppError } from '../../src/errors.js';
-import { startTestServer, type TestServer } from './harness.js';
+import { useTestServer } from './harness.js';
 
 /** Ten billion rows from two small lists: runs for minutes in constant memory unless it is stopped. */
 const ENDLESS = 'UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN count(*) AS n';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 /** Our transactions still running in Neo4j that run the endless query. */
 async function running(): Promise<number> {

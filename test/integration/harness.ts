@@ -1,8 +1,9 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
-import { Database } from '../../src/db/database.js';
+import { Database, type DatabaseOptions } from '../../src/db/database.js';
 import { createLogger } from '../../src/logger.js';
 import { createServer, type AtlasServer } from '../../src/server/http.js';
+import { databaseOptions, testServerEnv } from './connection.js';
 
 /** A GraphQL error as the server sends it: `extensions.code` always, more fields for some codes. */
 export interface GraphQLErrorBody {
@@ -18,6 +19,7 @@ export interface GraphQLResponse<T = unknown> {
   extensions?: { stats?: { dbQueries: number; dbMillis: number }; [key: string]: unknown };
 }
 
+/** What a test sees of a running server: its address, an operation caller, and the database behind it. */
 export interface TestServer {
   readonly url: string;
   readonly db: Database;
@@ -26,13 +28,23 @@ export interface TestServer {
   gql<T = unknown>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T> & { status: number }>;
   /** Like gql, but fails the test when the response has errors; returns data. */
   data<T = unknown>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<T>;
+}
+
+/** A server a test started itself, and so stops itself. */
+export interface StartedTestServer extends TestServer {
   close(): Promise<void>;
 }
 
-/** Starts the real HTTP server on a free port against the test database. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', NEO4J_URI: inject('neo4jUri'), ...env });
-  const db = new Database({ uri: config.NEO4J_URI!, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, txTimeoutMs: config.TX_TIMEOUT_MS, poolSize: config.NEO4J_POOL_SIZE });
+/** Driver settings a test may change, such as a faster outage probe. */
+export type TestDatabaseOptions = Pick<Partial<DatabaseOptions>, 'probeIntervalMs'>;
+
+/**
+ * Starts the real HTTP server on a free port against the test database (or the NEO4J_URI in `settings`).
+ * Prefer useTestServer, which also stops it; this is for a server that lives inside one test.
+ */
+export async function startTestServer(settings: Record<string, string> = {}, options: TestDatabaseOptions = {}): Promise<StartedTestServer> {
+  const config = loadConfig(testServerEnv(inject('neo4jUri'), settings));
+  const db = new Database(databaseOptions(config, options));
   const server: AtlasServer = await createServer(config, db, createLogger('silent'));
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
@@ -59,5 +71,38 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       await server.stop();
       await db.close();
     },
+  };
+}
+
+/**
+ * Registers the hooks of a test file (or describe block) that talks to a server: starts it in beforeAll, stops it
+ * in afterAll (after the file's own afterAll hooks, which may still clean up through it). Read the returned
+ * server inside tests and hooks. `settings` may be a function, read when the server starts.
+ */
+export function useTestServer(settings: Record<string, string> | (() => Record<string, string>) = {}, options: TestDatabaseOptions = {}): TestServer {
+  let started: StartedTestServer | undefined;
+  beforeAll(async () => {
+    started = await startTestServer(typeof settings === 'function' ? settings() : settings, options);
+  });
+  afterAll(async () => {
+    await started?.close();
+    started = undefined;
+  });
+  const running = (): StartedTestServer => {
+    if (!started) throw new Error('the test server is not running: it starts in beforeAll (did that fail?) and stops in afterAll; read it inside tests and hooks');
+    return started;
+  };
+  return {
+    get url() {
+      return running().url;
+    },
+    get db() {
+      return running().db;
+    },
+    get config() {
+      return running().config;
+    },
+    gql: <T,>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => running().gql<T>(query, variables, headers),
+    data: <T,>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => running().data<T>(query, variables, headers),
   };
 }

@@ -4,19 +4,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from './harness.js';
 import { asEditor, snapshot, WRITE_ENV } from './write-helpers.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('../fixtures/epoch/ml_hardware_2025-12.csv', import.meta.url));
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer(WRITE_ENV);
-});
-afterAll(() => server.close());
+const server = useTestServer(WRITE_ENV);
 
 /** Runs an npm CLI script (through tsx) against the test database. */
 const cli = (script: string, args: string[]) =>

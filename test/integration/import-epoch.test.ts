@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseImport, runImport, type ImportFormat, type ImportReport } from '../../src/ingest/importers/index.js';
-import { startTestServer, type TestServer } from './harness.js';
+import { useTestServer } from './harness.js';
 import { revertChangesBy, uniquePrefix, WRITE_ENV } from './write-helpers.js';
 
 const FIXTURES = new URL('../fixtures/epoch/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, FIXTURES), 'utf8');
 
-let server: TestServer;
+const server = useTestServer(WRITE_ENV);
 const actors: string[] = [];
 
 interface GraphState {
@@ -29,7 +29,6 @@ async function stateOf(ids: string[] | null): Promise<GraphState> {
 let before: GraphState;
 
 beforeAll(async () => {
-  server = await startTestServer(WRITE_ENV);
   before = await stateOf(null);
 });
 afterAll(async () => {
@@ -45,7 +44,6 @@ afterAll(async () => {
   for (const [key, props] of after.rels) expect(props, key).toBe(before.rels.get(key));
   const expectedRels = [...before.rels.keys()].filter((k) => touched.includes(k.split('|')[0]!) || touched.includes(k.split('|')[2]!));
   expect([...after.rels.keys()].sort()).toEqual(expectedRels.sort());
-  await server.close();
 });
 
 /** Imports a fixture under a fresh actor (so its changes can be undone exactly) and returns the report. */

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { exportGraph, toGraphML } from '../../src/ingest/export.js';
 import { parseImport, runImport } from '../../src/ingest/importers/index.js';
-import { startTestServer, type TestServer } from './harness.js';
+import { useTestServer } from './harness.js';
 import { asEditor, removeEntities, snapshot, uniquePrefix, WRITE_ENV } from './write-helpers.js';
 
-let server: TestServer;
+const server = useTestServer(WRITE_ENV);
 const p = uniquePrefix('imp');
 const SRC = 'src-epoch-notable-models';
 const ids = { lab: `${p}-lab`, model: `${p}-model`, chip: `${p}-chip`, base: `${p}-base` };
@@ -41,12 +41,8 @@ const graph = () => ({
 const CSV = (rows: string[]): string =>
   ['record,id,kind,name,aliases,sources,roles,releaseDate,parameters,tpp,type,from,to,validFrom,confidence,chipCount', ...rows].join('\n');
 
-beforeAll(async () => {
-  server = await startTestServer(WRITE_ENV);
-});
 afterAll(async () => {
   await removeEntities(server, Object.values(ids));
-  await server.close();
 });
 
 describe('importing the graph JSON and CSV formats', () => {

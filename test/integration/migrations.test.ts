@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrate } from '../../src/db/migrations.js';
-import { startTestServer, type TestServer } from './harness.js';
+import { useTestServer } from './harness.js';
 import { asEditor, removeEntities, WRITE_ENV } from './write-helpers.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer(WRITE_ENV);
-});
-afterAll(() => server.close());
+const server = useTestServer(WRITE_ENV);
 
 const IDS = ['t-mig-zeta', 't-mig-alpha'];
 

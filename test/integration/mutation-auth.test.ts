@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ENTITY_KINDS } from '../../src/graph/ontology.js';
-import { startTestServer, type TestServer } from './harness.js';
+import { useTestServer } from './harness.js';
 import { API_KEY, jwt, removeEntities, snapshot, uniquePrefix, WRITE_ENV } from './write-helpers.js';
 
-let server: TestServer;
+const server = useTestServer(WRITE_ENV);
 const prefix = uniquePrefix('auth');
 const scope = { prefix, ids: ['nvidia', 'tsmc', 'deepseek', 'deepseek-v3'] };
-beforeAll(async () => {
-  server = await startTestServer(WRITE_ENV);
-});
 afterAll(async () => {
   await removeEntities(server, [`${prefix}-co`, `${prefix}-jwt`]);
-  await server.close();
 });
 
 /** One call of every mutation, with arguments that would be valid for an editor. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness.js';
+import { useTestServer } from './harness.js';
 import { asEditor, removeEntities, snapshot, uniquePrefix, WRITE_ENV } from './write-helpers.js';
 
-let server: TestServer;
+const server = useTestServer(WRITE_ENV);
 const p = uniquePrefix('valid');
 const ids = { company: `${p}-co`, model: `${p}-model`, country: `${p}-land`, source: `${p}-src` };
 const SRC = 'src-epoch-notable-models';
@@ -24,7 +24,6 @@ async function errorsOf(query: string, variables: Record<string, unknown>, field
 }
 
 beforeAll(async () => {
-  server = await startTestServer(WRITE_ENV);
   await server.data(createCompany, { input: { id: ids.company, name: 'Validation Co', sources: [SRC] } }, asEditor);
   await server.data(createModel, { input: { id: ids.model, name: 'Validation Model', sources: [SRC] } }, asEditor);
   await server.data(`mutation { createCountry(input: { id: "${ids.country}", name: "Validland", sources: ["${SRC}"] }) { ${ERRORS} } }`, {}, asEditor);
@@ -32,7 +31,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await removeEntities(server, [...Object.values(ids), `${p}-new`]);
-  await server.close();
 });
 
 describe('validation of entity writes', () => {

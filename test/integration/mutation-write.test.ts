@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ENTITY_KINDS } from '../../src/graph/ontology.js';
-import { startTestServer, type TestServer } from './harness.js';
+import { useTestServer } from './harness.js';
 import { asEditor, removeEntities, uniquePrefix, WRITE_ENV } from './write-helpers.js';
 
-let server: TestServer;
+const server = useTestServer(WRITE_ENV);
 const p = uniquePrefix('write');
 const created: string[] = [];
 const SRC_A = 'src-epoch-notable-models';
 const SRC_B = 'src-deepseek-v3-tech-report';
 const ERRORS = 'errors { code field message }';
 
-beforeAll(async () => {
-  server = await startTestServer(WRITE_ENV);
-});
 afterAll(async () => {
   await removeEntities(server, created);
-  await server.close();
 });
 
 async function create(kind: string, input: Record<string, unknown>): Promise<void> {

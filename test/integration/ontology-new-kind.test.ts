@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { EntityKind, KindSpec, RelationshipSpec } from '../../src/graph/ontology-data.js';
-import { startTestServer, type TestServer } from './harness.js';
+import { useTestServer } from './harness.js';
 import { asEditor, removeEntities, uniquePrefix, WRITE_ENV } from './write-helpers.js';
 
 // A kind the product does not have, added to the ontology's data and nowhere else: the schema, resolvers,
@@ -41,19 +41,15 @@ vi.mock('../../src/graph/ontology-data.js', async (importOriginal) => {
   return { ...data, ENTITY_KINDS: [...data.ENTITY_KINDS, 'Fab'], KINDS: [...data.KINDS, fab], RELATIONSHIP_TYPES: [...data.RELATIONSHIP_TYPES, runsFab, fabIn] };
 });
 
-let server: TestServer;
+const server = useTestServer(WRITE_ENV);
 const p = uniquePrefix('fab');
 const fabA = `${p}-a`;
 const fabB = `${p}-b`;
 const SOURCE = 'src-epoch-notable-models';
 
-beforeAll(async () => {
-  server = await startTestServer(WRITE_ENV);
-});
 afterAll(async () => {
   await removeEntities(server, [fabA, fabB]);
-  await server?.db.write((tx) => tx.run('DROP INDEX fab_name_key IF EXISTS'));
-  await server?.close();
+  await server.db.write((tx) => tx.run('DROP INDEX fab_name_key IF EXISTS'));
 });
 
 const ERRORS = 'errors { code field message }';

@@ -1,13 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { Database } from '../../src/db/database.js';
 import { freePort, startLocalNeo4j, type LocalNeo4j } from '../../src/db/local-neo4j.js';
 import { migrate } from '../../src/db/migrations.js';
-import { createLogger } from '../../src/logger.js';
-import { createServer, type AtlasServer } from '../../src/server/http.js';
+import { databaseOptions, testServerEnv } from './connection.js';
+import { useTestServer } from './harness.js';
+import { waitUntil, within } from './wait.js';
 
 /**
  * The fault test: this file runs its own Neo4j (not the shared one), stops or kills it while a client writes
@@ -16,9 +17,6 @@ import { createServer, type AtlasServer } from '../../src/server/http.js';
 let dataDir: string;
 let port: number;
 let neo4j: LocalNeo4j;
-let db: Database;
-let server: AtlasServer;
-let url: string;
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
 
@@ -29,28 +27,37 @@ beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'atlas-outage-neo4j-'));
   port = await freePort();
   neo4j = await start();
-  // REQUEST_TIMEOUT_MS is long on purpose: a DATABASE_UNAVAILABLE answer then cannot be a deadline running out.
-  const config = loadConfig({ LOG_LEVEL: 'silent', NEO4J_URI: neo4j.uri, REQUEST_TIMEOUT_MS: '120000', ANALYSIS_RATE_LIMIT_PER_MIN: '100000' });
-  db = new Database({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', txTimeoutMs: 10_000, probeIntervalMs: 200 });
-  await migrate(db);
-  server = await createServer(config, db, createLogger('silent'));
-  url = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
+  await migrateAt(neo4j.uri);
 });
 
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled);
-  await server?.stop();
-  await db?.close();
   await neo4j?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function gql<T = unknown>(query: string, variables: Record<string, unknown> = {}) {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  return (await res.json()) as { data?: T; errors?: { message: string; extensions: { code: string } }[] };
+// REQUEST_TIMEOUT_MS is long on purpose: a DATABASE_UNAVAILABLE answer then cannot be a deadline running out.
+const server = useTestServer(() => ({ NEO4J_URI: neo4j.uri, REQUEST_TIMEOUT_MS: '120000', ANALYSIS_RATE_LIMIT_PER_MIN: '100000' }), { probeIntervalMs: 200 });
+
+/**
+ * Applies the migrations to this file's own Neo4j, with the credentials every test server uses and, as in the
+ * global setup, a long transaction timeout: a fresh Neo4j on a busy machine can take more than 10 s to build indexes.
+ */
+async function migrateAt(uri: string): Promise<void> {
+  const db = new Database(databaseOptions(loadConfig(testServerEnv(uri, { TX_TIMEOUT_MS: '120000' }))));
+  try {
+    await migrate(db);
+  } finally {
+    await db.close();
+  }
 }
 
-const status = async (probe: string): Promise<number> => (await fetch(`${url}${probe}`)).status;
+const gql = <T = unknown>(query: string, variables: Record<string, unknown> = {}) => server.gql<T>(query, variables);
+
+/** How long a stopped client may take to finish its last write and read: well under a second once the server answers again. */
+const CLIENT_STOP_MS = 60_000;
+
+const status = async (probe: string): Promise<number> => (await fetch(`${server.url}${probe}`)).status;
 
 /**
  * A client that writes entities one by one (keeping the ids whose commit was acknowledged) and reads them back
@@ -65,35 +72,43 @@ function runClient(prefix: string) {
     while (running) {
       const id = `${prefix}-${n++}`;
       try {
-        await db.write((tx) => tx.run("CREATE (:Entity:Company {id: $id, kind: 'Company', name: $id, roles: []})", { id }));
+        await server.db.write((tx) => tx.run("CREATE (:Entity:Company {id: $id, kind: 'Company', name: $id, roles: []})", { id }));
         acknowledged.push(id);
       } catch (error) {
         codes.add((error as { code?: string }).code ?? 'unknown');
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       const read = await gql('query Probe($id: ID!) { entity(id: $id) { id } }', { id: acknowledged.at(-1) ?? id });
-      for (const e of read.errors ?? []) codes.add(e.extensions.code);
+      for (const e of read.errors ?? []) codes.add(String(e.extensions?.code));
     }
   })();
-  return {
+  const client = {
     acknowledged,
     codes,
     stop: async () => {
       running = false;
-      await loop;
+      await within('the client finished its last write and read', loop, CLIENT_STOP_MS);
     },
+    /** Resolves once `count` writes were acknowledged; fails when that takes longer than a minute. */
+    acknowledge: (count: number) => waitUntil(() => `${count} writes were acknowledged (${acknowledged.length} were)`, () => acknowledged.length >= count, 60_000, 20),
   };
+  clients.add(client);
+  return client;
 }
 
+/** Clients still running: a test that fails midway leaves its client to afterEach, which stops it. */
+const clients = new Set<{ stop(): Promise<void> }>();
+afterEach(async () => {
+  for (const client of clients) await client.stop().catch(() => undefined);
+  clients.clear();
+});
+
 /** Waits (polling, at most two minutes) until a GraphQL read succeeds again. */
-async function untilServing(): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    const res = await gql('{ companies(first: 1) { totalCount } }');
-    if (!res.errors) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('the server did not resume within two minutes');
-}
+const untilServing = (): Promise<void> =>
+  waitUntil('the server answers a read again after Neo4j restarted', async () => !(await gql('{ companies(first: 1) { totalCount } }')).errors, 120_000, 200);
+
+/** Stops this file's Neo4j, failing clearly when its process does not exit. */
+const stopNeo4j = (): Promise<void> => within('the stopped Neo4j process exited', neo4j.stop(), 60_000);
 
 async function presentIds(ids: string[]): Promise<number> {
   const res = await gql<{ companies: { totalCount: number } }>('query Present($ids: [ID!]) { companies(first: 1, filter: { id: { in: $ids } }) { totalCount } }', { ids });
@@ -103,9 +118,9 @@ async function presentIds(ids: string[]): Promise<number> {
 
 async function expectDownBehaviour(): Promise<void> {
   const read = await gql('{ companies(first: 1) { totalCount } }');
-  expect(read.errors?.[0]?.extensions.code).toBe('DATABASE_UNAVAILABLE');
+  expect(read.errors?.[0]?.extensions?.code).toBe('DATABASE_UNAVAILABLE');
   expect(JSON.stringify(read)).not.toMatch(/neo4j|bolt|ECONNREFUSED|stack/i);
-  await expect(db.write((tx) => tx.run('CREATE (:OutageProbe)'))).rejects.toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
+  await expect(server.db.write((tx) => tx.run('CREATE (:OutageProbe)'))).rejects.toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
   expect(await status('/readyz')).toBe(503);
   expect(await status('/healthz')).toBe(200);
 }
@@ -113,8 +128,8 @@ async function expectDownBehaviour(): Promise<void> {
 describe('a Neo4j outage', () => {
   it('fails requests with DATABASE_UNAVAILABLE while Neo4j is stopped, resumes by itself and keeps every acknowledged write', { timeout: 300_000 }, async () => {
     const client = runClient('outage-stop');
-    while (client.acknowledged.length < 20) await new Promise((resolve) => setTimeout(resolve, 20));
-    await neo4j.stop();
+    await client.acknowledge(20);
+    await stopNeo4j();
     await expectDownBehaviour();
     neo4j = await start();
     await untilServing();
@@ -128,9 +143,9 @@ describe('a Neo4j outage', () => {
 
   it('keeps every acknowledged write when Neo4j is killed (SIGKILL) mid-load and recovers from its transaction log', { timeout: 300_000 }, async () => {
     const client = runClient('outage-kill');
-    while (client.acknowledged.length < 50) await new Promise((resolve) => setTimeout(resolve, 20));
+    await client.acknowledge(50);
     process.kill(neo4j.pid, 'SIGKILL');
-    await neo4j.stop(); // returns once the killed process has exited
+    await stopNeo4j(); // returns once the killed process has exited
     await expectDownBehaviour();
     neo4j = await start();
     await untilServing();

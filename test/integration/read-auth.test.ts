@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from './harness.js';
 
 const KEY = 'read-auth-test-key-0123456789abcdef';
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ READS_REQUIRE_AUTH: 'true', API_KEYS: KEY });
-});
-afterAll(() => server.close());
+const server = useTestServer({ READS_REQUIRE_AUTH: 'true', API_KEYS: KEY });
 
 describe('READS_REQUIRE_AUTH', () => {
   it('refuses a read without credentials with 401 UNAUTHENTICATED', async () => {

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from './harness.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  // The nested queries below are deliberately wide and deep; the cost limits are not what this file tests.
-  server = await startTestServer({ MAX_COMPLEXITY: '10000000', MAX_DEPTH: '20' });
-});
-afterAll(() => server.close());
+// The nested queries below are deliberately wide and deep; the cost limits are not what this file tests.
+const server = useTestServer({ MAX_COMPLEXITY: '10000000', MAX_DEPTH: '20' });
 
 /** A relationship field's items as a query selects them. */
 type Rel<N> = { node: N }[];

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENTITY_KINDS } from '../../src/graph/ontology.js';
-import { startTestServer, type TestServer } from './harness.js';
+import { useTestServer } from './harness.js';
 import { entitiesOf, seed } from './read-helpers.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 const ENUM_KIND: Record<string, string> = { Company: 'COMPANY', Model: 'MODEL', Chip: 'CHIP', DataCenter: 'DATA_CENTER', Regulation: 'REGULATION', Country: 'COUNTRY', Source: 'SOURCE' };
 

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GraphEntity } from '../../src/graph/validation.js';
-import { startTestServer, type TestServer } from './harness.js';
+import { useTestServer } from './harness.js';
 import { entitiesOf, relationshipsOf, sorted } from './read-helpers.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 /** Ids of every entity a list query returns for a filter (one page of up to 100). */
 async function listIds(field: string, filterType: string, filter: Record<string, unknown>): Promise<string[]> {

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from './harness.js';
 import { relationshipsOf, sorted } from './read-helpers.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(() => server.close());
+const server = useTestServer();
 
 const REL = 'type direction from to validFrom validTo confidence notes chipCount gpuHours licenseRequirement sources { __typename id }';
 const neighbourIds = (list: { node: { id: string } }[]): string[] => sorted(list.map((x) => x.node.id));

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { validateGraph, type GraphFile } from '../../src/graph/validation.js';
 import { loadSeed, SEED_ACTOR } from '../../src/ingest/seed.js';
-import { startTestServer, type TestServer } from './harness.js';
+import { useTestServer } from './harness.js';
 import { removeEntities, snapshot, uniquePrefix } from './write-helpers.js';
 
-let server: TestServer;
+const server = useTestServer();
 const p = uniquePrefix('seed');
 const ids = [`${p}-src`, `${p}-co`, `${p}-land`];
 
-beforeAll(async () => {
-  server = await startTestServer();
-});
 afterAll(async () => {
   await removeEntities(server, ids);
-  await server.close();
 });
 
 /** A small seed graph of this test's own: a source, a company and its country. */

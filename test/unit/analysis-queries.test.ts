@@ -14,13 +14,25 @@ const QUERIES = { ROUTES, ROUTES_OF_COMPANIES, RESTRICTIONS, WHO_USES, REGULATIO
 
 const typesIn = (query: string): string[] => [...query.matchAll(/\[\w*:([A-Z_|]+)/g)].flatMap((m) => m[1]!.split('|'));
 const labelsIn = (query: string): string[] => [...query.matchAll(/\(\w*((?::[A-Z]\w*)+)/g)].flatMap((m) => m[1]!.split(':').filter(Boolean));
+/** Relationship patterns without a type (`-[r]-`, `-[*0..6]-`), which match every type unless filtered. */
+const untypedIn = (query: string): string[] => [...query.matchAll(/-\[(\w*|\w*\*[\d.]*)\]-/g)].map((m) => m[0]);
+/** Filters that keep only the relationship types the caller asked for (checked against the ontology). */
+const typeFiltersIn = (query: string): string[] => [...query.matchAll(/type\(\w+\) IN \$types/g)].map((m) => m[0]);
+
+/** Queries that read every relationship of an entity on purpose: the timeline shows all of its dated facts. */
+const EVERY_TYPE = new Set(['TIMELINE']);
 
 describe('the analysis Cypher', () => {
-  it.each(Object.entries(QUERIES))('%s names only relationship types from the ontology', (_name, query) => {
+  it.each(Object.entries(QUERIES))('%s names only relationship types from the ontology, or keeps only the types asked for', (name, query) => {
+    const untyped = untypedIn(query);
+    expect(typesIn(query).length + untyped.length, 'a relationship pattern').toBeGreaterThan(0);
     for (const type of typesIn(query)) expect(RELATIONSHIP_TYPE_NAMES).toContain(type);
+    if (EVERY_TYPE.has(name)) expect(typeFiltersIn(query)).toEqual([]);
+    else expect(typeFiltersIn(query).length, `a type filter for each of ${untyped.join(' ')}`).toBeGreaterThanOrEqual(untyped.length);
   });
 
   it.each(Object.entries(QUERIES))('%s names only labels from the ontology', (_name, query) => {
+    expect(labelsIn(query).length, 'a labelled node').toBeGreaterThan(0);
     for (const label of labelsIn(query)) expect(['Entity', ...ENTITY_KINDS]).toContain(label);
   });
 

@@ -1,7 +1,17 @@
 import { buildSchema, getNamedType, isEnumType, isListType, isNonNullType, isObjectType, type GraphQLField } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { ENTITY_KINDS, KIND_PROPERTIES, RELATIONSHIP_TYPES } from '../../src/graph/ontology.js';
+import {
+  COMMON_RELATIONSHIP_PROPERTIES,
+  CONFIDENCE_LEVELS,
+  constantCase,
+  ENTITY_KINDS,
+  KIND_PROPERTIES,
+  RELATIONSHIP_TYPES,
+  type EntityKind,
+} from '../../src/graph/ontology.js';
 import { loadTypeDefs } from '../../src/server/schema.js';
+import { sortProperty } from '../../src/store/list-query.js';
+import { expectedEntityType, expectedFilter, expectedInput, expectedSortField, handWrittenExtensions, perKindTypes, shapeOf } from './sdl-shapes.js';
 
 const schema = buildSchema(loadTypeDefs());
 const field = (type: string, name: string): GraphQLField<unknown, unknown> | undefined => {
@@ -65,5 +75,69 @@ describe('the ontology and the SDL', () => {
       if ('getValues' in type) for (const v of type.getValues()) if (!v.description) missing.push(`${type.name}.${v.name}`);
     }
     expect(missing).toEqual([]);
+  });
+});
+
+describe('the SDL and the ontology, the other way round: nothing in the SDL the ontology does not say', () => {
+  const kinds = ENTITY_KINDS.map((kind): [EntityKind] => [kind]);
+
+  it.each(kinds)('gives %s exactly its properties, typed by scalar or enum, and its relationship fields', (kind) => {
+    expect(shapeOf(schema, kind)).toEqual({ ...expectedEntityType(schema, kind), ...handWrittenExtensions(schema, kind) });
+  });
+
+  it('gives the Entity interface exactly the fields every kind shares', () => {
+    const { id, kind, name, aliases, description, sources } = expectedEntityType(schema, 'Country');
+    expect(shapeOf(schema, 'Entity')).toEqual({ id, kind, name, aliases, description, sources });
+  });
+
+  it('lists exactly the ontology\'s kinds and confidence levels in their enums', () => {
+    expect(Object.keys(shapeOf(schema, 'EntityKind')!)).toEqual(ENTITY_KINDS.map(constantCase));
+    expect(Object.keys(shapeOf(schema, 'Confidence')!)).toEqual(CONFIDENCE_LEVELS.map((c) => c.toUpperCase()));
+  });
+
+  it.each(kinds)('gives %s a filter input with one condition per property and relationship field', (kind) => {
+    expect(shapeOf(schema, `${kind}Filter`)).toEqual(expectedFilter(schema, kind));
+  });
+
+  it.each(kinds)('gives %s a sort enum of its single-valued properties, each one the store sorts by', (kind) => {
+    const values = shapeOf(schema, `${kind}SortField`);
+    expect(values).toEqual(expectedSortField(kind));
+    for (const value of Object.keys(values ?? {})) expect(() => sortProperty(kind, value), value).not.toThrow();
+  });
+
+  it.each(kinds)('gives %s create and update inputs typed like its properties', (kind) => {
+    expect(shapeOf(schema, `Create${kind}Input`)).toEqual(expectedInput(schema, kind, true));
+    expect(shapeOf(schema, `Update${kind}Input`)).toEqual(expectedInput(schema, kind, false));
+  });
+
+  it.each(kinds)('gives %s its relation, edge, connection and order types', (kind) => {
+    for (const [name, shape] of Object.entries(perKindTypes(kind))) expect(shapeOf(schema, name), name).toEqual(shape);
+  });
+
+  it.each(kinds)('lists %s on Query and creates and updates it on Mutation', (kind) => {
+    const lists = Object.entries(shapeOf(schema, 'Query')!).filter(([, type]) => type === `${kind}Connection!`);
+    expect(lists.map(([signature]) => signature.replace(/^\w+/, ''))).toEqual([`(first: Int, after: String, filter: ${kind}Filter, orderBy: ${kind}Order)`]);
+    const mutation = shapeOf(schema, 'Mutation')!;
+    expect(mutation[`create${kind}(input: Create${kind}Input!)`]).toBe('EntityPayload!');
+    expect(mutation[`update${kind}(id: ID!, input: Update${kind}Input!)`]).toBe('EntityPayload!');
+  });
+
+  it('has no entity type, list or per-kind mutation for a kind the ontology lacks', () => {
+    const entityTypes = Object.values(schema.getTypeMap()).filter((t) => isObjectType(t) && t.getInterfaces().some((i) => i.name === 'Entity'));
+    expect(entityTypes.map((t) => t.name).sort()).toEqual([...ENTITY_KINDS].sort());
+    const perKind = Object.keys(shapeOf(schema, 'Mutation')!).flatMap((m) => /^(?:create|update)(\w+)\(/.exec(m)?.[1] ?? []);
+    expect(new Set(perKind)).toEqual(new Set(ENTITY_KINDS));
+  });
+
+  it('carries exactly the ontology\'s relationship properties on Relationship and RelationshipInput', () => {
+    const scalars = { string: 'String', int: 'Int', float: 'Float', boolean: 'Boolean', date: 'Date' } as const;
+    const specific = Object.fromEntries(RELATIONSHIP_TYPES.flatMap((r) => r.properties).map((p) => [p.name, scalars[p.type]]));
+    const common = COMMON_RELATIONSHIP_PROPERTIES.map((p) => p.name);
+    expect(Object.keys(shapeOf(schema, 'Relationship')!).sort()).toEqual(['type', 'direction', 'from', 'to', ...common, ...Object.keys(specific)].sort());
+    expect(Object.keys(shapeOf(schema, 'RelationshipInput')!).sort()).toEqual(['type', 'from', 'to', ...common, ...Object.keys(specific)].sort());
+    for (const [name, type] of Object.entries(specific)) {
+      expect(shapeOf(schema, 'Relationship')![name], `Relationship.${name}`).toBe(type);
+      expect(shapeOf(schema, 'RelationshipInput')![name], `RelationshipInput.${name}`).toBe(type);
+    }
   });
 });

@@ -51,7 +51,7 @@ export function weakest(levels: readonly Confidence[]): Confidence {
 /** Today's date, UTC, as YYYY-MM-DD: what asOf means when an analysis is asked without one. */
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
-const SOURCES_BY_IDS = `
+export const SOURCES_BY_IDS = `
   MATCH (s:Entity:Source)
   WHERE s.id IN $ids
   RETURN s

@@ -9,7 +9,7 @@ import { COMPUTE_ROUTE_KINDS, type AnalysisLimits, type ComputeAccessModel, type
 import { restrictionsByChip, withSources, type RawRestriction } from './restrictions.js';
 import { ROUTES_OF_ALL, ROUTES_OF_COMPANIES } from './routes-query.js';
 
-const COMPANY = `
+export const COMPANY = `
   MATCH (co:Entity:Company {id: $company})
   OPTIONAL MATCH (co)-[hq:HEADQUARTERED_IN]->(home:Entity:Country)
   WHERE ${heldOn('hq', 'asOf')}

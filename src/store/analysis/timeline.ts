@@ -29,7 +29,7 @@ export const TIMELINE = `
   LIMIT $limit
   RETURN e, kind, date, rel, other`;
 
-const ENTITY = `MATCH (e:Entity {id: $id}) RETURN e`;
+export const ENTITY = `MATCH (e:Entity {id: $id}) RETURN e`;
 
 const OWN_EVENT: Record<string, string> = {
   PUBLISHED: 'published',

@@ -32,7 +32,7 @@ export const WHO_USES = `
   LIMIT $limit
   RETURN chip, user, how, dc, nodes(p) AS nodes, [r IN relationships(p) | ${relRow('r')}] AS rels`;
 
-const CHIP = `MATCH (chip:Entity:Chip {id: $chip}) RETURN chip`;
+export const CHIP = `MATCH (chip:Entity:Chip {id: $chip}) RETURN chip`;
 
 const DIRECT: ReadonlySet<ChipUseKind> = new Set(['TRAINED_ON', 'OPERATES_DATA_CENTER']);
 

@@ -1,0 +1,1 @@
+MATCH (chip:Entity:Chip {id: $chip}) RETURN chip

@@ -1,0 +1,3 @@
+UNWIND $rows AS row
+MATCH (:Entity {id: row.from})-[r:TRAINED_ON]->(:Entity {id: row.to})
+DELETE r

@@ -1,0 +1,2 @@
+MATCH (n:Entity)
+RETURN properties(n) AS p
