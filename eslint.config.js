@@ -12,7 +12,10 @@ const why = 'dependencies point down (docs/architecture.md, Layers)';
  * store → ingest → auth, resolvers → server → cli, index. The file sets are disjoint, so no zone overrides another.
  */
 const zones = [
-  { files: ['src/errors.ts', 'src/config.ts', 'src/logger.ts', 'src/project-root.ts'], patterns: [{ regex: '^\\.', message: `The base modules import nothing of ours: ${why}.` }] },
+  {
+    files: ['src/errors.ts', 'src/config.ts', 'src/logger.ts', 'src/project-root.ts'],
+    patterns: [{ regex: '^\\.', message: `The base modules import nothing of ours: ${why}.` }],
+  },
   { files: ['src/graph/**'], patterns: [{ regex: '^\\.\\./(?!errors\\.js$)', message: `src/graph imports nothing of ours but src/errors: ${why}.` }] },
   { files: ['src/db/**'], deny: ['store', 'resolvers', 'ingest', 'server', 'auth', 'cli', 'context', 'generated'], driver: true },
   { files: ['src/rules/**'], deny: ['db', 'store', 'ingest', 'resolvers', 'server', 'auth', 'cli', 'context', 'generated'] },
@@ -24,7 +27,10 @@ const zones = [
     deny: ['server', 'cli'],
     patterns: [
       { regex: ours(['db']), allowTypeImports: true, message: `Resolvers reach the database through src/store; they may name its types only: ${why}.` },
-      { regex: '^(\\.\\./)+ingest/(?!importers/index\\.js$)', message: `Resolvers use ingest only through the import pipeline's entry (ingest/importers/index.js): ${why}.` },
+      {
+        regex: '^(\\.\\./)+ingest/(?!importers/index\\.js$)',
+        message: `Resolvers use ingest only through the import pipeline's entry (ingest/importers/index.js): ${why}.`,
+      },
     ],
   },
   { files: ['src/server/**'], deny: ['store', 'ingest', 'cli'] },

@@ -14,7 +14,9 @@ interface ProfileNode {
 
 function latestProfile(): string {
   const dir = path.join(cacheDir(), 'profiles');
-  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.cpuprofile'))
+    .map((f) => path.join(dir, f));
   const latest = files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   if (!latest) throw new Error(`No .cpuprofile in ${dir}; run npm run bench -- --profile first.`);
   return latest;
@@ -30,7 +32,10 @@ function owner(url: string): string {
 }
 
 function top(map: Map<string, number>, total: number, n: number): string[] {
-  return [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
+  return [...map]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, v]) => `${((100 * v) / total).toFixed(1).padStart(5)} %  ${k}`);
 }
 
 function main(): void {
@@ -48,7 +53,9 @@ function main(): void {
     const fn = `${node.callFrame.functionName || '(anonymous)'} ${who}:${node.callFrame.lineNumber + 1}`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + hits);
   }
-  process.stdout.write(`${file}\n\nSelf time by owner (idle excluded):\n${top(byOwner, total, 15).join('\n')}\n\nHottest functions:\n${top(byFunction, total, 25).join('\n')}\n`);
+  process.stdout.write(
+    `${file}\n\nSelf time by owner (idle excluded):\n${top(byOwner, total, 15).join('\n')}\n\nHottest functions:\n${top(byFunction, total, 25).join('\n')}\n`,
+  );
 }
 
 main();

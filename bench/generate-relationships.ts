@@ -67,7 +67,8 @@ function drawRegulation(plan: GraphPlan, i: number, rnd: () => number, draw: Dra
   const c = plan.counts;
   if (rnd() < 0.7) draw('ISSUED_BY', 'Regulation', i, 'Country', pick(rnd, Math.min(c.Country, 8)));
   else draw('ISSUED_BY', 'Regulation', i, 'Company', pick(rnd, c.Company));
-  for (const j of picks(rnd, c.Chip, int(rnd, 1, 4))) draw('RESTRICTS', 'Regulation', i, 'Chip', j, { licenseRequirement: oneOf(rnd, ['license required', 'presumption of denial', 'notification']) });
+  for (const j of picks(rnd, c.Chip, int(rnd, 1, 4)))
+    draw('RESTRICTS', 'Regulation', i, 'Chip', j, { licenseRequirement: oneOf(rnd, ['license required', 'presumption of denial', 'notification']) });
   for (const j of picks(rnd, c.Country, int(rnd, 1, 5))) draw('APPLIES_TO', 'Regulation', i, 'Country', j);
   if (i > 0 && rnd() < 0.3) draw('AMENDS', 'Regulation', i, 'Regulation', pick(rnd, i));
   if (i > 0 && rnd() < 0.05) draw('RESCINDS', 'Regulation', i, 'Regulation', pick(rnd, i));

@@ -38,7 +38,13 @@ export const HUBS: Readonly<Partial<Record<EntityKind, readonly string[]>>> = {
 };
 
 const PREFIX: Record<EntityKind, string> = {
-  Company: 'company', Model: 'model', Chip: 'chip', DataCenter: 'dc', Regulation: 'regulation', Country: 'country', Source: 'source',
+  Company: 'company',
+  Model: 'model',
+  Chip: 'chip',
+  DataCenter: 'dc',
+  Regulation: 'regulation',
+  Country: 'country',
+  Source: 'source',
 };
 
 /** Counts per kind for a graph of about `size` entities. */
@@ -94,15 +100,63 @@ export function dateBetween(rnd: () => number, fromYear: number, toYear: number)
 
 /** Words names are made of; search benchmarks look for them, whole, as prefixes and with typos. */
 export const WORDS = [
-  'helix', 'quanta', 'vector', 'tensor', 'photon', 'silicon', 'aurora', 'nimbus', 'cobalt', 'zephyr', 'orbital', 'lattice',
-  'cortex', 'neural', 'vertex', 'prism', 'summit', 'harbor', 'falcon', 'granite', 'meridian', 'nova', 'pulsar', 'quasar',
-  'radiant', 'stratus', 'titan', 'umbra', 'vortex', 'zenith', 'atlas', 'beacon', 'cascade', 'delta', 'ember', 'fusion',
-  'gamma', 'horizon', 'ion', 'jade', 'kinetic', 'lumen', 'matrix', 'nexus', 'onyx', 'polar', 'quantum', 'ridge',
+  'helix',
+  'quanta',
+  'vector',
+  'tensor',
+  'photon',
+  'silicon',
+  'aurora',
+  'nimbus',
+  'cobalt',
+  'zephyr',
+  'orbital',
+  'lattice',
+  'cortex',
+  'neural',
+  'vertex',
+  'prism',
+  'summit',
+  'harbor',
+  'falcon',
+  'granite',
+  'meridian',
+  'nova',
+  'pulsar',
+  'quasar',
+  'radiant',
+  'stratus',
+  'titan',
+  'umbra',
+  'vortex',
+  'zenith',
+  'atlas',
+  'beacon',
+  'cascade',
+  'delta',
+  'ember',
+  'fusion',
+  'gamma',
+  'horizon',
+  'ion',
+  'jade',
+  'kinetic',
+  'lumen',
+  'matrix',
+  'nexus',
+  'onyx',
+  'polar',
+  'quantum',
+  'ridge',
 ] as const;
 
 export function nameFor(kind: EntityKind, i: number, rnd: () => number): string {
   const hub = HUBS[kind]?.[i];
-  if (hub) return hub.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
+  if (hub)
+    return hub
+      .split('-')
+      .map((w) => w[0]!.toUpperCase() + w.slice(1))
+      .join(' ');
   const a = oneOf(rnd, WORDS);
   const b = oneOf(rnd, WORDS);
   const title = (w: string): string => w[0]!.toUpperCase() + w.slice(1);
@@ -113,15 +167,37 @@ export function nameFor(kind: EntityKind, i: number, rnd: () => number): string 
 export function kindProps(kind: EntityKind, rnd: () => number): Record<string, unknown> {
   switch (kind) {
     case 'Company':
-      return { roles: [oneOf(rnd, COMPANY_ROLES), oneOf(rnd, COMPANY_ROLES)].filter((r, j, a) => a.indexOf(r) === j), foundedYear: int(rnd, 1950, 2024), website: null };
+      return {
+        roles: [oneOf(rnd, COMPANY_ROLES), oneOf(rnd, COMPANY_ROLES)].filter((r, j, a) => a.indexOf(r) === j),
+        foundedYear: int(rnd, 1950, 2024),
+        website: null,
+      };
     case 'Model':
-      return { releaseDate: dateBetween(rnd, 2018, 2025), parameters: Math.round(rnd() * 1e12), openWeights: rnd() < 0.4, domain: oneOf(rnd, ['language', 'vision', 'multimodal', 'biology']) };
+      return {
+        releaseDate: dateBetween(rnd, 2018, 2025),
+        parameters: Math.round(rnd() * 1e12),
+        openWeights: rnd() < 0.4,
+        domain: oneOf(rnd, ['language', 'vision', 'multimodal', 'biology']),
+      };
     case 'Chip':
-      return { vendor: null, releaseDate: dateBetween(rnd, 2016, 2025), memoryGb: int(rnd, 16, 192), tpp: int(rnd, 100, 20000), eccn: oneOf(rnd, ['3A090', '4A090', 'EAR99']), processNm: oneOf(rnd, [3, 4, 5, 7, 12, 16]) };
+      return {
+        vendor: null,
+        releaseDate: dateBetween(rnd, 2016, 2025),
+        memoryGb: int(rnd, 16, 192),
+        tpp: int(rnd, 100, 20000),
+        eccn: oneOf(rnd, ['3A090', '4A090', 'EAR99']),
+        processNm: oneOf(rnd, [3, 4, 5, 7, 12, 16]),
+      };
     case 'DataCenter':
       return { city: null, powerMw: int(rnd, 1, 1500), status: oneOf(rnd, DATA_CENTER_STATUSES), operationalDate: dateBetween(rnd, 2010, 2028) };
     case 'Regulation':
-      return { issuer: 'BIS', jurisdiction: 'US', publishedDate: dateBetween(rnd, 2018, 2025), effectiveDate: dateBetween(rnd, 2018, 2025), eccns: ['3A090', '4A090'] };
+      return {
+        issuer: 'BIS',
+        jurisdiction: 'US',
+        publishedDate: dateBetween(rnd, 2018, 2025),
+        effectiveDate: dateBetween(rnd, 2018, 2025),
+        eccns: ['3A090', '4A090'],
+      };
     case 'Country':
       return { isoCode: null };
     case 'Source':

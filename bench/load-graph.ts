@@ -95,12 +95,25 @@ export async function loadGraph(db: Database, plan: GraphPlan, log: (line: strin
   await db.write((tx) => tx.run('CALL db.awaitIndexes(1800)'));
   const done = performance.now();
   const loadSeconds = (done - started) / 1000;
-  const phaseSeconds = { entities: (entitiesDone - started) / 1000, relationships: (relationshipsDone - entitiesDone) / 1000, indexes: (done - relationshipsDone) / 1000 };
-  const info: LoadInfo = {
-    size: plan.size, seed: plan.seed, entities, relationships, loadSeconds, phaseSeconds,
-    itemsPerSecond: Math.round((entities + relationships) / loadSeconds), loadedAt: new Date().toISOString(), loadedNow: true,
+  const phaseSeconds = {
+    entities: (entitiesDone - started) / 1000,
+    relationships: (relationshipsDone - entitiesDone) / 1000,
+    indexes: (done - relationshipsDone) / 1000,
   };
-  await db.write((tx) => tx.run(META_WRITE, { id: 'meta', meta: { size: plan.size, seed: plan.seed, version: GENERATOR_VERSION, info: JSON.stringify(info) } }));
+  const info: LoadInfo = {
+    size: plan.size,
+    seed: plan.seed,
+    entities,
+    relationships,
+    loadSeconds,
+    phaseSeconds,
+    itemsPerSecond: Math.round((entities + relationships) / loadSeconds),
+    loadedAt: new Date().toISOString(),
+    loadedNow: true,
+  };
+  await db.write((tx) =>
+    tx.run(META_WRITE, { id: 'meta', meta: { size: plan.size, seed: plan.seed, version: GENERATOR_VERSION, info: JSON.stringify(info) } }),
+  );
   return info;
 }
 
@@ -121,7 +134,14 @@ export async function openBenchDatabase(size: number, options: { dataDir?: strin
   const plan = planFor(size, options.seed);
   const dataDir = options.dataDir ?? benchDataDir(size);
   for (let attempt = 0; ; attempt++) {
-    const neo4j = await startLocalNeo4j({ dataDir, port: 0, heap: size >= 1e6 ? '3g' : '2g', pageCacheMb: size >= 1e6 ? 2048 : 1024, quickStart: false, log: options.log });
+    const neo4j = await startLocalNeo4j({
+      dataDir,
+      port: 0,
+      heap: size >= 1e6 ? '3g' : '2g',
+      pageCacheMb: size >= 1e6 ? 2048 : 1024,
+      quickStart: false,
+      log: options.log,
+    });
     const db = new Database({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', txTimeoutMs: 60_000, poolSize: 100 });
     const stop = async (): Promise<void> => {
       await db.close();
@@ -141,7 +161,9 @@ export async function openBenchDatabase(size: number, options: { dataDir?: strin
     }
     options.log(`bench: generating and loading ${totalEntities(plan)} entities into ${dataDir}`);
     const load = await loadGraph(db, plan, options.log);
-    options.log(`bench: loaded ${load.entities} entities and ${load.relationships} relationships in ${load.loadSeconds.toFixed(1)} s (${load.itemsPerSecond}/s)`);
+    options.log(
+      `bench: loaded ${load.entities} entities and ${load.relationships} relationships in ${load.loadSeconds.toFixed(1)} s (${load.itemsPerSecond}/s)`,
+    );
     return { neo4j, db, load, stop };
   }
 }

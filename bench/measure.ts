@@ -69,7 +69,13 @@ const ratio = (a: TargetResult | { na: string }, b: TargetResult | { na: string 
   'requestsPerSecond' in a && 'requestsPerSecond' in b && b.requestsPerSecond > 0 ? a.requestsPerSecond / b.requestsPerSecond : null;
 
 /** Verifies every request on every target that can run it, then gives each (operation, target) its warm-up load. */
-async function warmUp(servers: Record<TargetName, RunningServer>, worker: LoadWorker, ops: readonly Operation[], vars: Vars, opts: BenchOptions): Promise<void> {
+async function warmUp(
+  servers: Record<TargetName, RunningServer>,
+  worker: LoadWorker,
+  ops: readonly Operation[],
+  vars: Vars,
+  opts: BenchOptions,
+): Promise<void> {
   for (const op of ops) {
     for (const t of TARGETS) {
       const bodies = bodiesFor(t, op, vars);
@@ -104,7 +110,12 @@ export async function measureAll(
         const stopSampling = sampleRss(servers[t].pid);
         const summary = await worker.run({ url: endpoint(servers[t]), bodies, connections: opts.connections, duration: opts.duration, amount: opts.amount });
         const rss = stopSampling();
-        const result = { ...summary, failed: summary.errors + summary.non2xx + summary.timeouts + summary.graphqlErrors, rssPeakMb: rss.peakMb, rssMeanMb: rss.meanMb };
+        const result = {
+          ...summary,
+          failed: summary.errors + summary.non2xx + summary.timeouts + summary.graphqlErrors,
+          rssPeakMb: rss.peakMb,
+          rssMeanMb: rss.meanMb,
+        };
         samples.set(`${op.name}|${t}`, [...(samples.get(`${op.name}|${t}`) ?? []), result]);
         log(`bench: round ${round + 1} ${op.name} ${t}: ${summary.requestsPerSecond.toFixed(0)} req/s, p50 ${summary.p50} ms, p99 ${summary.p99} ms`);
       }

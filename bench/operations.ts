@@ -100,7 +100,7 @@ export const OPERATIONS: readonly Operation[] = [
   },
   {
     name: 'computeAccess',
-    title: 'computeAccess (a company\'s routes to compute, with export controls)',
+    title: "computeAccess (a company's routes to compute, with export controls)",
     ours: 'query($id: ID!) { computeAccess(company: $id) { truncated homeCountry { id } routes { kind classification restrictedForHome chip { id } dataCenter { id } } } }',
     peer: null,
     peerNote: 'domain analysis; not expressible in the generated API',

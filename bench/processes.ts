@@ -18,7 +18,12 @@ export const cacheDir = (): string => path.join(projectRoot(), '.cache', 'bench'
 export async function bundleServers(): Promise<void> {
   const root = projectRoot();
   // Ours as production bundles it (scripts/bundle-server.ts: dependencies inside); the others as before.
-  await build({ ...serverBundleOptions, sourcemap: false, entryPoints: [path.join(root, 'bench', 'servers', 'ours.ts')], outfile: path.join(cacheDir(), 'ours.mjs') });
+  await build({
+    ...serverBundleOptions,
+    sourcemap: false,
+    entryPoints: [path.join(root, 'bench', 'servers', 'ours.ts')],
+    outfile: path.join(cacheDir(), 'ours.mjs'),
+  });
   await build({
     entryPoints: [
       ...['peer', 'limit'].map((n) => ({ in: path.join(root, 'bench', 'servers', `${n}.ts`), out: n })),
@@ -69,7 +74,10 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): P
 
 async function pollReady(url: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
-    const ok = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 10));
   }

@@ -24,7 +24,9 @@ function operators(plan: ProfiledPlan, out: Operator[] = []): Operator[] {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { size: { type: 'string', default: '1e4' }, op: { type: 'string', default: 'byId' }, requests: { type: 'string', default: '8' } } });
+  const { values } = parseArgs({
+    options: { size: { type: 'string', default: '1e4' }, op: { type: 'string', default: 'byId' }, requests: { type: 'string', default: '8' } },
+  });
   const size = Number(values.size);
   const op = OPERATIONS.find((o) => o.name === values.op);
   if (!op) throw new Error(`Unknown operation ${values.op}; one of ${OPERATIONS.map((o) => o.name).join(', ')}`);
@@ -36,7 +38,9 @@ async function main(): Promise<void> {
     process.env.TX_TIMEOUT_MS = process.env.ANALYSIS_TX_TIMEOUT_MS = process.env.REQUEST_TIMEOUT_MS = '300000';
     const recorded = await recordOurCypher(bench.neo4j.uri, { [op.name]: { query: op.ours, variables } });
     for (const [i, txs] of recorded[op.name]!.entries()) {
-      process.stdout.write(`\n## ${op.name} ${JSON.stringify(variables[i])}: ${txs.length} transaction(s), ${(txs.at(-1)!.end - txs[0]!.start).toFixed(1)} ms in ours\n`);
+      process.stdout.write(
+        `\n## ${op.name} ${JSON.stringify(variables[i])}: ${txs.length} transaction(s), ${(txs.at(-1)!.end - txs[0]!.start).toFixed(1)} ms in ours\n`,
+      );
       for (const q of txs.flatMap((tx) => tx.queries)) {
         const session = driver.session({ database: 'neo4j', defaultAccessMode: neo4j.session.READ });
         const started = performance.now();
@@ -44,8 +48,14 @@ async function main(): Promise<void> {
         const ms = performance.now() - started;
         const ops = operators(result.summary.profile as ProfiledPlan);
         const hits = ops.reduce((a, o) => a + o.hits, 0);
-        const top = [...ops].sort((a, b) => b.hits - a.hits).slice(0, 4).map((o) => `${o.name} ${o.hits}`).join(', ');
-        process.stdout.write(`- ${ms.toFixed(1)} ms, ${result.records.length} rows, ${hits} db hits (${top}): ${q.query.replace(/\s+/g, ' ').trim().slice(0, 120)}\n`);
+        const top = [...ops]
+          .sort((a, b) => b.hits - a.hits)
+          .slice(0, 4)
+          .map((o) => `${o.name} ${o.hits}`)
+          .join(', ');
+        process.stdout.write(
+          `- ${ms.toFixed(1)} ms, ${result.records.length} rows, ${hits} db hits (${top}): ${q.query.replace(/\s+/g, ' ').trim().slice(0, 120)}\n`,
+        );
       }
     }
   } finally {

@@ -8,7 +8,14 @@ import { TARGETS } from './processes.js';
 export interface BenchResults {
   readonly date: string;
   readonly command: string;
-  readonly machine: Record<string, unknown> & { cpus: number; cpuModel: string; totalMemGb: number; node: string; loadAvgAtStart: number[]; loadAvgAtEnd: number[] };
+  readonly machine: Record<string, unknown> & {
+    cpus: number;
+    cpuModel: string;
+    totalMemGb: number;
+    node: string;
+    loadAvgAtStart: number[];
+    loadAvgAtEnd: number[];
+  };
   readonly options: BenchOptions;
   readonly graph: LoadInfo & { counts: Record<string, number> };
   readonly startup: { oursMs: number[]; oursPhasesMs?: Record<string, number> | null; peerMs: number };
@@ -30,9 +37,15 @@ function cell(r: TargetResult | { na: string }): string {
 /** The per-operation table (also the README summary). */
 export function resultsTable(results: BenchResults): string {
   const head = '| operation | ours | peer (@neo4j/graphql) | limit (bare driver) | ours/peer | ours/limit |\n|---|---|---|---|---|---|';
-  const rows = results.operations.map((op) => `| ${op.title} | ${cell(op.targets.ours)} | ${cell(op.targets.peer)} | ${cell(op.targets.limit)} | ${x(op.oursToPeer)} | ${x(op.oursToLimit)} |`);
-  const missing = results.unavailable.filter((name) => !results.options.only || results.options.only.includes(name)).map((name) => `| ${name} | not available (no such query in our schema yet) | | | | |`);
-  const failed = Object.entries(results.failures).map(([name, error]) => `| ${name} | not measured: fails on ours (${error.replace(/\|/g, '/').slice(0, 160)}) | | | | |`);
+  const rows = results.operations.map(
+    (op) => `| ${op.title} | ${cell(op.targets.ours)} | ${cell(op.targets.peer)} | ${cell(op.targets.limit)} | ${x(op.oursToPeer)} | ${x(op.oursToLimit)} |`,
+  );
+  const missing = results.unavailable
+    .filter((name) => !results.options.only || results.options.only.includes(name))
+    .map((name) => `| ${name} | not available (no such query in our schema yet) | | | | |`);
+  const failed = Object.entries(results.failures).map(
+    ([name, error]) => `| ${name} | not measured: fails on ours (${error.replace(/\|/g, '/').slice(0, 160)}) | | | | |`,
+  );
   return [head, ...rows, ...missing, ...failed].join('\n');
 }
 
@@ -56,7 +69,10 @@ export function targetChecks(results: BenchResults): string[] {
 
 function rssLine(results: BenchResults): string {
   return TARGETS.map((t) => {
-    const peaks = results.operations.map((op) => op.targets[t]).filter(isResult).map((r) => r.rssPeakMb ?? 0);
+    const peaks = results.operations
+      .map((op) => op.targets[t])
+      .filter(isResult)
+      .map((r) => r.rssPeakMb ?? 0);
     return `${t} ${peaks.length ? Math.max(...peaks).toFixed(0) : 'n/a'} MB`;
   }).join(', ');
 }
@@ -81,12 +97,18 @@ operation and target (medians reported) after ${r.options.warmup} s of warm-up e
 ${resultsTable(r)}
 
 Start-up to ready (ours, database running): ${r.startup.oursMs.map((t) => `${t.toFixed(0)} ms`).join(', ')}; peer ${r.startup.peerMs.toFixed(0)} ms.
-Phases of the last start of ours (ms since process start, at the end of each): ${Object.entries(r.startup.oursPhasesMs ?? {}).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ') || 'not reported'}.
+Phases of the last start of ours (ms since process start, at the end of each): ${
+    Object.entries(r.startup.oursPhasesMs ?? {})
+      .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+      .join(', ') || 'not reported'
+  }.
 Peak RSS under load: ${rssLine(r)}.
 
 ## Targets
 
-${targetChecks(r).map((c) => `- ${c}`).join('\n')}
+${targetChecks(r)
+  .map((c) => `- ${c}`)
+  .join('\n')}
 `;
 }
 

@@ -63,7 +63,14 @@ async function availableFields(ours: RunningServer): Promise<Set<string>> {
 
 async function main(): Promise<void> {
   const opts = options();
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', totalMemGb: +(os.totalmem() / 2 ** 30).toFixed(1), platform: `${os.type()} ${os.release()}`, node: process.version, loadAvgAtStart: os.loadavg() };
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    totalMemGb: +(os.totalmem() / 2 ** 30).toFixed(1),
+    platform: `${os.type()} ${os.release()}`,
+    node: process.version,
+    loadAvgAtStart: os.loadavg(),
+  };
   const plan = planFor(opts.size);
   const bench = await openBenchDatabase(opts.size, { dataDir: opts.dataDir, log });
   const servers: RunningServer[] = [];
@@ -112,7 +119,11 @@ async function failingOnOurs(ours: RunningServer, ops: readonly Operation[], var
   for (const op of ops) {
     for (const body of bodiesFor('ours', op, vars) ?? []) {
       // One retry: the first run of a statement pays for its query plan, which can exceed a timeout on a busy machine.
-      const attempt = (): Promise<string | null> => verify(ours, op, [body]).then(() => null, (e: unknown) => (e as Error).message);
+      const attempt = (): Promise<string | null> =>
+        verify(ours, op, [body]).then(
+          () => null,
+          (e: unknown) => (e as Error).message,
+        );
       const error = (await attempt()) && (await attempt());
       if (error) {
         failures[op.name] = error;
@@ -125,7 +136,11 @@ async function failingOnOurs(ours: RunningServer, ops: readonly Operation[], var
 }
 
 /** Start-up to ready of our server with the database running: the first start plus `extra - 1` fresh ones. */
-async function measureStartup(env: Record<string, string>, first: RunningServer, extra: number): Promise<{ times: number[]; phases: Record<string, number> | null }> {
+async function measureStartup(
+  env: Record<string, string>,
+  first: RunningServer,
+  extra: number,
+): Promise<{ times: number[]; phases: Record<string, number> | null }> {
   const times = [first.startupMs];
   let phases = first.phases;
   for (let k = 1; k < extra; k++) {

@@ -31,7 +31,12 @@ const specsOf = (e: Parameters<typeof chipSpecsFromEntity>[0]): ChipSpecs => {
   const own = chipSpecsFromEntity(e);
   const row = epoch?.get(norm(e.name));
   if (!row) return own;
-  return { ...own, dieAreaMm2: row.dieAreaMm2, interconnectBandwidthGBs: own.interconnectBandwidthGBs ?? row.interconnectBandwidthGBs, specSource: `${own.specSource} + ${row.specSource}` };
+  return {
+    ...own,
+    dieAreaMm2: row.dieAreaMm2,
+    interconnectBandwidthGBs: own.interconnectBandwidthGBs ?? row.interconnectBandwidthGBs,
+    specSource: `${own.specSource} + ${row.specSource}`,
+  };
 };
 
 const edges = checkRestrictsEdges(graph, ruleSet, classifier, specsOf);
@@ -48,5 +53,8 @@ const extra = derivedWithoutEdge(graph, ruleSet, classifier, specsOf);
 for (const status of ['MET', 'UNKNOWN'] as const) {
   const list = extra.filter((d) => d.status === status);
   console.log(`\n${status === 'MET' ? 'DERIVED' : 'UNDECIDED'}, NO EDGE (${list.length})`);
-  for (const d of list) console.log(`  ${d.rule} → ${d.chip} from ${d.day}: ${d.paragraph ?? ''} ${d.criterion ?? ''}${d.missing.length ? ` [missing: ${d.missing.join(', ')}]` : ''}${d.evidence.length ? ` (${d.evidence.join('; ')})` : ''}`);
+  for (const d of list)
+    console.log(
+      `  ${d.rule} → ${d.chip} from ${d.day}: ${d.paragraph ?? ''} ${d.criterion ?? ''}${d.missing.length ? ` [missing: ${d.missing.join(', ')}]` : ''}${d.evidence.length ? ` (${d.evidence.join('; ')})` : ''}`,
+    );
 }

@@ -28,19 +28,11 @@ export class AppError extends Error {
   }
 }
 
-export const badInput = (message: string, details: Record<string, unknown> = {}): AppError =>
-  new AppError('BAD_USER_INPUT', message, details);
+export const badInput = (message: string, details: Record<string, unknown> = {}): AppError => new AppError('BAD_USER_INPUT', message, details);
 
 /** What kind of problem a graph-validation issue is (graph/validation.ts); stable, so clients and importers can act on it. */
 export type GraphIssueCode =
-  | 'INVALID_VALUE'
-  | 'REQUIRED'
-  | 'INVALID_ID'
-  | 'DUPLICATE_ID'
-  | 'UNKNOWN_ENDPOINT'
-  | 'RELATIONSHIP_NOT_ALLOWED'
-  | 'UNKNOWN_SOURCE'
-  | 'DATE_ORDER';
+  'INVALID_VALUE' | 'REQUIRED' | 'INVALID_ID' | 'DUPLICATE_ID' | 'UNKNOWN_ENDPOINT' | 'RELATIONSHIP_NOT_ALLOWED' | 'UNKNOWN_SOURCE' | 'DATE_ORDER';
 
 /** Stable codes of an expected write failure (the SDL's `UserErrorCode`). */
 export type UserErrorCode = GraphIssueCode | 'NOT_FOUND' | 'HAS_DEPENDENTS' | 'UNREADABLE_FILE';

@@ -39,12 +39,19 @@ export function createTracing(options: TracingOptions, db: Database): Tracing {
     const parent = currentSpan.getStore();
     if (!parent) return;
     const end = Date.now();
-    const span = tracer.startSpan(`neo4j ${mode}`, { kind: SpanKind.CLIENT, startTime: end - millis, attributes: { 'db.system': 'neo4j', 'db.operation': mode } }, trace.setSpan(context.active(), parent));
+    const span = tracer.startSpan(
+      `neo4j ${mode}`,
+      { kind: SpanKind.CLIENT, startTime: end - millis, attributes: { 'db.system': 'neo4j', 'db.operation': mode } },
+      trace.setSpan(context.active(), parent),
+    );
     if (failed) span.setStatus({ code: SpanStatusCode.ERROR });
     span.end(end);
   });
   const middleware: RequestHandler = (req, res, next) => {
-    const span = tracer.startSpan('graphql.request', { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'compute_atlas.request_id': String(req.id) } });
+    const span = tracer.startSpan('graphql.request', {
+      kind: SpanKind.SERVER,
+      attributes: { 'http.request.method': req.method, 'compute_atlas.request_id': String(req.id) },
+    });
     res.on('close', () => {
       span.setAttribute('http.response.status_code', res.statusCode);
       span.end();

@@ -13,7 +13,10 @@ const base = process.argv[2] ?? 'http://127.0.0.1:4000';
 const runs = Number(process.argv[3] ?? 5);
 
 const PAGES = {
-  playground: { path: '/', ready: () => (document.querySelector('.graphiql-query-editor .view-lines')?.textContent?.includes('computeAccess') ? performance.now() : false) },
+  playground: {
+    path: '/',
+    ready: () => (document.querySelector('.graphiql-query-editor .view-lines')?.textContent?.includes('computeAccess') ? performance.now() : false),
+  },
   explorer: { path: '/explore', ready: () => (document.querySelector('#legend li') && document.querySelector('#graph canvas') ? performance.now() : false) },
   'explorer with ByteDance drawn': {
     path: '/explore?id=bytedance',

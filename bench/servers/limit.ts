@@ -42,11 +42,14 @@ async function runTx(driver: Driver, recorded: RecordedTx): Promise<unknown[]> {
       const [q] = recorded.queries;
       return [(await session.run(q!.query, q!.params, { timeout: recorded.timeoutMs })).records.map((r) => r.toObject())];
     }
-    return await session.executeRead(async (tx) => {
-      const out: unknown[] = [];
-      for (const q of recorded.queries) out.push((await tx.run(q.query, q.params)).records.map((r) => r.toObject()));
-      return out;
-    }, { timeout: recorded.timeoutMs });
+    return await session.executeRead(
+      async (tx) => {
+        const out: unknown[] = [];
+        for (const q of recorded.queries) out.push((await tx.run(q.query, q.params)).records.map((r) => r.toObject()));
+        return out;
+      },
+      { timeout: recorded.timeoutMs },
+    );
   } finally {
     await session.close();
   }

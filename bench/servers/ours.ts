@@ -29,7 +29,14 @@ async function main(): Promise<void> {
   phases.listen = performance.now();
   process.stdout.write(`BENCH_PHASES ${JSON.stringify(phases)}\n`);
   announceReady(server.httpServer);
-  process.on('SIGTERM', () => void server.stop().then(() => connection.close()).then(() => process.exit(0)));
+  process.on(
+    'SIGTERM',
+    () =>
+      void server
+        .stop()
+        .then(() => connection.close())
+        .then(() => process.exit(0)),
+  );
 }
 
 main().catch((error: unknown) => {

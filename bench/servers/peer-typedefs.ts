@@ -41,9 +41,12 @@ function relationFields(kind: EntityKind): string[] {
 }
 
 function nodeType(kind: EntityKind): string {
-  const props = [{ name: 'id', type: 'string' } as PropertySpec, ...COMMON_PROPERTIES, ...KIND_PROPERTIES[kind]]
-    .map((p) => `  ${p.name}: ${p.name === 'id' ? 'ID!' : p.name === 'name' ? 'String!' : gqlType(p)}`);
-  return [`type ${kind} @node(labels: ["${kind}", "Entity"]) {`, ...props, '  kind: String!', '  sourceIds: [String!]', ...relationFields(kind), '}'].join('\n');
+  const props = [{ name: 'id', type: 'string' } as PropertySpec, ...COMMON_PROPERTIES, ...KIND_PROPERTIES[kind]].map(
+    (p) => `  ${p.name}: ${p.name === 'id' ? 'ID!' : p.name === 'name' ? 'String!' : gqlType(p)}`,
+  );
+  return [`type ${kind} @node(labels: ["${kind}", "Entity"]) {`, ...props, '  kind: String!', '  sourceIds: [String!]', ...relationFields(kind), '}'].join(
+    '\n',
+  );
 }
 
 function relationshipPropsType(spec: RelationshipSpec): string {

@@ -24,7 +24,14 @@ async function main(): Promise<void> {
   app.get('/readyz', (_req, res) => void res.json({ status: 'ready' }));
   app.use('/graphql', express.json({ limit: '256kb' }), expressMiddleware(apollo, { context: async () => ({ sessionConfig: { database: 'neo4j' } }) }));
   httpServer.listen(env.port, '127.0.0.1', () => announceReady(httpServer));
-  process.on('SIGTERM', () => void apollo.stop().then(() => driver.close()).then(() => process.exit(0)));
+  process.on(
+    'SIGTERM',
+    () =>
+      void apollo
+        .stop()
+        .then(() => driver.close())
+        .then(() => process.exit(0)),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -32,20 +32,26 @@ class RecordingDatabase extends Database {
     const recorded: RecordedTx = { queries: [], start: performance.now(), end: 0, timeoutMs: options?.timeoutMs ?? this.defaultTimeoutMs };
     this.sink.push(recorded);
     return super
-      .read((tx) =>
-        work({
-          run: (query, params = {}) => {
-            recorded.queries.push({ query, params });
-            return tx.run(query, params);
-          },
-        }),
-      options)
+      .read(
+        (tx) =>
+          work({
+            run: (query, params = {}) => {
+              recorded.queries.push({ query, params });
+              return tx.run(query, params);
+            },
+          }),
+        options,
+      )
       .finally(() => (recorded.end = performance.now()));
   }
 
   override query(statement: string, params: Record<string, unknown> = {}, options?: TxOptions): ReturnType<Database['query']> {
     const recorded: RecordedTx = {
-      queries: [{ query: statement, params }], start: performance.now(), end: 0, timeoutMs: options?.timeoutMs ?? this.defaultTimeoutMs, autoCommit: true,
+      queries: [{ query: statement, params }],
+      start: performance.now(),
+      end: 0,
+      timeoutMs: options?.timeoutMs ?? this.defaultTimeoutMs,
+      autoCommit: true,
     };
     this.sink.push(recorded);
     return super.query(statement, params, options).finally(() => (recorded.end = performance.now()));

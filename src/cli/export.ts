@@ -10,12 +10,19 @@ Exports the whole graph, or the neighbourhood of one entity, as graph JSON (re-i
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { format: { type: 'string', default: 'json' }, id: { type: 'string' }, depth: { type: 'string', default: '1' }, out: { type: 'string' }, help: { type: 'boolean', default: false } },
+    options: {
+      format: { type: 'string', default: 'json' },
+      id: { type: 'string' },
+      depth: { type: 'string', default: '1' },
+      out: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
   });
   const format = values.format!.toLowerCase();
   const depth = Number(values.depth);
   if (values.help || !['json', 'graphml'].includes(format)) throw new Error(USAGE);
-  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_EXPORT_DEPTH) throw new Error(`--depth must be a whole number from 1 to ${MAX_EXPORT_DEPTH}.\n${USAGE}`);
+  if (!Number.isInteger(depth) || depth < 1 || depth > MAX_EXPORT_DEPTH)
+    throw new Error(`--depth must be a whole number from 1 to ${MAX_EXPORT_DEPTH}.\n${USAGE}`);
   const config = loadConfig();
   const connection = await connect(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
   try {
@@ -24,7 +31,9 @@ async function main(): Promise<void> {
     const text = format === 'json' ? `${JSON.stringify(graph, null, 2)}\n` : toGraphML(graph);
     if (values.out) writeFileSync(values.out, text);
     else process.stdout.write(text);
-    process.stderr.write(`exported ${graph.entities.length} entities and ${graph.relationships.length} relationships${values.out ? ` to ${values.out}` : ''}\n`);
+    process.stderr.write(
+      `exported ${graph.entities.length} entities and ${graph.relationships.length} relationships${values.out ? ` to ${values.out}` : ''}\n`,
+    );
   } finally {
     await connection.close();
   }

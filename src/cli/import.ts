@@ -36,7 +36,10 @@ export function describeResult(result: ImportResult, dryRun: boolean): string {
 
 function progressReporter(records: number): { onProgress: (stage: string, done: number, total: number) => void; stop: () => void } {
   if (records < PROGRESS_THRESHOLD) return { onProgress: () => undefined, stop: () => undefined };
-  const bar = new cliProgress.SingleBar({ stream: process.stderr, format: '{stage} [{bar}] {value}/{total} changes', hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: '{stage} [{bar}] {value}/{total} changes', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   return {
     onProgress: (stage, done, total) => {
@@ -50,7 +53,10 @@ function progressReporter(records: number): { onProgress: (stage: string, done: 
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { format: { type: 'string', default: 'auto' }, 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'auto' }, 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+  });
   if (values.help || positionals.length !== 1) throw new Error(USAGE);
   const file = positionals[0]!;
   process.stderr.write(`reading ${file}…\n`);

@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   const connection = await connect(config, log);
   try {
     const counts = await loadSeed(connection.db, graph);
-    process.stdout.write(`Seed graph merged: ${counts.entities} entities, ${counts.relationships} relationships; ${counts.changes} change(s) written and audited as "${SEED_ACTOR}".\n`);
+    process.stdout.write(
+      `Seed graph merged: ${counts.entities} entities, ${counts.relationships} relationships; ${counts.changes} change(s) written and audited as "${SEED_ACTOR}".\n`,
+    );
   } finally {
     await connection.close();
   }

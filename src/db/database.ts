@@ -62,13 +62,17 @@ export interface DatabaseOptions {
  */
 const MAX_RETRY_TIME_MS = 2_000;
 
-const unavailable = (cause?: unknown): AppError =>
-  new AppError('DATABASE_UNAVAILABLE', 'The database is unavailable; retry shortly.', {}, { cause });
+const unavailable = (cause?: unknown): AppError => new AppError('DATABASE_UNAVAILABLE', 'The database is unavailable; retry shortly.', {}, { cause });
 
 /** Seconds a client is told to wait when every pooled connection was taken. */
 const BUSY_RETRY_AFTER_S = 1;
 const busy = (size: number, cause: unknown): AppError =>
-  new AppError('DATABASE_BUSY', `Every database connection (${size}, NEO4J_POOL_SIZE) is in use; retry in ${BUSY_RETRY_AFTER_S} s.`, { limit: size, retryAfterSeconds: BUSY_RETRY_AFTER_S }, { cause });
+  new AppError(
+    'DATABASE_BUSY',
+    `Every database connection (${size}, NEO4J_POOL_SIZE) is in use; retry in ${BUSY_RETRY_AFTER_S} s.`,
+    { limit: size, retryAfterSeconds: BUSY_RETRY_AFTER_S },
+    { cause },
+  );
 
 /**
  * Whether a failure is the driver giving up waiting for a pooled connection. The driver gives that error no
@@ -201,7 +205,10 @@ export class Database {
       defaultAccessMode: mode === 'read' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     const tag = randomUUID();
-    const config = { timeout: Math.ceil(Math.min(options.timeoutMs ?? this.options.txTimeoutMs, left)), metadata: { app: 'compute-atlas', tag, requestId: scope?.requestId ?? null } };
+    const config = {
+      timeout: Math.ceil(Math.min(options.timeoutMs ?? this.options.txTimeoutMs, left)),
+      metadata: { app: 'compute-atlas', tag, requestId: scope?.requestId ?? null },
+    };
     const onAbort = (): void => void this.terminate(tag);
     signal?.addEventListener('abort', onAbort, { once: true });
     const poolWasFull = this.inFlight >= this.pool.size;

@@ -39,7 +39,11 @@ function javaBinary(): string {
  */
 export function jvmOptions(cacheDir: string, heap: string, quickStart: boolean): JvmOptions {
   const java = javaBinary();
-  const jdk = createHash('sha256').update(java).update(String(existsSync(java) ? statSync(java).mtimeMs : 0)).digest('hex').slice(0, 12);
+  const jdk = createHash('sha256')
+    .update(java)
+    .update(String(existsSync(java) ? statSync(java).mtimeMs : 0))
+    .digest('hex')
+    .slice(0, 12);
   const archive = path.join(cacheDir, `neo4j-${jdk}.jsa`);
   const partial = `${archive}.${process.pid}-${Date.now()}.tmp`;
   const reuse = existsSync(archive);

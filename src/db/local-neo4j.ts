@@ -66,11 +66,9 @@ export function prepareLauncher(log: (line: string) => void = (l) => process.std
   requireTool('mvn', ['-v'], 'Install Apache Maven (Debian: apt-get install maven).');
   mkdirSync(cacheDir, { recursive: true });
   log('local Neo4j: resolving Neo4j 5.26 from Maven Central (first run only; about 150 MB)…');
-  const mvn = spawnSync(
-    'mvn',
-    ['-B', '-q', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
-  );
+  const mvn = spawnSync('mvn', ['-B', '-q', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (mvn.status !== 0) {
     throw new Error('Maven could not resolve the Neo4j dependencies (see its output above). Check access to Maven Central, or set NEO4J_URI.');
   }
@@ -100,7 +98,11 @@ async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const srv = createServer();
     srv.once('error', () =>
-      reject(new Error(`Port ${port} on 127.0.0.1 is in use, so the local Neo4j cannot start. Set NEO4J_BOLT_PORT to a free port (0 picks one), or set NEO4J_URI to use the Neo4j already listening there.`)),
+      reject(
+        new Error(
+          `Port ${port} on 127.0.0.1 is in use, so the local Neo4j cannot start. Set NEO4J_BOLT_PORT to a free port (0 picks one), or set NEO4J_URI to use the Neo4j already listening there.`,
+        ),
+      ),
     );
     srv.listen(port, '127.0.0.1', () => srv.close(() => resolve()));
   });
@@ -119,15 +121,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const port = options.port ? options.port : await freePort();
   if (options.port) await assertPortFree(port);
   const jvm = jvmOptions(path.dirname(classpath.split(path.delimiter)[0]!), options.heap ?? '1g', options.quickStart ?? true);
-  const args = [
-    ...jvm.args,
-    '-cp',
-    classpath,
-    'Launcher',
-    path.resolve(options.dataDir),
-    String(port),
-    String(options.pageCacheMb ?? 512),
-  ];
+  const args = [...jvm.args, '-cp', classpath, 'Launcher', path.resolve(options.dataDir), String(port), String(options.pageCacheMb ?? 512)];
   // stdin is a pipe this process never writes to: the launcher exits when it closes, that is when this process dies.
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin?.on('error', () => undefined);

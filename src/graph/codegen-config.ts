@@ -18,7 +18,11 @@ function mappers(): [string, string][] {
     [`${kind}Connection`, 'PageModel<EntityModel>'],
     [`${kind}Edge`, 'EdgeModel'],
   ]);
-  return [...shared.map(([type, model]): [string, string] => [type, `${MODELS}#${model}`]), ...perKind.map(([type, model]): [string, string] => [type, `${MODELS}#${model}`]), ...RULE_MAPPERS];
+  return [
+    ...shared.map(([type, model]): [string, string] => [type, `${MODELS}#${model}`]),
+    ...perKind.map(([type, model]): [string, string] => [type, `${MODELS}#${model}`]),
+    ...RULE_MAPPERS,
+  ];
 }
 
 /** The export-control types answer from the classifier's own results (src/rules/). */

@@ -54,7 +54,11 @@ const inputType = (prop: PropertySpec): string => (prop.list ? `[${valueType(pro
 const filterType = (prop: PropertySpec): string => (prop.enum ? `${prop.enum.name}Filter` : prop.list ? 'StringListFilter' : FILTERS[prop.type]);
 
 function enumDefinition(spec: EnumSpec): string {
-  return block(spec.description, `enum ${spec.name}`, spec.values.flatMap((v) => [`  ${described(v.description, `${spec.name}.${v.name}`)}`, `  ${v.name}`]));
+  return block(
+    spec.description,
+    `enum ${spec.name}`,
+    spec.values.flatMap((v) => [`  ${described(v.description, `${spec.name}.${v.name}`)}`, `  ${v.name}`]),
+  );
 }
 
 /** The filter input of an enum property: eq/in for a single value, includes/includesAny for a list. */
@@ -170,8 +174,7 @@ function pageTypes(kind: EntityKind): string[] {
 
 function filterAndOrder(kind: EntityKind): string[] {
   const props = [...COMMON_PROPERTIES, ...kindSpec(kind).properties];
-  const matchOn = (prop: PropertySpec): string =>
-    prop.name === 'name' ? 'Match on name (contains and startsWith ignore case).' : `Match on ${prop.name}.`;
+  const matchOn = (prop: PropertySpec): string => (prop.name === 'name' ? 'Match on name (contains and startsWith ignore case).' : `Match on ${prop.name}.`);
   const relationFilter = (f: RelationshipField): Line[] => {
     const incoming = f.direction === 'IN' && !f.spec.symmetric ? ', incoming' : '';
     return field(f.field, 'RelationFilter', `Has (or, with exists false, lacks) a ${f.field} neighbour (${f.spec.type}${incoming}).`);
@@ -210,17 +213,13 @@ function writeInputs(kind: EntityKind): string[] {
         : field('sources', '[ID!]!', 'Ids of the Source entities it rests on; at least one.')),
       ...own,
     ]),
-    block(
-      `Changes to ${article(kind)}: only the fields given change; null clears a field (name and sources cannot be cleared).`,
-      `input Update${kind}Input`,
-      [
-        ...field('name', 'String', 'New display name.'),
-        ...field('aliases', '[String!]', 'Replaces the other names it is known by.'),
-        ...field('description', 'String', 'Short description.'),
-        ...field('sources', '[ID!]', 'Replaces the ids of the Source entities it rests on.'),
-        ...own,
-      ],
-    ),
+    block(`Changes to ${article(kind)}: only the fields given change; null clears a field (name and sources cannot be cleared).`, `input Update${kind}Input`, [
+      ...field('name', 'String', 'New display name.'),
+      ...field('aliases', '[String!]', 'Replaces the other names it is known by.'),
+      ...field('description', 'String', 'Short description.'),
+      ...field('sources', '[ID!]', 'Replaces the ids of the Source entities it rests on.'),
+      ...own,
+    ]),
   ];
 }
 
@@ -240,9 +239,12 @@ function queryExtension(): string {
 
 function mutationExtension(): string {
   const lines = ENTITY_KINDS.flatMap((kind) => [
-    ...field(`create${kind}`, 'EntityPayload!', `Creates ${article(kind)}. Fails (in errors) when the id is taken, a field is invalid or a source is unknown.`, [
-      ['input', `Create${kind}Input!`, `The new ${kindSpec(kind).noun}.`],
-    ]),
+    ...field(
+      `create${kind}`,
+      'EntityPayload!',
+      `Creates ${article(kind)}. Fails (in errors) when the id is taken, a field is invalid or a source is unknown.`,
+      [['input', `Create${kind}Input!`, `The new ${kindSpec(kind).noun}.`]],
+    ),
     ...field(`update${kind}`, 'EntityPayload!', `Changes fields of an existing ${kindSpec(kind).noun}; the result is validated as a whole.`, [
       ['id', 'ID!', `Id of the ${kindSpec(kind).noun} to change.`],
       ['input', `Update${kind}Input!`, 'The fields to change.'],
@@ -251,8 +253,7 @@ function mutationExtension(): string {
   return ['extend type Mutation {', ...lines, '}'].join('\n');
 }
 
-export const GENERATED_SDL_HEADER =
-  '# Generated from src/graph/ontology-data.ts by scripts/generate-schema.ts (npm run codegen). Do not edit.\n';
+export const GENERATED_SDL_HEADER = '# Generated from src/graph/ontology-data.ts by scripts/generate-schema.ts (npm run codegen). Do not edit.\n';
 
 /** The per-kind SDL, from the ontology. */
 export function generateSdl(): string {

@@ -306,7 +306,14 @@ export const RELATIONSHIP_TYPES: readonly RelationshipSpec[] = [
   rel('APPLIES_TO', ['Regulation'], ['Country'], 'destinations', 'regulations', 'The regulation covers exports to the destination country.'),
   rel('AMENDS', ['Regulation'], ['Regulation'], 'amends', 'amendedBy', 'The regulation amends an earlier one.'),
   rel('RESCINDS', ['Regulation'], ['Regulation'], 'rescinds', 'rescindedBy', 'The regulation rescinds an earlier one.'),
-  rel('LISTS', ['Regulation'], ['Company'], 'listedEntities', 'listedBy', 'The regulation adds the company to a restricted-party list (such as the Entity List).'),
+  rel(
+    'LISTS',
+    ['Regulation'],
+    ['Company'],
+    'listedEntities',
+    'listedBy',
+    'The regulation adds the company to a restricted-party list (such as the Entity List).',
+  ),
   rel('PROSECUTES', ['Company'], ['Company'], 'prosecutes', 'prosecutedBy', 'The agency prosecutes the company or its people.'),
 ];
 

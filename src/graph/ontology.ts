@@ -41,9 +41,10 @@ export const KIND_PROPERTIES: Readonly<Record<EntityKind, readonly PropertySpec[
 ) as Record<EntityKind, readonly PropertySpec[]>;
 
 /** The Query field that lists each kind (`companies`, `chips`...). */
-export const LIST_FIELDS: Readonly<Record<EntityKind, string>> = Object.fromEntries(
-  ENTITY_KINDS.map((kind) => [kind, kindSpec(kind).listField]),
-) as Record<EntityKind, string>;
+export const LIST_FIELDS: Readonly<Record<EntityKind, string>> = Object.fromEntries(ENTITY_KINDS.map((kind) => [kind, kindSpec(kind).listField])) as Record<
+  EntityKind,
+  string
+>;
 
 /** GraphQL enum value of a kind: DataCenter → DATA_CENTER. */
 export const constantCase = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
@@ -56,7 +57,10 @@ export function ontologyEnums(): EnumSpec[] {
     filter: {},
     values: ENTITY_KINDS.map((kind) => ({ value: kind, name: constantCase(kind), description: kindSpec(kind).summary })),
   };
-  const byName = new Map<string, EnumSpec>([[kinds.name, kinds], [CONFIDENCE.name, CONFIDENCE]]);
+  const byName = new Map<string, EnumSpec>([
+    [kinds.name, kinds],
+    [CONFIDENCE.name, CONFIDENCE],
+  ]);
   for (const prop of ENTITY_KINDS.flatMap((k) => KIND_PROPERTIES[k])) if (prop.enum) byName.set(prop.enum.name, prop.enum);
   return [...byName.values()];
 }

@@ -91,7 +91,8 @@ export interface GraphIssue {
 const zodCode = (issue: z.core.$ZodIssue): GraphIssueCode => {
   const last = issue.path[issue.path.length - 1];
   if (last === 'id' && issue.path.length === 1) return 'INVALID_ID';
-  if (issue.message === 'is required' || issue.message.startsWith('must cite') || (issue.code === 'invalid_type' && issue.input === undefined)) return 'REQUIRED';
+  if (issue.message === 'is required' || issue.message.startsWith('must cite') || (issue.code === 'invalid_type' && issue.input === undefined))
+    return 'REQUIRED';
   return 'INVALID_VALUE';
 };
 
@@ -112,7 +113,13 @@ export function parseEntity(raw: unknown, path: string): { entity?: GraphEntity;
   return { entity: parsed.data as GraphEntity, issues: [] };
 }
 
-const TYPE_NAMES: Record<PropertySpec['type'], string> = { string: 'a text', int: 'an integer', float: 'a number', boolean: 'true or false', date: 'a date YYYY-MM-DD' };
+const TYPE_NAMES: Record<PropertySpec['type'], string> = {
+  string: 'a text',
+  int: 'an integer',
+  float: 'a number',
+  boolean: 'true or false',
+  date: 'a date YYYY-MM-DD',
+};
 
 const propertyMessage = (prop: PropertySpec, value: unknown): string =>
   typeof value === 'number' && prop.min !== undefined && value < prop.min ? `must not be below ${prop.min}` : `must be ${TYPE_NAMES[prop.type]}`;
@@ -131,7 +138,8 @@ export function parseRelationship(raw: unknown, path: string): { relationship?: 
     if (!prop) issues.push({ path: `${path}.properties.${name}`, message: `is not a property of ${r.type}` });
     else if (!propertySchema(prop).safeParse(value).success) issues.push({ path: `${path}.properties.${name}`, message: propertyMessage(prop, value) });
   }
-  if (r.validFrom && r.validTo && r.validFrom > r.validTo) issues.push({ path: `${path}.validTo`, message: 'must not be before validFrom', code: 'DATE_ORDER' });
+  if (r.validFrom && r.validTo && r.validFrom > r.validTo)
+    issues.push({ path: `${path}.validTo`, message: 'must not be before validFrom', code: 'DATE_ORDER' });
   return issues.length ? { issues } : { relationship: r, issues };
 }
 
@@ -139,7 +147,10 @@ export function parseRelationship(raw: unknown, path: string): { relationship?: 
  * Checks a whole graph: shapes, unique ids, allowed endpoint kinds and cited sources. `known` resolves ids that
  * are not in the file (entities already in the database), with their kind.
  */
-export function validateGraph(raw: { entities?: unknown[]; relationships?: unknown[] }, known: ReadonlyMap<string, EntityKind> = new Map()): { graph: GraphFile; issues: GraphIssue[] } {
+export function validateGraph(
+  raw: { entities?: unknown[]; relationships?: unknown[] },
+  known: ReadonlyMap<string, EntityKind> = new Map(),
+): { graph: GraphFile; issues: GraphIssue[] } {
   const issues: GraphIssue[] = [];
   const entities: GraphEntity[] = [];
   const kinds = new Map(known);
@@ -147,14 +158,18 @@ export function validateGraph(raw: { entities?: unknown[]; relationships?: unkno
     const result = parseEntity(e, `entities[${i}]`);
     issues.push(...result.issues);
     if (!result.entity) return;
-    if (entities.some((x) => x.id === result.entity!.id)) issues.push({ path: `entities[${i}].id`, message: `duplicate id "${result.entity.id}"`, code: 'DUPLICATE_ID' });
+    if (entities.some((x) => x.id === result.entity!.id))
+      issues.push({ path: `entities[${i}].id`, message: `duplicate id "${result.entity.id}"`, code: 'DUPLICATE_ID' });
     entities.push(result.entity);
     kinds.set(result.entity.id, result.entity.kind);
   });
   const sourceExists = (id: string): boolean => kinds.get(id) === 'Source';
   entities.forEach((e, i) => {
-    if (e.kind !== 'Source' && e.sources.length === 0) issues.push({ path: `entities[${i}].sources`, message: 'must cite at least one source', code: 'REQUIRED' });
-    e.sources.forEach((s, j) => sourceExists(s) || issues.push({ path: `entities[${i}].sources[${j}]`, message: `unknown source "${s}"`, code: 'UNKNOWN_SOURCE' }));
+    if (e.kind !== 'Source' && e.sources.length === 0)
+      issues.push({ path: `entities[${i}].sources`, message: 'must cite at least one source', code: 'REQUIRED' });
+    e.sources.forEach(
+      (s, j) => sourceExists(s) || issues.push({ path: `entities[${i}].sources[${j}]`, message: `unknown source "${s}"`, code: 'UNKNOWN_SOURCE' }),
+    );
   });
   const relationships: GraphRelationship[] = [];
   (raw.relationships ?? []).forEach((r, i) => {
@@ -168,7 +183,12 @@ export function validateGraph(raw: { entities?: unknown[]; relationships?: unkno
       const kind = kinds.get(rel[end]);
       const allowed = end === 'from' ? spec.from : spec.to;
       if (!kind) issues.push({ path: `${path}.${end}`, message: `unknown entity "${rel[end]}"`, code: 'UNKNOWN_ENDPOINT' });
-      else if (!allowed.includes(kind)) issues.push({ path: `${path}.${end}`, message: `${rel.type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${kind} (allowed: ${allowed.join(', ')})`, code: 'RELATIONSHIP_NOT_ALLOWED' });
+      else if (!allowed.includes(kind))
+        issues.push({
+          path: `${path}.${end}`,
+          message: `${rel.type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${kind} (allowed: ${allowed.join(', ')})`,
+          code: 'RELATIONSHIP_NOT_ALLOWED',
+        });
     }
     rel.sources.forEach((s, j) => sourceExists(s) || issues.push({ path: `${path}.sources[${j}]`, message: `unknown source "${s}"`, code: 'UNKNOWN_SOURCE' }));
     relationships.push(rel);

@@ -66,7 +66,9 @@ export async function exportGraph(db: Database, options: ExportOptions = {}): Pr
     const [cited] = options.rootId ? await tx.run(CITED_SOURCES, { ids }) : [];
     const all = [...new Set([...ids, ...((cited?.sources as string[] | undefined) ?? [])])];
     const entities = [...(await loadEntities(tx, all)).values()];
-    const rels = (await tx.run(RELATIONSHIPS_AMONG, { ids })).map((r) => relationshipRecordOf(r.type as string, r.from as string, r.to as string, r.p as Record<string, unknown>));
+    const rels = (await tx.run(RELATIONSHIPS_AMONG, { ids })).map((r) =>
+      relationshipRecordOf(r.type as string, r.from as string, r.to as string, r.p as Record<string, unknown>),
+    );
     const kindOrder = (e: EntityRecord): number => ENTITY_KINDS.indexOf(e.kind);
     entities.sort((a, b) => kindOrder(a) - kindOrder(b) || a.id.localeCompare(b.id));
     rels.sort((a, b) => a.type.localeCompare(b.type) || a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
@@ -84,10 +86,15 @@ interface Key {
   readonly type: string;
 }
 
-const keysOf = (specs: readonly PropertySpec[]): Key[] =>
-  [...new Map(specs.map((p) => [p.name, { id: p.name, type: p.list ? 'string' : GRAPHML_TYPE[p.type] }])).values()];
+const keysOf = (specs: readonly PropertySpec[]): Key[] => [
+  ...new Map(specs.map((p) => [p.name, { id: p.name, type: p.list ? 'string' : GRAPHML_TYPE[p.type] }])).values(),
+];
 
-const NODE_KEYS: Key[] = [{ id: 'kind', type: 'string' }, { id: 'sources', type: 'string' }, ...keysOf(ENTITY_KINDS.flatMap((k) => [...propertiesOf(k), ...KIND_PROPERTIES[k]]))];
+const NODE_KEYS: Key[] = [
+  { id: 'kind', type: 'string' },
+  { id: 'sources', type: 'string' },
+  ...keysOf(ENTITY_KINDS.flatMap((k) => [...propertiesOf(k), ...KIND_PROPERTIES[k]])),
+];
 const EDGE_KEYS: Key[] = [{ id: 'type', type: 'string' }, ...keysOf([...COMMON_RELATIONSHIP_PROPERTIES, ...RELATIONSHIP_TYPES.flatMap((r) => r.properties)])];
 
 const data = (keys: readonly Key[], prefix: string, values: Record<string, unknown>): string =>

@@ -14,14 +14,19 @@ export const SEED_ACTOR = 'seed';
 /** Reads and merges every `data/*.json` file; throws listing every problem found. */
 export function readSeedGraph(dir = path.join(projectRoot(), 'data')): GraphFile {
   const merged = { entities: [] as unknown[], relationships: [] as unknown[] };
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const content = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as typeof merged;
     merged.entities.push(...(content.entities ?? []));
     merged.relationships.push(...(content.relationships ?? []));
   }
   const { graph, issues } = validateGraph(merged);
   if (issues.length) {
-    const list = issues.slice(0, 20).map((i) => `  ${i.path}: ${i.message}`).join('\n');
+    const list = issues
+      .slice(0, 20)
+      .map((i) => `  ${i.path}: ${i.message}`)
+      .join('\n');
     throw new Error(`The seed graph in ${dir} has ${issues.length} problem(s):\n${list}`);
   }
   return graph;
@@ -29,7 +34,10 @@ export function readSeedGraph(dir = path.join(projectRoot(), 'data')): GraphFile
 
 /** The seed's entities merged (assert) into the ones with their ids; a kind the database disagrees with throws. */
 async function planEntities(tx: Tx, graph: GraphFile): Promise<EntityChange[]> {
-  const existing = await loadEntities(tx, graph.entities.map((e) => e.id));
+  const existing = await loadEntities(
+    tx,
+    graph.entities.map((e) => e.id),
+  );
   return graph.entities.flatMap((e) => {
     const before = existing.get(e.id) ?? null;
     if (before && before.kind !== e.kind) throw new Error(`The seed's ${e.kind} "${e.id}" is a ${before.kind} in the database; rename one of them.`);
@@ -45,7 +53,11 @@ async function planRelationshipChanges(tx: Tx, graph: GraphFile): Promise<Change
     byKey.set(key, mergeRelationship(byKey.get(key) ?? null, record, 'assert'));
   }
   const records = [...byKey.values()];
-  return planRelationships(records.map((record) => ({ record, at: 'data/' })), await loadRelationships(tx, records), 'assert').changes;
+  return planRelationships(
+    records.map((record) => ({ record, at: 'data/' })),
+    await loadRelationships(tx, records),
+    'assert',
+  ).changes;
 }
 
 /**
@@ -54,10 +66,13 @@ async function planRelationshipChanges(tx: Tx, graph: GraphFile): Promise<Change
  * Idempotent: a second load finds every record unchanged and writes (and records) nothing.
  */
 export async function loadSeed(db: Database, graph: GraphFile = readSeedGraph()): Promise<{ entities: number; relationships: number; changes: number }> {
-  const changes = await db.write(async (tx) => {
-    const set: ChangeSet = { entities: await planEntities(tx, graph), relationships: await planRelationshipChanges(tx, graph) };
-    await applyChanges(tx, SEED_ACTOR, set);
-    return set.entities.length + set.relationships.length;
-  }, { timeoutMs: 120_000 });
+  const changes = await db.write(
+    async (tx) => {
+      const set: ChangeSet = { entities: await planEntities(tx, graph), relationships: await planRelationshipChanges(tx, graph) };
+      await applyChanges(tx, SEED_ACTOR, set);
+      return set.entities.length + set.relationships.length;
+    },
+    { timeoutMs: 120_000 },
+  );
   return { entities: graph.entities.length, relationships: graph.relationships.length, changes };
 }

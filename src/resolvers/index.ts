@@ -16,7 +16,17 @@ const enumResolvers = enumValueMaps();
 /** Every resolver slice, merged per type. Reads and checks the export-control rules data once, so a bad file stops the start. */
 export function buildResolvers(): Resolvers {
   rulesClassifier();
-  const slices = [scalarResolvers, enumResolvers, entityResolvers, connectionResolvers, relationshipResolvers, queryResolvers, analysisResolvers, mutationResolvers, controlsResolvers] as Record<string, object>[];
+  const slices = [
+    scalarResolvers,
+    enumResolvers,
+    entityResolvers,
+    connectionResolvers,
+    relationshipResolvers,
+    queryResolvers,
+    analysisResolvers,
+    mutationResolvers,
+    controlsResolvers,
+  ] as Record<string, object>[];
   const merged: Record<string, object> = {};
   for (const slice of slices) {
     for (const [type, fields] of Object.entries(slice)) {

@@ -5,7 +5,11 @@ export function pageSize(first: number | null | undefined, max: number, fallback
   const value = first ?? fallback;
   if (!Number.isInteger(value) || value < 0) throw badInput(`"first" must be a whole number of 0 or more; got ${value}.`, { argument: 'first' });
   if (value > max) {
-    throw new AppError('QUERY_TOO_COMPLEX', `"first" may be at most ${max}; got ${value}. Page through with "after".`, { limit: max, value, argument: 'first' });
+    throw new AppError('QUERY_TOO_COMPLEX', `"first" may be at most ${max}; got ${value}. Page through with "after".`, {
+      limit: max,
+      value,
+      argument: 'first',
+    });
   }
   return value;
 }

@@ -54,7 +54,12 @@ export const mutationResolvers: { Mutation: MutationResolvers; Query: QueryResol
       if (ctx.config.AUDIT_VISIBILITY === 'editors') requireEditor(ctx);
       const page = await listChanges(ctx.db, { since, entity, first: pageSize(first, ctx.config.MAX_PAGE_SIZE, 20), after });
       const edges = page.items.map((i) => ({ cursor: i.cursor, node: i.node }));
-      const pageInfo = { hasNextPage: page.hasNextPage, hasPreviousPage: !!after, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null };
+      const pageInfo = {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: !!after,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      };
       return { edges, pageInfo } as never;
     },
   },

@@ -19,9 +19,7 @@ export interface RelationField {
 export const RELATION_FIELDS: Readonly<Record<EntityKind, readonly RelationField[]>> = Object.fromEntries(
   ENTITY_KINDS.map((kind) => [
     kind,
-    [
-      ...[...relationshipFieldsOf(kind), ...derivedFieldsOf(kind)].map(({ field, spec, direction, single }) => ({ field, type: spec.type, direction, single })),
-    ],
+    [...[...relationshipFieldsOf(kind), ...derivedFieldsOf(kind)].map(({ field, spec, direction, single }) => ({ field, type: spec.type, direction, single }))],
   ]),
 ) as Record<EntityKind, RelationField[]>;
 
@@ -36,7 +34,9 @@ export const PREFETCH_DEPTH = 3;
 /** The `node` selections under a relationship field (`{ node { … } relationship { … } }`). */
 const nodeSelections = (field: ResolveTree): FieldsByTypeName[] =>
   Object.values(field.fieldsByTypeName).flatMap((fields) =>
-    Object.values(fields).filter((f) => f.name === 'node').map((f) => f.fieldsByTypeName),
+    Object.values(fields)
+      .filter((f) => f.name === 'node')
+      .map((f) => f.fieldsByTypeName),
   );
 
 /** A selected relationship field of an entity, with its loader key and the entity selections under its `node`. */
@@ -103,8 +103,7 @@ function selectionsOf(entitySelections: readonly FieldsByTypeName[], depth: numb
   }));
 }
 
-const selectionsFrom = (entitySelections: FieldsByTypeName[]): RelationSelection[] =>
-  selectionsOf(entitySelections, 0, propertiesByKey(entitySelections));
+const selectionsFrom = (entitySelections: FieldsByTypeName[]): RelationSelection[] => selectionsOf(entitySelections, 0, propertiesByKey(entitySelections));
 
 /** The relationship fields selected on the entity (or entities) the current field returns. */
 export function entityRelationSelections(info: GraphQLResolveInfo): RelationSelection[] {

@@ -76,7 +76,10 @@ export function derivePerformanceDensity(tpp: DerivedValue | null, chip: ChipSpe
   return {
     value,
     formula: `TPP ${fmt(tpp.value)} / die area ${fmt(chip.dieAreaMm2)} mm² = ${fmt(value)}`,
-    inputs: [{ name: 'tpp', value: tpp.value, unit: 'TPP' }, { name: 'dieAreaMm2', value: chip.dieAreaMm2, unit: 'mm²' }],
+    inputs: [
+      { name: 'tpp', value: tpp.value, unit: 'TPP' },
+      { name: 'dieAreaMm2', value: chip.dieAreaMm2, unit: 'mm²' },
+    ],
   };
 }
 

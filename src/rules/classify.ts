@@ -74,9 +74,16 @@ export function inForce(rule: Rule, asOf: string): boolean {
   return !(rule.rescindedDate && rule.rescindedDate <= asOf) && !(rule.supersededDate && rule.supersededDate <= asOf);
 }
 
-function licenceFor(rule: Rule, controls: ControlOutcome[], facts: Facts, ctx: { groups: CountryGroupsFile; asOf: string; destination: string; options: ClassifyOptions }): Pick<RuleOutcome, 'licence' | 'basis' | 'sources' | 'exception'> {
+function licenceFor(
+  rule: Rule,
+  controls: ControlOutcome[],
+  facts: Facts,
+  ctx: { groups: CountryGroupsFile; asOf: string; destination: string; options: ClassifyOptions },
+): Pick<RuleOutcome, 'licence' | 'basis' | 'sources' | 'exception'> {
   const none = { exception: null };
-  const dest = rule.destinations ? matchPlace(ctx.groups, rule.destinations, ctx.destination, ctx.asOf) : { inScope: false, basis: ['no destinations'], sources: [] };
+  const dest = rule.destinations
+    ? matchPlace(ctx.groups, rule.destinations, ctx.destination, ctx.asOf)
+    : { inScope: false, basis: ['no destinations'], sources: [] };
   const hq = rule.headquarters && ctx.options.headquarters ? matchPlace(ctx.groups, rule.headquarters, ctx.options.headquarters, ctx.asOf) : null;
   const basis = [...dest.basis, ...(hq ? hq.basis.map((b) => `headquarters: ${b}`) : [])];
   const sources = [...dest.sources, ...(hq?.sources ?? [])];
@@ -88,7 +95,13 @@ function licenceFor(rule: Rule, controls: ControlOutcome[], facts: Facts, ctx: {
   if (!met.length) return { licence: controls.some((c) => c.status === 'UNKNOWN') ? 'UNKNOWN' : 'NOT_REQUIRED', basis, sources, ...none };
   for (const ex of (rule.licenceExceptions ?? []).filter((e) => met.every((m) => e.controls.includes(m.control)))) {
     const v = evaluateAll(ex.allOf, facts);
-    if (v.truth === 'TRUE') return { licence: 'EXCEPTION_ELIGIBLE', basis: [...basis, ex.label], sources: [...sources, ex.source], exception: { id: ex.id, label: ex.label, notification: ex.notification } };
+    if (v.truth === 'TRUE')
+      return {
+        licence: 'EXCEPTION_ELIGIBLE',
+        basis: [...basis, ex.label],
+        sources: [...sources, ex.source],
+        exception: { id: ex.id, label: ex.label, notification: ex.notification },
+      };
     if (v.truth === 'UNKNOWN') basis.push(`${ex.label} if ${v.missing.join(', ')} allows`);
   }
   return { licence: 'REQUIRED', basis, sources, ...none };
@@ -99,7 +112,16 @@ const describe = (set: { groups?: string[]; countries?: string[] }): string => [
 function partyOutcome(rule: Rule, id: string, options: ClassifyOptions): RuleOutcome | null {
   const party = rule.parties?.find((p) => p.entity === options.endUser);
   if (!party) return null;
-  return { rule: id, kind: rule.kind, enforced: true, controls: [], licence: 'REQUIRED', basis: [`end user ${party.entity} is on the Entity List`], sources: [party.source], exception: null };
+  return {
+    rule: id,
+    kind: rule.kind,
+    enforced: true,
+    controls: [],
+    licence: 'REQUIRED',
+    basis: [`end user ${party.entity} is on the Entity List`],
+    sources: [party.source],
+    exception: null,
+  };
 }
 
 /** A classifier over one rule set; `classify` is pure and cheap enough to run over every chip of a graph. */
@@ -114,7 +136,8 @@ export function createClassifier(ruleSet: RuleSet) {
     const advisories: Classification['advisories'] = [];
     for (const [id, rule] of entries.filter(([, r]) => inForce(r, asOf))) {
       if (rule.exportFrom && rule.exportFrom !== exportFrom) continue;
-      for (const a of rule.advisories ?? []) if (evaluateAll([{ chip: a.chip }], facts).truth === 'TRUE') advisories.push({ rule: id, label: a.label, source: a.source, note: a.note ?? null });
+      for (const a of rule.advisories ?? [])
+        if (evaluateAll([{ chip: a.chip }], facts).truth === 'TRUE') advisories.push({ rule: id, label: a.label, source: a.source, note: a.note ?? null });
       if (rule.kind === 'ENTITY_LIST') {
         const p = partyOutcome(rule, id, options);
         if (p) outcomes.push(p);
@@ -124,18 +147,41 @@ export function createClassifier(ruleSet: RuleSet) {
       const controls = evaluateControls(rule, facts, index);
       const enforced = !rule.complianceDate || rule.complianceDate <= asOf;
       const licence = licenceFor(rule, controls, facts, { groups: ruleSet.groups, asOf, destination, options });
-      outcomes.push({ rule: id, kind: rule.kind, enforced, controls, ...(enforced ? licence : { ...licence, licence: 'NOT_REQUIRED', basis: [...licence.basis, `not enforced before ${rule.complianceDate}`] }) });
+      outcomes.push({
+        rule: id,
+        kind: rule.kind,
+        enforced,
+        controls,
+        ...(enforced ? licence : { ...licence, licence: 'NOT_REQUIRED', basis: [...licence.basis, `not enforced before ${rule.complianceDate}`] }),
+      });
     }
     return summarise(chip, asOf, destination, facts, outcomes, advisories);
   }
   return { classify };
 }
 
-function summarise(chip: ChipSpecs, asOf: string, destination: string, facts: Facts, outcomes: RuleOutcome[], advisories: Classification['advisories']): Classification {
+function summarise(
+  chip: ChipSpecs,
+  asOf: string,
+  destination: string,
+  facts: Facts,
+  outcomes: RuleOutcome[],
+  advisories: Classification['advisories'],
+): Classification {
   const all = outcomes.flatMap((o) => o.controls.map((c) => ({ rule: o.rule, enforced: o.enforced, c })));
-  const met = all.filter(({ c }) => c.status === 'MET').map(({ rule, enforced, c }) => ({
-    rule, paragraph: c.paragraph, label: c.label, criterion: c.criterion, evidence: c.evidence, systems: c.systems, enforced, source: c.source, confidence: c.confidence,
-  }));
+  const met = all
+    .filter(({ c }) => c.status === 'MET')
+    .map(({ rule, enforced, c }) => ({
+      rule,
+      paragraph: c.paragraph,
+      label: c.label,
+      criterion: c.criterion,
+      evidence: c.evidence,
+      systems: c.systems,
+      enforced,
+      source: c.source,
+      confidence: c.confidence,
+    }));
   const unknown = all.filter(({ c }) => c.status === 'UNKNOWN').map(({ rule, c }) => ({ rule, paragraph: c.paragraph, label: c.label, missing: c.missing }));
   const licence = outcomes.reduce<LicenceNeed>((acc, o) => (RANK[o.licence] > RANK[acc] ? o.licence : acc), 'NOT_REQUIRED');
   return {

@@ -53,9 +53,24 @@ function criteriaOf(control: Control, index: ControlIndex): Control['anyOf'] {
 
 function evaluateControl(control: Control, facts: Facts, index: ControlIndex): ControlOutcome {
   const kind = facts.chip.itemKind ?? 'IC';
-  const base = { control: control.id, paragraph: control.paragraph, label: control.label, source: control.source, systems: [] as string[], note: control.note ?? null };
+  const base = {
+    control: control.id,
+    paragraph: control.paragraph,
+    label: control.label,
+    source: control.source,
+    systems: [] as string[],
+    note: control.note ?? null,
+  };
   if (control.appliesTo !== kind) {
-    return { ...base, status: 'NOT_APPLICABLE', criterion: null, evidence: [`applies to ${control.appliesTo} items, not ${kind}`], missing: [], confidence: control.confidence, exclusion: null };
+    return {
+      ...base,
+      status: 'NOT_APPLICABLE',
+      criterion: null,
+      evidence: [`applies to ${control.appliesTo} items, not ${kind}`],
+      missing: [],
+      confidence: control.confidence,
+      exclusion: null,
+    };
   }
   const v = evaluateAny(criteriaOf(control, index)!, facts);
   let status = STATUS[v.truth];
@@ -65,10 +80,27 @@ function evaluateControl(control: Control, facts: Facts, index: ControlIndex): C
   for (const ex of index.exclusions.get(control.id) ?? index.exclusions.get(control.criteriaOf ?? '') ?? []) {
     if (status === 'NOT_MET') break;
     const e = evaluateAll(ex.allOf, facts);
-    if (e.truth === 'TRUE') { status = 'NOT_MET'; exclusion = ex.label; evidence.push(...e.evidence); }
-    if (e.truth === 'UNKNOWN') { status = 'UNKNOWN'; exclusion = ex.label; missing.push(...e.missing); }
+    if (e.truth === 'TRUE') {
+      status = 'NOT_MET';
+      exclusion = ex.label;
+      evidence.push(...e.evidence);
+    }
+    if (e.truth === 'UNKNOWN') {
+      status = 'UNKNOWN';
+      exclusion = ex.label;
+      missing.push(...e.missing);
+    }
   }
-  return { ...base, status, criterion: v.criterion?.label ?? null, evidence, missing: [...new Set(missing)], source: v.criterion?.source ?? control.source, confidence: v.criterion?.confidence ?? control.confidence, exclusion };
+  return {
+    ...base,
+    status,
+    criterion: v.criterion?.label ?? null,
+    evidence,
+    missing: [...new Set(missing)],
+    source: v.criterion?.source ?? control.source,
+    confidence: v.criterion?.confidence ?? control.confidence,
+    exclusion,
+  };
 }
 
 /** The rule's IC/HBM controls evaluated for one item; `notIf` drops .b where .a is met, 4A090 is noted beside. */
@@ -90,7 +122,8 @@ export function evaluateControls(rule: Rule, facts: Facts, index: ControlIndex):
       status = 'UNKNOWN';
       missing.push(...pre.flatMap((p) => p.missing));
     }
-    const systems = status === 'MET' ? rule.controls.filter((c) => c.appliesTo === 'COMPUTER' && c.containing?.includes(o.control)).map((c) => c.paragraph ?? c.label) : [];
+    const systems =
+      status === 'MET' ? rule.controls.filter((c) => c.appliesTo === 'COMPUTER' && c.containing?.includes(o.control)).map((c) => c.paragraph ?? c.label) : [];
     return { ...o, status, evidence, missing: [...new Set(missing)], systems };
   });
 }

@@ -9,13 +9,16 @@ const memberSchema = z.union([iso2, z.strictObject({ iso: iso2, from: isoDate.op
 
 export const countryGroupsFileSchema = z.strictObject({
   note: z.string().optional(),
-  groups: z.record(z.string(), z.strictObject({
-    name: z.string().min(1),
-    /** False when only the members relevant to the rules are listed (A:5 and A:6 here). */
-    complete: z.boolean(),
-    members: z.array(memberSchema),
-    ...cited,
-  })),
+  groups: z.record(
+    z.string(),
+    z.strictObject({
+      name: z.string().min(1),
+      /** False when only the members relevant to the rules are listed (A:5 and A:6 here). */
+      complete: z.boolean(),
+      members: z.array(memberSchema),
+      ...cited,
+    }),
+  ),
   /** Places the EAR treats as another country (Hong Kong as China). */
   treatedAs: z.array(z.strictObject({ iso: iso2, as: iso2, from: isoDate, ...cited })),
 });

@@ -25,8 +25,13 @@ export interface Facts {
 }
 
 const LABEL: Record<Parameter, string> = {
-  tpp: 'TPP', performanceDensity: 'PD', ioBandwidthGBs: 'I/O GB/s', interconnectBandwidthGBs: 'interconnect GB/s',
-  memoryBandwidthTBs: 'memory bandwidth TB/s', memoryBandwidthDensity: 'memory bandwidth density GB/s/mm²', trainingComputeOps: 'training operations',
+  tpp: 'TPP',
+  performanceDensity: 'PD',
+  ioBandwidthGBs: 'I/O GB/s',
+  interconnectBandwidthGBs: 'interconnect GB/s',
+  memoryBandwidthTBs: 'memory bandwidth TB/s',
+  memoryBandwidthDensity: 'memory bandwidth density GB/s/mm²',
+  trainingComputeOps: 'training operations',
 };
 
 /** The inputs to ask for when a parameter is missing. */
@@ -46,8 +51,11 @@ export function factsOf(chip: ChipSpecs): Facts {
   const performanceDensity = derivePerformanceDensity(tpp, chip);
   const io = chip.ioBandwidthGBs ?? chip.interconnectBandwidthGBs;
   const entries: [Parameter, number | null | undefined][] = [
-    ['tpp', tpp?.value], ['performanceDensity', performanceDensity?.value], ['ioBandwidthGBs', io],
-    ['interconnectBandwidthGBs', chip.interconnectBandwidthGBs], ['memoryBandwidthTBs', chip.memoryBandwidthTBs],
+    ['tpp', tpp?.value],
+    ['performanceDensity', performanceDensity?.value],
+    ['ioBandwidthGBs', io],
+    ['interconnectBandwidthGBs', chip.interconnectBandwidthGBs],
+    ['memoryBandwidthTBs', chip.memoryBandwidthTBs],
     ['memoryBandwidthDensity', chip.memoryBandwidthDensity],
   ];
   const values: Partial<Record<Parameter, number>> = {};
@@ -57,7 +65,12 @@ export function factsOf(chip: ChipSpecs): Facts {
 
 const fmt = (n: number): string => (Math.abs(n) >= 1e6 ? n.toExponential(2) : formatNumber(n));
 const SYMBOL = { '>=': '≥', '>': '>', '<': '<', '<=': '≤' } as const;
-const COMPARE = { '>=': (a: number, b: number) => a >= b, '>': (a: number, b: number) => a > b, '<': (a: number, b: number) => a < b, '<=': (a: number, b: number) => a <= b };
+const COMPARE = {
+  '>=': (a: number, b: number) => a >= b,
+  '>': (a: number, b: number) => a > b,
+  '<': (a: number, b: number) => a < b,
+  '<=': (a: number, b: number) => a <= b,
+};
 
 const verdict = (truth: Truth, evidence: string[] = [], missing: string[] = []): Verdict => ({ truth, evidence, missing });
 
@@ -96,8 +109,16 @@ export function evaluateAll(conditions: readonly Condition[], f: Facts): Verdict
   const failed = parts.find((p) => p.truth === 'FALSE');
   if (failed) return verdict('FALSE', failed.evidence);
   const unknown = parts.filter((p) => p.truth === 'UNKNOWN');
-  if (unknown.length) return verdict('UNKNOWN', parts.flatMap((p) => p.evidence), [...new Set(unknown.flatMap((p) => p.missing))]);
-  return verdict('TRUE', parts.flatMap((p) => p.evidence));
+  if (unknown.length)
+    return verdict(
+      'UNKNOWN',
+      parts.flatMap((p) => p.evidence),
+      [...new Set(unknown.flatMap((p) => p.missing))],
+    );
+  return verdict(
+    'TRUE',
+    parts.flatMap((p) => p.evidence),
+  );
 }
 
 /** Disjunction over criteria: the first one met decides; else unknown if any is unknown. */
@@ -106,6 +127,7 @@ export function evaluateAny(criteria: readonly Criterion[], f: Facts): Verdict &
   const met = results.find((r) => r.v.truth === 'TRUE');
   if (met) return { ...met.v, criterion: met.c };
   const unknown = results.filter((r) => r.v.truth === 'UNKNOWN');
-  if (unknown.length) return { truth: 'UNKNOWN', evidence: unknown.flatMap((r) => r.v.evidence), missing: [...new Set(unknown.flatMap((r) => r.v.missing))], criterion: null };
+  if (unknown.length)
+    return { truth: 'UNKNOWN', evidence: unknown.flatMap((r) => r.v.evidence), missing: [...new Set(unknown.flatMap((r) => r.v.missing))], criterion: null };
   return { truth: 'FALSE', evidence: results.flatMap((r) => r.v.evidence), missing: [], criterion: null };
 }

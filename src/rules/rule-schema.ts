@@ -10,12 +10,24 @@ import { cited, iso2, isoDate, slug } from './schema-parts.js';
 const group = z.enum(['A:5', 'A:6', 'D:1', 'D:4', 'D:5']);
 
 export const PARAMETERS = [
-  'tpp', 'performanceDensity', 'ioBandwidthGBs', 'interconnectBandwidthGBs',
-  'memoryBandwidthTBs', 'memoryBandwidthDensity', 'trainingComputeOps',
+  'tpp',
+  'performanceDensity',
+  'ioBandwidthGBs',
+  'interconnectBandwidthGBs',
+  'memoryBandwidthTBs',
+  'memoryBandwidthDensity',
+  'trainingComputeOps',
 ] as const;
 export type Parameter = (typeof PARAMETERS)[number];
 
-const pattern = z.string().refine((p) => { try { new RegExp(p, 'i'); return true; } catch { return false; } }, 'a valid regular expression');
+const pattern = z.string().refine((p) => {
+  try {
+    new RegExp(p, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'a valid regular expression');
 
 /** One test on an item: a threshold, a flag, the vendor, a named chip, or a fact nobody has recorded. */
 export const conditionSchema = z.union([
@@ -53,7 +65,13 @@ export const destinationsSchema = z.strictObject({ include: countrySet, exclude:
 export type Destinations = z.infer<typeof destinationsSchema>;
 
 /** Criteria that take an item out of the listed controls, or open a licence exception for it. */
-const scopedCriteria = { id: z.string().min(1), controls: z.array(z.string()).min(1), label: z.string().min(1), allOf: z.array(conditionSchema).min(1), ...cited };
+const scopedCriteria = {
+  id: z.string().min(1),
+  controls: z.array(z.string()).min(1),
+  label: z.string().min(1),
+  allOf: z.array(conditionSchema).min(1),
+  ...cited,
+};
 export const exclusionSchema = z.strictObject(scopedCriteria);
 export const licenceExceptionSchema = z.strictObject({ ...scopedCriteria, notification: z.boolean() });
 export type Exclusion = z.infer<typeof exclusionSchema>;
@@ -80,7 +98,16 @@ export const ruleSchema = z.strictObject({
   /** A licence is also needed, to any destination, for entities headquartered in these places. */
   headquarters: destinationsSchema.omit({ exclude: true }).optional(),
   parties: z.array(z.strictObject({ entity: slug, ...cited })).optional(),
-  advisories: z.array(z.strictObject({ id: z.string().min(1), label: z.string().min(1), chip: z.strictObject({ ids: z.array(slug).default([]), namePatterns: z.array(pattern).default([]) }), ...cited })).optional(),
+  advisories: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        label: z.string().min(1),
+        chip: z.strictObject({ ids: z.array(slug).default([]), namePatterns: z.array(pattern).default([]) }),
+        ...cited,
+      }),
+    )
+    .optional(),
   scope: z.strictObject({ remoteAccess: z.enum(['NOT_COVERED', 'PARTIAL', 'PROPOSED', 'COVERED']), ...cited }),
   doesNotCover: z.array(z.strictObject({ what: z.string().min(1), ...cited })).optional(),
 });

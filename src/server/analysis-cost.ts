@@ -19,7 +19,8 @@ export interface AnalysisDefaults {
 
 type Args = Record<string, unknown>;
 /** An argument as a whole number, at most its cap: above the cap the resolver refuses it, naming the cap. */
-const whole = (value: unknown, fallback: number, cap: number): number => Math.min(cap, typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback);
+const whole = (value: unknown, fallback: number, cap: number): number =>
+  Math.min(cap, typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback);
 const hops = (extra: number): number => ANALYSIS_FANOUT ** Math.max(0, extra);
 
 /**

@@ -8,10 +8,14 @@ export const BUSY_RETRY_AFTER_S = 1;
 
 const busy = (size: number): Error =>
   requestError(
-    new AppError('DATABASE_BUSY', `The server is running as many analyses as it allows at once (${size}, ANALYSIS_CONCURRENCY); retry in ${BUSY_RETRY_AFTER_S} s.`, {
-      limit: size,
-      retryAfterSeconds: BUSY_RETRY_AFTER_S,
-    }),
+    new AppError(
+      'DATABASE_BUSY',
+      `The server is running as many analyses as it allows at once (${size}, ANALYSIS_CONCURRENCY); retry in ${BUSY_RETRY_AFTER_S} s.`,
+      {
+        limit: size,
+        retryAfterSeconds: BUSY_RETRY_AFTER_S,
+      },
+    ),
     503,
     { 'retry-after': String(BUSY_RETRY_AFTER_S) },
   );

@@ -17,7 +17,14 @@ export function requestDeadline(timeoutMs: number): RequestHandler {
     // Every transaction of the request listens on the signal; a wide query batches many at once.
     setMaxListeners(0, controller.signal);
     const timer = setTimeout(
-      () => controller.abort(new AppError('TIMEOUT', `The request took longer than its deadline of ${timeoutMs} ms and was stopped; narrow it (smaller depth, first or limit) and retry.`, { limitMs: timeoutMs })),
+      () =>
+        controller.abort(
+          new AppError(
+            'TIMEOUT',
+            `The request took longer than its deadline of ${timeoutMs} ms and was stopped; narrow it (smaller depth, first or limit) and retry.`,
+            { limitMs: timeoutMs },
+          ),
+        ),
       timeoutMs,
     );
     timer.unref();

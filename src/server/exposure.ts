@@ -20,7 +20,12 @@ export function metricsGuard(config: Config): RequestHandler {
       return next();
     }
     res.set('www-authenticate', 'Bearer');
-    sendErrors(res, 401, [{ code: 'UNAUTHENTICATED', message: token ? 'Metrics need the METRICS_TOKEN as Authorization: Bearer <token>.' : 'Metrics need credentials on this server (READS_REQUIRE_AUTH).' }]);
+    sendErrors(res, 401, [
+      {
+        code: 'UNAUTHENTICATED',
+        message: token ? 'Metrics need the METRICS_TOKEN as Authorization: Bearer <token>.' : 'Metrics need credentials on this server (READS_REQUIRE_AUTH).',
+      },
+    ]);
   };
 }
 

@@ -81,9 +81,13 @@ export function requestError(error: AppError, status = STATUS[error.code] ?? 400
 }
 
 /** Answers a request rejected before it reached GraphQL with a GraphQL-shaped JSON error body. */
-export function sendErrors(res: Response, status: number, errors: readonly AppError[] | readonly { code: string; message: string; details?: Record<string, unknown> }[]): void {
+export function sendErrors(
+  res: Response,
+  status: number,
+  errors: readonly AppError[] | readonly { code: string; message: string; details?: Record<string, unknown> }[],
+): void {
   const requestId = String(res.getHeader('x-request-id') ?? 'unknown');
   res.status(status).json({
-    errors: errors.map((e) => ({ message: e.message, extensions: { code: e.code, requestId, ...(e instanceof AppError ? e.details : e.details ?? {}) } })),
+    errors: errors.map((e) => ({ message: e.message, extensions: { code: e.code, requestId, ...(e instanceof AppError ? e.details : (e.details ?? {})) } })),
   });
 }

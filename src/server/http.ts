@@ -56,7 +56,12 @@ const responseExtensions: ApolloServerPlugin<GraphContext> = {
  * The Apollo server: the schema (a federation subgraph when FEDERATION=true), CSRF prevention, introspection
  * per INTROSPECTION, cost limits, rate limits, and errors that never show internals.
  */
-async function createApollo(config: Config, log: Logger, httpServer: http.Server, plugins: ApolloServerPlugin<GraphContext>[]): Promise<ApolloServer<GraphContext>> {
+async function createApollo(
+  config: Config,
+  log: Logger,
+  httpServer: http.Server,
+  plugins: ApolloServerPlugin<GraphContext>[],
+): Promise<ApolloServer<GraphContext>> {
   // Federation and tracing load their libraries only when switched on: they cost ~0.4 s of start-up.
   // Analysis fields run inside the gate: at most ANALYSIS_CONCURRENCY of the driver's connections at once.
   const resolvers = gateAnalysis(buildResolvers(), new AnalysisGate(config.ANALYSIS_CONCURRENCY, config.ANALYSIS_QUEUE_TIMEOUT_MS));

@@ -91,6 +91,9 @@ export function checkInputs(operation: OperationDefinitionNode, facts: InputFact
   if (operation.operation !== 'query') return;
   const longest = Math.max(facts.literalLength, variableLength);
   if (longest > MAX_QUERY_TEXT) {
-    throw badInput(`A text value in a query may be at most ${MAX_QUERY_TEXT} characters; got ${longest}. Shorten it (ids, names and search words are short).`, { limit: MAX_QUERY_TEXT, value: longest });
+    throw badInput(`A text value in a query may be at most ${MAX_QUERY_TEXT} characters; got ${longest}. Shorten it (ids, names and search words are short).`, {
+      limit: MAX_QUERY_TEXT,
+      value: longest,
+    });
   }
 }

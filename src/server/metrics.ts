@@ -34,14 +34,57 @@ function operationLabel(seen: Set<string>, name: string | null | undefined): str
 export function createMetrics(db: Database): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const operations = new Counter({ name: 'graphql_operations_total', help: 'GraphQL operations by name, type and outcome.', labelNames: ['operation', 'type', 'outcome'], registers: [registry] });
-  const latency = new Histogram({ name: 'graphql_operation_duration_seconds', help: 'GraphQL operation latency by name.', labelNames: ['operation'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30], registers: [registry] });
-  const errors = new Counter({ name: 'graphql_errors_total', help: 'Errors returned to clients by extensions.code.', labelNames: ['code'], registers: [registry] });
-  const dbTime = new Histogram({ name: 'neo4j_query_duration_seconds', help: 'Time of each Neo4j query by access mode and outcome.', labelNames: ['mode', 'outcome'], buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 10], registers: [registry] });
+  const operations = new Counter({
+    name: 'graphql_operations_total',
+    help: 'GraphQL operations by name, type and outcome.',
+    labelNames: ['operation', 'type', 'outcome'],
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'graphql_operation_duration_seconds',
+    help: 'GraphQL operation latency by name.',
+    labelNames: ['operation'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [registry],
+  });
+  const errors = new Counter({
+    name: 'graphql_errors_total',
+    help: 'Errors returned to clients by extensions.code.',
+    labelNames: ['code'],
+    registers: [registry],
+  });
+  const dbTime = new Histogram({
+    name: 'neo4j_query_duration_seconds',
+    help: 'Time of each Neo4j query by access mode and outcome.',
+    labelNames: ['mode', 'outcome'],
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 10],
+    registers: [registry],
+  });
   const responses = new Counter({ name: 'http_responses_total', help: 'HTTP responses by status code.', labelNames: ['status'], registers: [registry] });
-  new Gauge({ name: 'neo4j_pool_connections_in_use', help: 'Driver connections held by running transactions.', registers: [registry], collect() { this.set(db.pool.inUse); } });
-  new Gauge({ name: 'neo4j_pool_connections_max', help: 'Size of the driver connection pool (NEO4J_POOL_SIZE).', registers: [registry], collect() { this.set(db.pool.size); } });
-  new Gauge({ name: 'neo4j_available', help: '1 while Neo4j answers, 0 while it is marked unavailable.', registers: [registry], collect() { this.set(db.available ? 1 : 0); } });
+  new Gauge({
+    name: 'neo4j_pool_connections_in_use',
+    help: 'Driver connections held by running transactions.',
+    registers: [registry],
+    collect() {
+      this.set(db.pool.inUse);
+    },
+  });
+  new Gauge({
+    name: 'neo4j_pool_connections_max',
+    help: 'Size of the driver connection pool (NEO4J_POOL_SIZE).',
+    registers: [registry],
+    collect() {
+      this.set(db.pool.size);
+    },
+  });
+  new Gauge({
+    name: 'neo4j_available',
+    help: '1 while Neo4j answers, 0 while it is marked unavailable.',
+    registers: [registry],
+    collect() {
+      this.set(db.available ? 1 : 0);
+    },
+  });
   const stopObserving = db.addQueryListener((mode, millis, failed) => dbTime.observe({ mode, outcome: failed ? 'error' : 'ok' }, millis / 1000));
   const seen = new Set<string>();
 

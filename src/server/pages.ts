@@ -56,15 +56,17 @@ function prefersHtml(req: express.Request): boolean {
  */
 export function mountPages(app: express.Express, config: Config, publicDir = path.join(projectRoot(), 'public')): void {
   if (!config.PLAYGROUND) return;
-  const sendPage = (file: string): express.RequestHandler => (_req, res) => {
-    const full = path.join(publicDir, file);
-    res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'no-referrer');
-    res.setHeader('cache-control', 'no-cache');
-    if (!existsSync(full)) return void res.status(503).type('html').send(NOT_BUILT);
-    res.sendFile(full);
-  };
+  const sendPage =
+    (file: string): express.RequestHandler =>
+    (_req, res) => {
+      const full = path.join(publicDir, file);
+      res.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+      res.setHeader('x-content-type-options', 'nosniff');
+      res.setHeader('referrer-policy', 'no-referrer');
+      res.setHeader('cache-control', 'no-cache');
+      if (!existsSync(full)) return void res.status(503).type('html').send(NOT_BUILT);
+      res.sendFile(full);
+    };
   const playground = sendPage('playground.html');
   app.get('/', playground);
   app.get('/graphql', (req, res, next) => (prefersHtml(req) ? playground(req, res, next) : next()));

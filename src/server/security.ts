@@ -32,7 +32,13 @@ export function trustProxySetting(value: string): boolean | number | string {
 export function httpErrorHandler(config: Config, log: Logger): ErrorRequestHandler {
   return (error: { type?: string; status?: number }, req, res, _next) => {
     if (error.type === 'entity.too.large') {
-      sendErrors(res, 413, [{ code: 'BAD_REQUEST', message: `The request body is larger than the limit of ${config.BODY_LIMIT} (BODY_LIMIT). Send a smaller request.`, details: { limit: config.BODY_LIMIT } }]);
+      sendErrors(res, 413, [
+        {
+          code: 'BAD_REQUEST',
+          message: `The request body is larger than the limit of ${config.BODY_LIMIT} (BODY_LIMIT). Send a smaller request.`,
+          details: { limit: config.BODY_LIMIT },
+        },
+      ]);
     } else if (error.type === 'entity.parse.failed' || error.type === 'encoding.unsupported' || error.type === 'charset.unsupported') {
       sendErrors(res, 400, [{ code: 'BAD_REQUEST', message: 'The request body is not valid JSON (UTF-8). Send {"query": "...", "variables": {...}}.' }]);
     } else if (error.type === 'request.aborted') {
@@ -41,7 +47,9 @@ export function httpErrorHandler(config: Config, log: Logger): ErrorRequestHandl
       if (!res.headersSent && res.writable) sendErrors(res, 400, [{ code: 'BAD_REQUEST', message: 'The request body was not received in full.' }]);
     } else {
       log.error({ err: error, requestId: String(req.id) }, 'request failed before GraphQL');
-      sendErrors(res, error.status && error.status < 500 ? error.status : 500, [{ code: error.status && error.status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', message: 'The request could not be handled.' }]);
+      sendErrors(res, error.status && error.status < 500 ? error.status : 500, [
+        { code: error.status && error.status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR', message: 'The request could not be handled.' },
+      ]);
     }
   };
 }
@@ -134,7 +142,10 @@ const limited = (message: string, limit: number, retryAfterSeconds: number): Err
  * address. Over a limit the request gets RATE_LIMITED, HTTP 429 and a Retry-After header.
  */
 export function rateLimitPlugin(config: Config): ApolloServerPlugin<GraphContext> {
-  const limiters = { write: new WindowLimiter(config.WRITE_RATE_LIMIT_PER_MIN), analysis: new WindowLimiter(config.ANALYSIS_RATE_LIMIT_PER_MIN, 60_000, Date.now, true) };
+  const limiters = {
+    write: new WindowLimiter(config.WRITE_RATE_LIMIT_PER_MIN),
+    analysis: new WindowLimiter(config.ANALYSIS_RATE_LIMIT_PER_MIN, 60_000, Date.now, true),
+  };
   const inFlight = new InFlight(config.CLIENT_ANALYSIS_IN_FLIGHT);
   return {
     async requestDidStart() {
@@ -157,7 +168,11 @@ export function rateLimitPlugin(config: Config): ApolloServerPlugin<GraphContext
           }
           if (kind === 'write') return;
           if (!inFlight.acquire(key, units)) {
-            throw limited(`This client already has analyses running: at most ${inFlight.cap} analysis units at once (this request costs ${units}). Retry in 1 s.`, inFlight.cap, 1);
+            throw limited(
+              `This client already has analyses running: at most ${inFlight.cap} analysis units at once (this request costs ${units}). Retry in 1 s.`,
+              inFlight.cap,
+              1,
+            );
           }
           held = { key, units };
         },

@@ -65,7 +65,10 @@ export interface ChangeQuery {
   readonly after?: string | null;
 }
 
-const nullable = z.string().nullish().transform((v) => v ?? null);
+const nullable = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
 
 /** A (:Change) node as listChanges reads it. */
 const changeRow = z.object({

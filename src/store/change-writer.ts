@@ -150,10 +150,22 @@ async function writeRelationships(tx: Tx, changes: readonly RelationshipChange[]
 const OPERATION = { create: 'CREATE', update: 'UPDATE', delete: 'DELETE' } as const;
 
 function auditRecords(set: ChangeSet): ChangeRecord[] {
-  const entities = set.entities.map((c): ChangeRecord => ({ operation: `${OPERATION[c.op]}_ENTITY`, entityId: (c.after ?? c.before)!.id, before: c.before, after: c.after }));
+  const entities = set.entities.map((c): ChangeRecord => ({
+    operation: `${OPERATION[c.op]}_ENTITY`,
+    entityId: (c.after ?? c.before)!.id,
+    before: c.before,
+    after: c.after,
+  }));
   const rels = set.relationships.map((c): ChangeRecord => {
     const r = (c.after ?? c.before)!;
-    return { operation: `${OPERATION[c.op]}_RELATIONSHIP`, entityId: r.from, relatedEntityId: r.to, relationshipType: r.type, before: c.before, after: c.after };
+    return {
+      operation: `${OPERATION[c.op]}_RELATIONSHIP`,
+      entityId: r.from,
+      relatedEntityId: r.to,
+      relationshipType: r.type,
+      before: c.before,
+      after: c.after,
+    };
   });
   return [...entities, ...rels];
 }

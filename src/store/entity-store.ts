@@ -17,10 +17,12 @@ const BY_IDS = `
 /** Entities by id, one slot per id in order (null where none exists). */
 export async function entitiesByIds(db: Database, ids: readonly string[]): Promise<(EntityModel | null)[]> {
   const rows = await db.query(BY_IDS, { ids });
-  const byId = new Map(rows.map((r) => {
-    const entity = toEntity(r.n);
-    return [entity.id, entity];
-  }));
+  const byId = new Map(
+    rows.map((r) => {
+      const entity = toEntity(r.n);
+      return [entity.id, entity];
+    }),
+  );
   return ids.map((id) => byId.get(id) ?? null);
 }
 
@@ -60,10 +62,7 @@ export async function listEntities(
   const plan = compilePrefetch('n', selections);
   const { pageQuery, countQuery, params, ordering } = buildListQuery(kind, args, plan.columns);
   // Page and count are independent single statements: run side by side, each in one round trip.
-  const [rows, [count]] = await Promise.all([
-    db.query(pageQuery, { ...plan.params, ...params }),
-    args.withTotal === false ? [] : db.query(countQuery, params),
-  ]);
+  const [rows, [count]] = await Promise.all([db.query(pageQuery, { ...plan.params, ...params }), args.withTotal === false ? [] : db.query(countQuery, params)]);
   const page = rows.slice(0, args.first);
   const nodes = page.map((r) => toEntity(r.n));
   return {
@@ -88,16 +87,15 @@ const SEARCH_CANDIDATES = 300;
  * Full-text search over names, aliases and descriptions: case- and accent-insensitive, typo-tolerant, ranked so
  * that a name match beats a mention in a description (see rankHits).
  */
-export async function searchEntities(
-  db: Database,
-  text: string,
-  kinds: readonly EntityKind[] | null,
-  first: number,
-): Promise<SearchHitModel[]> {
+export async function searchEntities(db: Database, text: string, kinds: readonly EntityKind[] | null, first: number): Promise<SearchHitModel[]> {
   const query = fulltextQuery(text);
   if (!query || first === 0) return [];
   const rows = await db.query(SEARCH, { query, kinds: kinds?.length ? kinds : null, candidates: dbInt(Math.max(first * 10, SEARCH_CANDIDATES)) });
-  return rankHits(text, rows.map((r) => ({ node: toEntity(r.node), score: num(r.score, 'score') })), first);
+  return rankHits(
+    text,
+    rows.map((r) => ({ node: toEntity(r.node), score: num(r.score, 'score') })),
+    first,
+  );
 }
 
 /** Number of entities in the graph (0 means a fresh database, ready for the seed). */

@@ -37,7 +37,13 @@ export function entityRecordOf(props: Record<string, unknown>): EntityRecord {
   const kind = oneOf(ENTITY_KINDS, props.kind, 'entity.kind');
   const allowed = new Set(['id', 'kind', ...propertiesOf(kind).map((p) => p.name)]);
   const rest = Object.fromEntries(Object.entries(props).filter(([k]) => allowed.has(k)));
-  return { ...compact(rest), id: text(props.id, 'entity.id'), kind, name: text(props.name, 'entity.name'), sources: texts(props.sourceIds, 'entity.sourceIds') };
+  return {
+    ...compact(rest),
+    id: text(props.id, 'entity.id'),
+    kind,
+    name: text(props.name, 'entity.name'),
+    sources: texts(props.sourceIds, 'entity.sourceIds'),
+  };
 }
 
 /** A relationship's stored properties as a record. */
@@ -55,12 +61,17 @@ export function relationshipRecordFrom(relationship: { readonly properties?: Rec
   return compact({ ...rest, ...(properties ?? {}) }) as RelationshipRecord;
 }
 
-const dateKeysOf = (kind: EntityKind): Set<string> => new Set(propertiesOf(kind).filter((p) => p.type === 'date').map((p) => p.name));
+const dateKeysOf = (kind: EntityKind): Set<string> =>
+  new Set(
+    propertiesOf(kind)
+      .filter((p) => p.type === 'date')
+      .map((p) => p.name),
+  );
 const REL_DATE_KEYS = new Set(['validFrom', 'validTo']);
 
 function toDb(values: Record<string, unknown>, dateKeys: ReadonlySet<string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) out[k] = v != null && dateKeys.has(k) ? dbDate(String(v)) : v ?? null;
+  for (const [k, v] of Object.entries(values)) out[k] = v != null && dateKeys.has(k) ? dbDate(String(v)) : (v ?? null);
   return out;
 }
 

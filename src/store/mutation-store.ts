@@ -58,7 +58,11 @@ export function createEntity(db: Database, actor: string, kind: EntityKind, inpu
     const { entity, errors } = await validateEntity(tx, { ...compact(input), kind });
     const id = String(input.id);
     if ((await loadEntities(tx, [id])).has(id)) {
-      errors.push({ code: 'DUPLICATE_ID', message: `input.id: "${id}" is already used by another entity; choose another id or update that one.`, field: 'input.id' });
+      errors.push({
+        code: 'DUPLICATE_ID',
+        message: `input.id: "${id}" is already used by another entity; choose another id or update that one.`,
+        field: 'input.id',
+      });
     }
     if (!entity || errors.length) return { entity: null, errors };
     await applyChanges(tx, actor, { entities: [{ op: 'create', before: null, after: entity }], relationships: [] });

@@ -23,13 +23,7 @@ export function neighboursQuery(type: string, direction: Direction): string {
  * relationship field. Returns one list per id, in the order of `ids`, each sorted by name (ignoring case) then id.
  * A symmetric type is matched without direction, so each partner sees the other.
  */
-export async function neighbours(
-  db: Database,
-  type: string,
-  direction: Direction,
-  ids: readonly string[],
-  asOf: string | null,
-): Promise<NeighbourModel[][]> {
+export async function neighbours(db: Database, type: string, direction: Direction, ids: readonly string[], asOf: string | null): Promise<NeighbourModel[][]> {
   const query = neighboursQuery(type, direction);
   const rows = await db.query(query, { ids, asOf: asOf ? dbDate(asOf) : null });
   const byId = new Map<string, NeighbourModel[]>(ids.map((id) => [id, []]));

@@ -13,7 +13,10 @@ export const MAX_SEARCH_WORD = 100;
 export const fold = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The words of a text, folded; punctuation (and so every Lucene operator) is a separator. */
-export const words = (s: string): string[] => fold(s).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+export const words = (s: string): string[] =>
+  fold(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 /** Edits a word of this length may be off by and still match: none for short words, one, then two. */
 export const typoBudget = (word: string): number => (word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0);
@@ -29,7 +32,11 @@ export function fulltextQuery(text: string): string | null {
   const all = words(text);
   const longest = Math.max(0, ...all.map((w) => w.length));
   if (longest > MAX_SEARCH_WORD) {
-    throw badInput(`A search word may be at most ${MAX_SEARCH_WORD} characters; got one of ${longest}. Search for shorter words.`, { argument: 'text', limit: MAX_SEARCH_WORD, value: longest });
+    throw badInput(`A search word may be at most ${MAX_SEARCH_WORD} characters; got one of ${longest}. Search for shorter words.`, {
+      argument: 'text',
+      limit: MAX_SEARCH_WORD,
+      value: longest,
+    });
   }
   const list = all.slice(0, MAX_WORDS).map(escape);
   if (list.length === 0) return null;

@@ -5,7 +5,11 @@ import { encodeCursor } from '../../src/store/pagination.js';
 describe('the Cypher of a list query', () => {
   it('filters by properties and a relationship with parameters, sorts nulls last and asks for one extra row', () => {
     const query = buildListQuery('Chip', {
-      filter: { vendor: { eq: 'NVIDIA' }, memoryGb: { gte: 80 }, restrictedBy: { in: ['usg-2025-04-h20-license-requirement'], asOf: '2025-06-01', exists: true } },
+      filter: {
+        vendor: { eq: 'NVIDIA' },
+        memoryGb: { gte: 80 },
+        restrictedBy: { in: ['usg-2025-04-h20-license-requirement'], asOf: '2025-06-01', exists: true },
+      },
       sortField: 'MEMORY_GB',
       descending: true,
       first: 10,

@@ -2,7 +2,10 @@ import { expect } from 'vitest';
 
 /** A statement as its snapshot file holds it: without the indentation of the source, one trailing newline. */
 export function formatted(statement: string): string {
-  const lines = statement.replace(/^\s*\n/, '').trimEnd().split('\n');
+  const lines = statement
+    .replace(/^\s*\n/, '')
+    .trimEnd()
+    .split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
   return `${lines.map((l) => l.slice(indent)).join('\n')}\n`;
 }

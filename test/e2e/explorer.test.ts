@@ -31,7 +31,9 @@ function expectClean(w: WatchedPage): void {
 describe('the explorer', () => {
   it('loads with no console errors and no request leaving localhost, with the search box focused', async () => {
     const w = await openExplorer();
-    const timing = await timeToRender(w.page, () => (document.querySelectorAll('#legend li').length > 0 && document.querySelector('#graph canvas') ? performance.now() : false));
+    const timing = await timeToRender(w.page, () =>
+      document.querySelectorAll('#legend li').length > 0 && document.querySelector('#graph canvas') ? performance.now() : false,
+    );
     recordTiming('explorer', timing);
     expect(await w.page.evaluate(() => document.activeElement?.id)).toBe('search-input');
     await w.screenshot('explorer-empty');
@@ -67,7 +69,9 @@ describe('the explorer', () => {
     }
     expect(focused).toMatch(/Rented GPU capacity in Singapore/);
     await w.page.keyboard.press('Enter');
-    await w.page.waitForFunction(() => window.atlasExplorer.cy.edges().some((e) => e.data('source') === 'sg-rented-gpu-capacity' && e.data('type') === 'EQUIPPED_WITH'));
+    await w.page.waitForFunction(() =>
+      window.atlasExplorer.cy.edges().some((e) => e.data('source') === 'sg-rented-gpu-capacity' && e.data('type') === 'EQUIPPED_WITH'),
+    );
     expect(await w.page.evaluate(() => document.activeElement?.textContent)).toMatch(/Singapore/);
     expectClean(w);
   });
@@ -135,7 +139,9 @@ describe('the explorer', () => {
     expect(offshore.join('\n')).toMatch(/Singapore/);
     expect(offshore.join('\n')).toMatch(/Malaysia/);
     const highlighted = await drawnEdges(w, 'edge.offshore');
-    expect(highlighted).toEqual(expect.arrayContaining(['bytedance RENTS_CAPACITY_AT sg-rented-gpu-capacity', 'bytedance RENTS_CAPACITY_AT my-rented-gpu-capacity']));
+    expect(highlighted).toEqual(
+      expect.arrayContaining(['bytedance RENTS_CAPACITY_AT sg-rented-gpu-capacity', 'bytedance RENTS_CAPACITY_AT my-rented-gpu-capacity']),
+    );
     await w.screenshot('explorer-bytedance-compute-access');
     expectClean(w);
   });

@@ -19,7 +19,9 @@ describe('the browser pages', () => {
   });
 
   it('leaves GET /graphql with a JSON Accept header and every POST to GraphQL', async () => {
-    const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
     expect(get.headers.get('content-type')).toMatch(/json/);
     expect(await get.json()).toMatchObject({ data: { __typename: 'Query' } });
     const post = await server.gql('{ __typename }', undefined, html);

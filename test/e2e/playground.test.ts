@@ -7,7 +7,9 @@ describe('the playground', () => {
   it('loads from the server alone, with the example operations and the API-key header placeholder', async () => {
     const w = await watchedPage(e2e.browser);
     await w.page.goto(`${e2e.server.url}/`);
-    const timing = await timeToRender(w.page, () => (document.querySelector('.graphiql-query-editor .view-lines')?.textContent?.includes('computeAccess') ? performance.now() : false));
+    const timing = await timeToRender(w.page, () =>
+      document.querySelector('.graphiql-query-editor .view-lines')?.textContent?.includes('computeAccess') ? performance.now() : false,
+    );
     recordTiming('playground', timing);
     const tabs = await w.page.locator('.graphiql-tab').allTextContents();
     expect(tabs.join(' ')).toMatch(/OffshoreAccess.*WhoUsesH100.*H20BeforeAfter/);
@@ -22,7 +24,9 @@ describe('the playground', () => {
     const w = await watchedPage(e2e.browser);
     await w.page.goto(`${e2e.server.url}/graphql`);
     await w.page.waitForSelector('.graphiql-query-editor .view-lines');
-    const answer = w.page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('OffshoreAccess'));
+    const answer = w.page.waitForResponse(
+      (r) => r.url().endsWith('/graphql') && r.request().method() === 'POST' && (r.request().postData() ?? '').includes('OffshoreAccess'),
+    );
     await w.page.click('.graphiql-execute-button');
     const body = await (await answer).json();
     expect(body.errors).toBeUndefined();

@@ -19,12 +19,19 @@ interface Route {
 }
 const ACCESS = `query ($co: ID!, $asOf: Date) { computeAccess(company: $co, asOf: $asOf) {
   homeCountry { id } routes { kind classification confidence restrictedForHome chip { id } dataCenter { id } sources { id } } } }`;
-const routesOf = async (co: string, asOf: string): Promise<Route[]> => (await server.data<{ computeAccess: { routes: Route[] } }>(ACCESS, { co, asOf })).computeAccess.routes;
+const routesOf = async (co: string, asOf: string): Promise<Route[]> =>
+  (await server.data<{ computeAccess: { routes: Route[] } }>(ACCESS, { co, asOf })).computeAccess.routes;
 const byDataCenter = (routes: Route[], dc: string | null): Route | undefined => routes.find((r) => (r.dataCenter?.id ?? null) === dc);
 
 /** A Chinese company reaching the seed graph's H20 at home, offshore, and through a model trained on it. */
 const H20_USER: [[string, EntityKind][], Rel[]] = [
-  [['co', 'Company'], ['home-dc', 'DataCenter'], ['away-dc', 'DataCenter'], ['away', 'Country'], ['model', 'Model']],
+  [
+    ['co', 'Company'],
+    ['home-dc', 'DataCenter'],
+    ['away-dc', 'DataCenter'],
+    ['away', 'Country'],
+    ['model', 'Model'],
+  ],
   [
     { type: 'HEADQUARTERED_IN', from: 'co', to: '@china' },
     { type: 'OPERATES', from: 'co', to: 'home-dc' },
@@ -57,7 +64,15 @@ describe('computeAccess on synthetic companies', () => {
 
   it('reaches compute through partners, subsidiaries and a model trained at a known site', async () => {
     const id = await graph(
-      [['co', 'Company'], ['partner', 'Company'], ['sub', 'Company'], ['p-dc', 'DataCenter'], ['s-dc', 'DataCenter'], ['chip', 'Chip'], ['model', 'Model']],
+      [
+        ['co', 'Company'],
+        ['partner', 'Company'],
+        ['sub', 'Company'],
+        ['p-dc', 'DataCenter'],
+        ['s-dc', 'DataCenter'],
+        ['chip', 'Chip'],
+        ['model', 'Model'],
+      ],
       [
         { type: 'PARTNERS_WITH', from: 'partner', to: 'co' },
         { type: 'OPERATES', from: 'partner', to: 'p-dc' },
@@ -81,7 +96,14 @@ describe('computeAccess on synthetic companies', () => {
 
 describe('exposure and whoUses on synthetic rules', () => {
   const RULE: [[string, EntityKind][], Rel[]] = [
-    [['rule', 'Regulation'], ['home', 'Country'], ['away', 'Country'], ['chip', 'Chip'], ['co', 'Company'], ['dc', 'DataCenter']],
+    [
+      ['rule', 'Regulation'],
+      ['home', 'Country'],
+      ['away', 'Country'],
+      ['chip', 'Chip'],
+      ['co', 'Company'],
+      ['dc', 'DataCenter'],
+    ],
     [
       { type: 'RESTRICTS', from: 'rule', to: 'chip' },
       { type: 'APPLIES_TO', from: 'rule', to: 'home' },
@@ -128,7 +150,10 @@ describe('exposure and whoUses on synthetic rules', () => {
     const before = await server.data<{ whoUses: { users: unknown[] } }>(WHO, { chip: id('chip'), asOf: '2023-06-01' });
     expect(before.whoUses.users).toEqual([]);
     const during = await server.data<{ whoUses: { users: unknown[]; restrictions: unknown[] } }>(WHO, { chip: id('chip'), asOf: '2025-03-01' });
-    expect(during.whoUses).toEqual({ users: [{ entity: { id: id('co') }, how: 'RENTS_CAPACITY', direct: false }], restrictions: [{ regulation: { id: id('rule') } }] });
+    expect(during.whoUses).toEqual({
+      users: [{ entity: { id: id('co') }, how: 'RENTS_CAPACITY', direct: false }],
+      restrictions: [{ regulation: { id: id('rule') } }],
+    });
   });
 
   it('returns null for unknown ids rather than an error', async () => {

@@ -29,10 +29,17 @@ export async function syntheticGraph(server: TestServer, nodes: [string, EntityK
   const prefix = `${RUN}-${++counter}-`;
   const id = (name: string): string => (name.startsWith('@') ? name.slice(1) : `${prefix}${name}`);
   await server.db.write(async (tx) => {
-    await tx.run('CREATE (:Entity:Source {id: $id, kind: "Source", name: $id, nameKey: $id, title: "Test source", sourceIds: [], aliases: []})', { id: id('src') });
+    await tx.run('CREATE (:Entity:Source {id: $id, kind: "Source", name: $id, nameKey: $id, title: "Test source", sourceIds: [], aliases: []})', {
+      id: id('src'),
+    });
     for (const [name, kind] of nodes) {
       if (!isEntityKind(kind)) throw new Error(`not a kind: ${kind}`);
-      await tx.run(`CREATE (:Entity:${kind} {id: $id, kind: $kind, name: $name, nameKey: toLower($name), sourceIds: [$src], aliases: []})`, { id: id(name), kind, name, src: id('src') });
+      await tx.run(`CREATE (:Entity:${kind} {id: $id, kind: $kind, name: $name, nameKey: toLower($name), sourceIds: [$src], aliases: []})`, {
+        id: id(name),
+        kind,
+        name,
+        src: id('src'),
+      });
     }
     for (const r of rels) {
       const spec = relationshipSpec(r.type);

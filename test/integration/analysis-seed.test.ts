@@ -81,7 +81,9 @@ describe('asOf on the seed graph: the H20', () => {
   });
 
   it('lists the April 2025 licence requirement restricting the H20 for China from April 2025', async () => {
-    const data = await server.data<{ whoUses: { restrictions: { regulation: { id: string }; destinations: { id: string }[] }[] } }>(WHO, { asOf: '2025-06-01' });
+    const data = await server.data<{ whoUses: { restrictions: { regulation: { id: string }; destinations: { id: string }[] }[] } }>(WHO, {
+      asOf: '2025-06-01',
+    });
     expect(data.whoUses.restrictions.map((r) => r.regulation.id)).toEqual(['usg-2025-04-h20-license-requirement']);
     expect(data.whoUses.restrictions[0]!.destinations.map((d) => d.id)).toContain('china');
   });
@@ -122,7 +124,9 @@ describe('exposure, whoUses and timeline on the seed graph', () => {
     );
     const events = data.timeline.events;
     expect(events.map((e) => e.date)).toEqual([...events.map((e) => e.date)].sort());
-    expect(events).toContainEqual(expect.objectContaining({ date: '2025-04-09', kind: 'RELATIONSHIP_STARTED', other: { id: 'usg-2025-04-h20-license-requirement' } }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ date: '2025-04-09', kind: 'RELATIONSHIP_STARTED', other: { id: 'usg-2025-04-h20-license-requirement' } }),
+    );
     expect(events.some((e) => e.kind === 'RELEASED')).toBe(true);
   });
 });
@@ -140,16 +144,18 @@ describe('graph exploration on the seed graph', () => {
   });
 
   it('lists several simple paths from DeepSeek to Nvidia, shortest first', async () => {
-    const data = await server.data<{ paths: { length: number; nodes: { id: string }[] }[] }>(`{ paths(from: "deepseek", to: "nvidia", maxLength: 3, first: 5) { length nodes { id } } }`);
+    const data = await server.data<{ paths: { length: number; nodes: { id: string }[] }[] }>(
+      `{ paths(from: "deepseek", to: "nvidia", maxLength: 3, first: 5) { length nodes { id } } }`,
+    );
     expect(data.paths.length).toBeGreaterThan(1);
     expect(data.paths.map((p) => p.length)).toEqual([...data.paths.map((p) => p.length)].sort());
     for (const p of data.paths) expect(new Set(p.nodes.map((n) => n.id)).size).toBe(p.nodes.length);
   });
 
   it('shows the Huawei partnership and the home country among the direct neighbours of DeepSeek', async () => {
-    const data = await server.data<{ neighborhood: { nodes: { node: { id: string }; distance: number }[]; edges: { type: string; from: string; to: string }[] } }>(
-      `{ neighborhood(id: "deepseek") { nodes { node { id } distance } edges { type from to } truncated } }`,
-    );
+    const data = await server.data<{
+      neighborhood: { nodes: { node: { id: string }; distance: number }[]; edges: { type: string; from: string; to: string }[] };
+    }>(`{ neighborhood(id: "deepseek") { nodes { node { id } distance } edges { type from to } truncated } }`);
     expect(data.neighborhood.nodes).toContainEqual({ node: { id: 'huawei' }, distance: 1 });
     expect(data.neighborhood.nodes).toContainEqual({ node: { id: 'china' }, distance: 1 });
     expect(data.neighborhood.edges).toContainEqual({ type: 'HEADQUARTERED_IN', from: 'deepseek', to: 'china' });

@@ -28,7 +28,13 @@ const shortest = async (vars: Record<string, unknown>): Promise<{ length: number
 
 describe('exploring small synthetic graphs', () => {
   it('finds no path and no neighbours for disconnected entities', async () => {
-    const id = await graph([['a', 'Company'], ['b', 'Company']], []);
+    const id = await graph(
+      [
+        ['a', 'Company'],
+        ['b', 'Company'],
+      ],
+      [],
+    );
     expect(await shortest({ from: id('a'), to: id('b') })).toBeNull();
     const data = await server.data<{ paths: unknown[] }>(`query ($a: ID!, $b: ID!) { paths(from: $a, to: $b) { length } }`, { a: id('a'), b: id('b') });
     expect(data.paths).toEqual([]);
@@ -37,27 +43,58 @@ describe('exploring small synthetic graphs', () => {
 
   it('lists each entity of a cycle once, at its shortest distance, with each relationship once', async () => {
     const id = await graph(
-      [['a', 'Company'], ['b', 'Company'], ['c', 'Company'], ['d', 'Company']],
-      [{ type: 'PARTNERS_WITH', from: 'a', to: 'b' }, { type: 'PARTNERS_WITH', from: 'b', to: 'c' }, { type: 'PARTNERS_WITH', from: 'c', to: 'a' }, { type: 'SUBSIDIARY_OF', from: 'd', to: 'c' }],
+      [
+        ['a', 'Company'],
+        ['b', 'Company'],
+        ['c', 'Company'],
+        ['d', 'Company'],
+      ],
+      [
+        { type: 'PARTNERS_WITH', from: 'a', to: 'b' },
+        { type: 'PARTNERS_WITH', from: 'b', to: 'c' },
+        { type: 'PARTNERS_WITH', from: 'c', to: 'a' },
+        { type: 'SUBSIDIARY_OF', from: 'd', to: 'c' },
+      ],
     );
     const result = await hood({ id: id('a'), depth: 4 });
-    expect(result.nodes).toEqual([{ node: { id: id('b') }, distance: 1 }, { node: { id: id('c') }, distance: 1 }, { node: { id: id('d') }, distance: 2 }]);
+    expect(result.nodes).toEqual([
+      { node: { id: id('b') }, distance: 1 },
+      { node: { id: id('c') }, distance: 1 },
+      { node: { id: id('d') }, distance: 2 },
+    ]);
     expect(result.edges).toHaveLength(4);
     expect(result.edges).toContainEqual({ type: 'SUBSIDIARY_OF', from: id('d'), to: id('c'), direction: 'IN' });
   });
 
   it('lists only paths without repeated entities around a cycle, shortest first', async () => {
     const id = await graph(
-      [['a', 'Company'], ['b', 'Company'], ['c', 'Company']],
-      [{ type: 'PARTNERS_WITH', from: 'a', to: 'b' }, { type: 'PARTNERS_WITH', from: 'b', to: 'c' }, { type: 'PARTNERS_WITH', from: 'c', to: 'a' }],
+      [
+        ['a', 'Company'],
+        ['b', 'Company'],
+        ['c', 'Company'],
+      ],
+      [
+        { type: 'PARTNERS_WITH', from: 'a', to: 'b' },
+        { type: 'PARTNERS_WITH', from: 'b', to: 'c' },
+        { type: 'PARTNERS_WITH', from: 'c', to: 'a' },
+      ],
     );
-    const data = await server.data<{ paths: { nodes: { id: string }[] }[] }>(`query ($a: ID!, $c: ID!) { paths(from: $a, to: $c, maxLength: 6) { nodes { id } } }`, { a: id('a'), c: id('c') });
-    expect(data.paths.map((p) => ids(p.nodes))).toEqual([[id('a'), id('c')], [id('a'), id('b'), id('c')]]);
+    const data = await server.data<{ paths: { nodes: { id: string }[] }[] }>(
+      `query ($a: ID!, $c: ID!) { paths(from: $a, to: $c, maxLength: 6) { nodes { id } } }`,
+      { a: id('a'), c: id('c') },
+    );
+    expect(data.paths.map((p) => ids(p.nodes))).toEqual([
+      [id('a'), id('c')],
+      [id('a'), id('b'), id('c')],
+    ]);
   });
 
   it('cuts the neighbourhood at limit and says so', async () => {
     const leaves = ['l1', 'l2', 'l3', 'l4', 'l5'];
-    const id = await graph([['hub', 'Company'], ...leaves.map((l): [string, EntityKind] => [l, 'Company'])], leaves.map((l) => ({ type: 'PARTNERS_WITH', from: 'hub', to: l })));
+    const id = await graph(
+      [['hub', 'Company'], ...leaves.map((l): [string, EntityKind] => [l, 'Company'])],
+      leaves.map((l) => ({ type: 'PARTNERS_WITH', from: 'hub', to: l })),
+    );
     const cut = await hood({ id: id('hub'), limit: 3 });
     expect(cut.truncated).toBe(true);
     expect(cut.nodes).toHaveLength(3);
@@ -68,18 +105,37 @@ describe('exploring small synthetic graphs', () => {
 
   it('says when compute routes were cut at MAX_ANALYSIS_RESULTS', async () => {
     const id = await graph(
-      [['co', 'Company'], ['dc', 'DataCenter'], ['x1', 'Chip'], ['x2', 'Chip'], ['x3', 'Chip']],
+      [
+        ['co', 'Company'],
+        ['dc', 'DataCenter'],
+        ['x1', 'Chip'],
+        ['x2', 'Chip'],
+        ['x3', 'Chip'],
+      ],
       [{ type: 'OPERATES', from: 'co', to: 'dc' }, ...['x1', 'x2', 'x3'].map((x) => ({ type: 'EQUIPPED_WITH', from: 'dc', to: x }))],
     );
-    const data = await capped.data<{ computeAccess: { truncated: boolean; routes: unknown[] } }>(`query ($co: ID!) { computeAccess(company: $co) { truncated routes { kind } } }`, { co: id('co') });
+    const data = await capped.data<{ computeAccess: { truncated: boolean; routes: unknown[] } }>(
+      `query ($co: ID!) { computeAccess(company: $co) { truncated routes { kind } } }`,
+      { co: id('co') },
+    );
     expect(data.computeAccess.truncated).toBe(true);
     expect(data.computeAccess.routes).toHaveLength(2);
   });
 
   it('follows only the relationship types and kinds asked for', async () => {
     const id = await graph(
-      [['a', 'Company'], ['b', 'Company'], ['c', 'Company'], ['m', 'Model']],
-      [{ type: 'PARTNERS_WITH', from: 'a', to: 'b' }, { type: 'PARTNERS_WITH', from: 'b', to: 'c' }, { type: 'SUBSIDIARY_OF', from: 'a', to: 'c' }, { type: 'DEVELOPS', from: 'a', to: 'm' }],
+      [
+        ['a', 'Company'],
+        ['b', 'Company'],
+        ['c', 'Company'],
+        ['m', 'Model'],
+      ],
+      [
+        { type: 'PARTNERS_WITH', from: 'a', to: 'b' },
+        { type: 'PARTNERS_WITH', from: 'b', to: 'c' },
+        { type: 'SUBSIDIARY_OF', from: 'a', to: 'c' },
+        { type: 'DEVELOPS', from: 'a', to: 'm' },
+      ],
     );
     expect((await shortest({ from: id('a'), to: id('c') }))?.length).toBe(1);
     expect(ids((await shortest({ from: id('a'), to: id('c'), types: ['PARTNERS_WITH'] }))!.nodes)).toEqual([id('a'), id('b'), id('c')]);
@@ -91,7 +147,13 @@ describe('exploring small synthetic graphs', () => {
   });
 
   it('sees a relationship only inside its validity window (validTo exclusive)', async () => {
-    const id = await graph([['a', 'Company'], ['b', 'Company']], [{ type: 'PARTNERS_WITH', from: 'a', to: 'b', validFrom: '2024-01-01', validTo: '2024-07-01' }]);
+    const id = await graph(
+      [
+        ['a', 'Company'],
+        ['b', 'Company'],
+      ],
+      [{ type: 'PARTNERS_WITH', from: 'a', to: 'b', validFrom: '2024-01-01', validTo: '2024-07-01' }],
+    );
     expect((await shortest({ from: id('a'), to: id('b'), asOf: '2024-01-01' }))?.length).toBe(1);
     expect(await shortest({ from: id('a'), to: id('b'), asOf: '2023-12-31' })).toBeNull();
     expect(await shortest({ from: id('a'), to: id('b'), asOf: '2024-07-01' })).toBeNull();
@@ -101,8 +163,14 @@ describe('exploring small synthetic graphs', () => {
       `query ($a: ID!) { timeline(id: $a) { events { date kind } } }`,
       { a: id('a') },
     );
-    expect(data.timeline.events).toEqual([{ date: '2024-01-01', kind: 'RELATIONSHIP_STARTED' }, { date: '2024-07-01', kind: 'RELATIONSHIP_ENDED' }]);
-    const window = await server.data<{ timeline: { events: { date: string }[] } }>(`query ($a: ID!) { timeline(id: $a, from: "2024-07-01", to: "2024-07-01") { events { date } } }`, { a: id('a') });
+    expect(data.timeline.events).toEqual([
+      { date: '2024-01-01', kind: 'RELATIONSHIP_STARTED' },
+      { date: '2024-07-01', kind: 'RELATIONSHIP_ENDED' },
+    ]);
+    const window = await server.data<{ timeline: { events: { date: string }[] } }>(
+      `query ($a: ID!) { timeline(id: $a, from: "2024-07-01", to: "2024-07-01") { events { date } } }`,
+      { a: id('a') },
+    );
     expect(window.timeline.events).toEqual([{ date: '2024-07-01' }]);
   });
 });
@@ -113,7 +181,10 @@ describe('an analysis that would explode', () => {
   it('stops at its transaction timeout with TIMEOUT, and the database answers afterwards', async () => {
     const names = Array.from({ length: 12 }, (_, i) => `k${i}`);
     const pairs = names.flatMap((a, i) => names.slice(i + 1).map((b) => ({ type: 'PARTNERS_WITH', from: a, to: b })));
-    const id = await graph(names.map((n): [string, EntityKind] => [n, 'Company']), pairs);
+    const id = await graph(
+      names.map((n): [string, EntityKind] => [n, 'Company']),
+      pairs,
+    );
     const res = await strict.gql(`query ($a: ID!, $b: ID!) { paths(from: $a, to: $b, maxLength: 6, first: 50) { length } }`, { a: id('k0'), b: id('k1') });
     expect(res.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
     expect(JSON.stringify(res)).not.toMatch(/MATCH|neo4j|stack/i);

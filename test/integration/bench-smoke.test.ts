@@ -24,7 +24,11 @@ function runSmoke(): { results: BenchResults; markdown: string; stderr: string }
   const json = files.find((f) => f.endsWith('.json'));
   const md = files.find((f) => f.endsWith('.md'));
   if (!json || !md) throw new Error(`bench:smoke wrote ${files.join(', ') || 'nothing'}`);
-  return { results: JSON.parse(readFileSync(path.join(out, json), 'utf8')) as BenchResults, markdown: readFileSync(path.join(out, md), 'utf8'), stderr: run.stderr };
+  return {
+    results: JSON.parse(readFileSync(path.join(out, json), 'utf8')) as BenchResults,
+    markdown: readFileSync(path.join(out, md), 'utf8'),
+    stderr: run.stderr,
+  };
 }
 
 describe('the benchmark smoke run', () => {

@@ -8,7 +8,12 @@ interface Controls {
   missing: string[];
   destination: { id: string };
   tpp: { value: number; formula: string } | null;
-  rules: { regulationId: string; regulation: { name: string } | null; licence: string; controls: { paragraph: string | null; status: string; evidence: string[]; source: { id: string } | null }[] }[];
+  rules: {
+    regulationId: string;
+    regulation: { name: string } | null;
+    licence: string;
+    controls: { paragraph: string | null; status: string; evidence: string[]; source: { id: string } | null }[];
+  }[];
 }
 
 const CONTROLS = `licence missing destination { id } tpp { value formula }
@@ -29,7 +34,9 @@ describe('Chip.controls', () => {
     expect(c.destination.id).toBe('china');
     expect(c.tpp?.value).toBeCloseTo(15_832, 0);
     const met = c.rules.flatMap((r) => r.controls.filter((p) => p.status === 'MET').map((p) => ({ rule: r.regulationId, ...p })));
-    expect(met).toContainEqual(expect.objectContaining({ rule: 'bis-2023-10-17-ac-s-ifr', paragraph: '3A090.a', evidence: expect.arrayContaining(['TPP 15,832 ≥ 4,800']) }));
+    expect(met).toContainEqual(
+      expect.objectContaining({ rule: 'bis-2023-10-17-ac-s-ifr', paragraph: '3A090.a', evidence: expect.arrayContaining(['TPP 15,832 ≥ 4,800']) }),
+    );
     expect(met.every((m) => m.source !== null)).toBe(true);
     expect(c.rules.find((r) => r.regulationId === 'bis-2023-10-17-ac-s-ifr')?.regulation?.name).toBeTruthy();
   });

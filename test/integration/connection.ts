@@ -17,5 +17,13 @@ export function testServerEnv(uri: string, settings: Readonly<Record<string, str
 /** The driver settings of a parsed test configuration (which always names NEO4J_URI). */
 export function databaseOptions(config: Config, extra: Partial<DatabaseOptions> = {}): DatabaseOptions {
   if (!config.NEO4J_URI) throw new Error('a test configuration names NEO4J_URI');
-  return { uri: config.NEO4J_URI, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, txTimeoutMs: config.TX_TIMEOUT_MS, poolSize: config.NEO4J_POOL_SIZE, ...extra };
+  return {
+    uri: config.NEO4J_URI,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    txTimeoutMs: config.TX_TIMEOUT_MS,
+    poolSize: config.NEO4J_POOL_SIZE,
+    ...extra,
+  };
 }

@@ -5,7 +5,11 @@ const HEAVY = 'paths(from: "deepseek", to: "nvidia", maxLength: 6, first: 50) { 
 const aliased = (n: number, field: string): string => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 
 const post = async (server: TestServer, query: string, headers: Record<string, string> = {}) => {
-  const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const res = await fetch(`${server.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
   return { status: res.status, retryAfter: res.headers.get('retry-after'), ...((await res.json()) as GraphQLResponse) };
 };
 
@@ -32,7 +36,11 @@ describe('analysis priced by what it costs', () => {
 });
 
 describe('rate limits that count cost and only credentials that verify', () => {
-  const server = useTestServer({ API_KEYS: 'alice:abuse-key-alice-0123456789,abuse-key-bob-0123456789', ANALYSIS_RATE_LIMIT_PER_MIN: '20', WRITE_RATE_LIMIT_PER_MIN: '5' });
+  const server = useTestServer({
+    API_KEYS: 'alice:abuse-key-alice-0123456789,abuse-key-bob-0123456789',
+    ANALYSIS_RATE_LIMIT_PER_MIN: '20',
+    WRITE_RATE_LIMIT_PER_MIN: '5',
+  });
 
   it('charges an analysis its units: a second paths(maxLength: 6) in the minute is over a limit of 20', async () => {
     const key = { 'x-api-key': 'abuse-key-alice-0123456789' };
@@ -69,30 +77,39 @@ describe('rate limits that count cost and only credentials that verify', () => {
 
 describe('analysis within a bounded share of the driver pool', () => {
   const server = useTestServer({
-      API_KEYS: 'heavy:abuse-heavy-0123456789,light:abuse-light-0123456789',
-      NEO4J_POOL_SIZE: '4',
-      ANALYSIS_CONCURRENCY: '2',
-      ANALYSIS_RATE_LIMIT_PER_MIN: '100000',
-      CLIENT_ANALYSIS_IN_FLIGHT: '100000',
-    });
-
-  it("answers another client's plain reads while analyses fill their share, and refuses the excess with a retryable DATABASE_BUSY", { timeout: 180_000 }, async () => {
-    const heavy = { 'x-api-key': 'abuse-heavy-0123456789' };
-    const light = { 'x-api-key': 'abuse-light-0123456789' };
-    const analysis = Promise.all(Array.from({ length: 8 }, () => post(server, aliased(3, HEAVY), heavy)));
-    let done = false;
-    void analysis.finally(() => (done = true));
-    const reads: Awaited<ReturnType<typeof post>>[] = [];
-    for (let round = 0; round < 200 && (!done || round < 5); round++) {
-      reads.push(...(await Promise.all([post(server, '{ entity(id: "nvidia-h100") { id } }', light), post(server, '{ companies(first: 5) { nodes { id } } }', light)])));
-    }
-    for (const read of reads) expect(read.errors, JSON.stringify(read.errors)).toBeUndefined();
-    expect(reads.length).toBeGreaterThanOrEqual(10);
-    for (const res of await analysis) {
-      for (const error of res.errors ?? []) {
-        expect(['DATABASE_BUSY', 'TIMEOUT'], error.message).toContain(error.extensions?.code);
-        if (error.extensions?.code === 'DATABASE_BUSY') expect(error.extensions).toMatchObject({ limit: 2, retryAfterSeconds: 1 });
-      }
-    }
+    API_KEYS: 'heavy:abuse-heavy-0123456789,light:abuse-light-0123456789',
+    NEO4J_POOL_SIZE: '4',
+    ANALYSIS_CONCURRENCY: '2',
+    ANALYSIS_RATE_LIMIT_PER_MIN: '100000',
+    CLIENT_ANALYSIS_IN_FLIGHT: '100000',
   });
+
+  it(
+    "answers another client's plain reads while analyses fill their share, and refuses the excess with a retryable DATABASE_BUSY",
+    { timeout: 180_000 },
+    async () => {
+      const heavy = { 'x-api-key': 'abuse-heavy-0123456789' };
+      const light = { 'x-api-key': 'abuse-light-0123456789' };
+      const analysis = Promise.all(Array.from({ length: 8 }, () => post(server, aliased(3, HEAVY), heavy)));
+      let done = false;
+      void analysis.finally(() => (done = true));
+      const reads: Awaited<ReturnType<typeof post>>[] = [];
+      for (let round = 0; round < 200 && (!done || round < 5); round++) {
+        reads.push(
+          ...(await Promise.all([
+            post(server, '{ entity(id: "nvidia-h100") { id } }', light),
+            post(server, '{ companies(first: 5) { nodes { id } } }', light),
+          ])),
+        );
+      }
+      for (const read of reads) expect(read.errors, JSON.stringify(read.errors)).toBeUndefined();
+      expect(reads.length).toBeGreaterThanOrEqual(10);
+      for (const res of await analysis) {
+        for (const error of res.errors ?? []) {
+          expect(['DATABASE_BUSY', 'TIMEOUT'], error.message).toContain(error.extensions?.code);
+          if (error.extensions?.code === 'DATABASE_BUSY') expect(error.extensions).toMatchObject({ limit: 2, retryAfterSeconds: 1 });
+        }
+      }
+    },
+  );
 });

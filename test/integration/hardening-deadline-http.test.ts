@@ -10,7 +10,9 @@ const id = `hardening-lock-${Date.now()}`;
 const server = useTestServer({ API_KEYS: KEY, REQUEST_TIMEOUT_MS: '1500', WRITE_RATE_LIMIT_PER_MIN: '1000' });
 
 beforeAll(async () => {
-  await server.db.write((tx) => tx.run("CREATE (:Entity:Company {id: $id, kind: 'Company', name: $id, roles: [], sourceIds: ['src-ft-2025-11-chinese-ai-offshore-training']})", { id }));
+  await server.db.write((tx) =>
+    tx.run("CREATE (:Entity:Company {id: $id, kind: 'Company', name: $id, roles: [], sourceIds: ['src-ft-2025-11-chinese-ai-offshore-training']})", { id }),
+  );
 });
 afterAll(async () => {
   await server.db.write((tx) => tx.run('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id }));

@@ -21,14 +21,23 @@ afterAll(async () => {
 const metrics = (server: TestServer, headers: Record<string, string> = {}) => fetch(`${server.url}/metrics`, { headers });
 
 const token = (claims: { exp?: number | string; sub?: string }): Promise<string> => {
-  const jwt = new SignJWT({ roles: ['editor'] }).setProtectedHeader({ alg: 'HS256' }).setSubject(claims.sub ?? 'carol').setIssuedAt();
+  const jwt = new SignJWT({ roles: ['editor'] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.sub ?? 'carol')
+    .setIssuedAt();
   if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
   return jwt.sign(new TextEncoder().encode(SECRET));
 };
 
 const create = (id: string) => `mutation { createCompany(input: { id: "${id}", name: "Exposure", sources: ["src-epoch-notable-models"] }) { entity { id } } }`;
 const actorOf = async (id: string) =>
-  (await editors.data<{ changes: { edges: { node: { actor: string } }[] } }>(`{ changes(entity: "${id}") { edges { node { actor } } } }`, {}, { 'x-api-key': NAMED })).changes.edges.map((e) => e.node.actor);
+  (
+    await editors.data<{ changes: { edges: { node: { actor: string } }[] } }>(
+      `{ changes(entity: "${id}") { edges { node { actor } } } }`,
+      {},
+      { 'x-api-key': NAMED },
+    )
+  ).changes.edges.map((e) => e.node.actor);
 
 describe('/metrics', () => {
   it('needs the METRICS_TOKEN when one is set', async () => {

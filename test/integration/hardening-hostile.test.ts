@@ -16,9 +16,18 @@ const HOSTILE: string[] = [...strings.cypherInjection, ...strings.unicode, LONG,
 /** Values of the wrong type, sent as variables where a string is expected. */
 const WRONG_TYPES: unknown[] = [42, -1.5, true, ['a'], { $ne: null }, { toString: 'x' }];
 /** Codes a hostile request may get: all say "your input was wrong", none "we broke". */
-const CLIENT_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'QUERY_TOO_COMPLEX', 'NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'BAD_REQUEST',
+  'QUERY_TOO_COMPLEX',
+  'NOT_FOUND',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 /** What leaks of internals look like; none of the hostile values contains any of these. */
-const LEAK = /Neo4jError|Neo\.(Client|Transient|Database)Error|neo4j-driver|bolt:\/\/|\bat [\w.<>]+ \(|\.ts:\d+|node_modules|Invalid input '|TypeError|ReferenceError|stacktrace/i;
+const LEAK =
+  /Neo4jError|Neo\.(Client|Transient|Database)Error|neo4j-driver|bolt:\/\/|\bat [\w.<>]+ \(|\.ts:\d+|node_modules|Invalid input '|TypeError|ReferenceError|stacktrace/i;
 
 // A public audit trail, so that changes(entity) is probed with every hostile value too.
 const server = useTestServer({ ANALYSIS_RATE_LIMIT_PER_MIN: '1000000', BODY_LIMIT: '1mb', AUDIT_VISIBILITY: 'public' });
@@ -28,7 +37,9 @@ const seedIds = readSeedGraph().entities.map((e) => e.id);
 async function fingerprint(): Promise<unknown> {
   return server.db.read(async (tx) => {
     const [nodes] = await tx.run('MATCH (n:Entity) WHERE n.id IN $ids RETURN count(n) AS n, sum(size(keys(n))) AS props', { ids: seedIds });
-    const [rels] = await tx.run('MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN count(r) AS n, sum(size(keys(r))) AS props', { ids: seedIds });
+    const [rels] = await tx.run('MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id IN $ids AND b.id IN $ids RETURN count(r) AS n, sum(size(keys(r))) AS props', {
+      ids: seedIds,
+    });
     const [marked] = await tx.run('MATCH (n) WHERE n.pwned IS NOT NULL OR n:Pwned RETURN count(n) AS n');
     return { nodes, rels, marked };
   });
@@ -59,15 +70,39 @@ const PROBES: Probe[] = [
   { label: 'search(text)', query: 'query Q($v: String!) { search(text: $v) { score node { id } } }', variables: (v) => ({ v }) },
   { label: 'chips(after)', query: 'query Q($v: String) { chips(first: 2, after: $v) { nodes { id } } }', variables: (v) => ({ v }) },
   { label: 'filter id.eq', query: 'query Q($f: ChipFilter) { chips(filter: $f) { totalCount } }', variables: (v) => ({ f: { id: { eq: v } } }) },
-  { label: 'filter id.in', query: 'query Q($f: ChipFilter) { chips(filter: $f) { totalCount } }', variables: (v) => ({ f: { id: { in: [v, 'nvidia-h100'] } } }) },
+  {
+    label: 'filter id.in',
+    query: 'query Q($f: ChipFilter) { chips(filter: $f) { totalCount } }',
+    variables: (v) => ({ f: { id: { in: [v, 'nvidia-h100'] } } }),
+  },
   { label: 'filter name.eq', query: 'query Q($f: ChipFilter) { chips(filter: $f) { totalCount } }', variables: (v) => ({ f: { name: { eq: v } } }) },
-  { label: 'filter name.contains', query: 'query Q($f: CompanyFilter) { companies(filter: $f) { totalCount } }', variables: (v) => ({ f: { name: { contains: v } } }) },
-  { label: 'filter name.startsWith', query: 'query Q($f: CompanyFilter) { companies(filter: $f) { totalCount } }', variables: (v) => ({ f: { name: { startsWith: v } } }) },
-  { label: 'filter aliases.includes', query: 'query Q($f: CompanyFilter) { companies(filter: $f) { totalCount } }', variables: (v) => ({ f: { aliases: { includes: v }, description: { contains: v } } }) },
+  {
+    label: 'filter name.contains',
+    query: 'query Q($f: CompanyFilter) { companies(filter: $f) { totalCount } }',
+    variables: (v) => ({ f: { name: { contains: v } } }),
+  },
+  {
+    label: 'filter name.startsWith',
+    query: 'query Q($f: CompanyFilter) { companies(filter: $f) { totalCount } }',
+    variables: (v) => ({ f: { name: { startsWith: v } } }),
+  },
+  {
+    label: 'filter aliases.includes',
+    query: 'query Q($f: CompanyFilter) { companies(filter: $f) { totalCount } }',
+    variables: (v) => ({ f: { aliases: { includes: v }, description: { contains: v } } }),
+  },
   { label: 'filter relation in', query: 'query Q($f: ChipFilter) { chips(filter: $f) { totalCount } }', variables: (v) => ({ f: { designers: { in: [v] } } }) },
-  { label: 'filter relation asOf', query: 'query Q($f: ChipFilter) { chips(filter: $f) { totalCount } }', variables: (v) => ({ f: { designers: { asOf: v } } }) },
+  {
+    label: 'filter relation asOf',
+    query: 'query Q($f: ChipFilter) { chips(filter: $f) { totalCount } }',
+    variables: (v) => ({ f: { designers: { asOf: v } } }),
+  },
   { label: 'filter date', query: 'query Q($f: ChipFilter) { chips(filter: $f) { totalCount } }', variables: (v) => ({ f: { releaseDate: { gte: v } } }) },
-  { label: 'field asOf', query: 'query Q($v: Date) { entity(id: "nvidia-h100") { ... on Chip { designers(asOf: $v) { node { id } } } } }', variables: (v) => ({ v }) },
+  {
+    label: 'field asOf',
+    query: 'query Q($v: Date) { entity(id: "nvidia-h100") { ... on Chip { designers(asOf: $v) { node { id } } } } }',
+    variables: (v) => ({ v }),
+  },
 ];
 
 async function tryAll(values: readonly unknown[], probes: readonly Probe[]): Promise<number> {
@@ -88,9 +123,13 @@ async function tryAll(values: readonly unknown[], probes: readonly Probe[]): Pro
 }
 
 describe('hostile input through the HTTP endpoint', () => {
-  it('answers injection strings, Unicode edge cases and 100 kB values in every string argument with a result or a validation error', { timeout: 240_000 }, async () => {
-    expect(await tryAll(HOSTILE, PROBES)).toBe(HOSTILE.length * PROBES.length);
-  });
+  it(
+    'answers injection strings, Unicode edge cases and 100 kB values in every string argument with a result or a validation error',
+    { timeout: 240_000 },
+    async () => {
+      expect(await tryAll(HOSTILE, PROBES)).toBe(HOSTILE.length * PROBES.length);
+    },
+  );
 
   it('answers malformed cursors and dates with BAD_USER_INPUT naming the argument', async () => {
     for (const after of strings.malformedCursors.filter(Boolean)) {
@@ -115,7 +154,9 @@ describe('hostile input through the HTTP endpoint', () => {
     expect(found.entity).toEqual({ id: 'nvidia-h100' });
     const injected = await server.data<{ entity: { id: string } | null }>('query Q($v: ID!) { entity(id: $v) { id } }', { v: "nvidia-h100' OR 1=1 //" });
     expect(injected.entity).toBeNull();
-    const counted = await server.data<{ chips: { totalCount: number } }>('query Q($f: ChipFilter) { chips(filter: $f) { totalCount } }', { f: { name: { eq: "' OR 1=1 //" } } });
+    const counted = await server.data<{ chips: { totalCount: number } }>('query Q($f: ChipFilter) { chips(filter: $f) { totalCount } }', {
+      f: { name: { eq: "' OR 1=1 //" } },
+    });
     expect(counted.chips.totalCount).toBe(0);
   });
 
@@ -164,10 +205,12 @@ function rootProbes(field: string, args: { name: string; type: TypeRef }[]): Pro
       label: `${field}(${target.name})`,
       query: `query Q(${used.map((a) => `$${a.name}: ${printType(a.type)}`).join(', ')}) { ${field}(${used.map((a) => `${a.name}: $${a.name}`).join(', ')}) { __typename } }`,
       variables: (value) =>
-        Object.fromEntries(used.map((a) => {
-          const v = a.name === target.name ? value : SAMPLE[named(a.type).name!];
-          return [a.name, isList(a.type) ? [v] : v];
-        })),
+        Object.fromEntries(
+          used.map((a) => {
+            const v = a.name === target.name ? value : SAMPLE[named(a.type).name!];
+            return [a.name, isList(a.type) ? [v] : v];
+          }),
+        ),
     };
   });
 }

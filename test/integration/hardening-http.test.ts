@@ -14,8 +14,20 @@ const SECRET_KEY = 'http-secret-key-in-url-0123456789';
 const SECRET_COOKIE = 'http-secret-cookie-0123456789';
 
 beforeAll(async () => {
-  const config = loadConfig({ PORT: '0', NEO4J_URI: inject('neo4jUri'), HTTP_REQUEST_TIMEOUT_MS: '1000', HTTP_HEADERS_TIMEOUT_MS: '1000', MAX_CONNECTIONS: '2' });
-  db = new Database({ uri: config.NEO4J_URI!, user: config.NEO4J_USER, password: config.NEO4J_PASSWORD, database: config.NEO4J_DATABASE, txTimeoutMs: config.TX_TIMEOUT_MS });
+  const config = loadConfig({
+    PORT: '0',
+    NEO4J_URI: inject('neo4jUri'),
+    HTTP_REQUEST_TIMEOUT_MS: '1000',
+    HTTP_HEADERS_TIMEOUT_MS: '1000',
+    MAX_CONNECTIONS: '2',
+  });
+  db = new Database({
+    uri: config.NEO4J_URI!,
+    user: config.NEO4J_USER,
+    password: config.NEO4J_PASSWORD,
+    database: config.NEO4J_DATABASE,
+    txTimeoutMs: config.TX_TIMEOUT_MS,
+  });
   const sink = new Writable({ write: (chunk, _enc, done) => void (lines.push(...String(chunk).split('\n').filter(Boolean)), done()) });
   server = await createServer(config, db, createLogger('info', sink));
   port = await server.listen(0, '127.0.0.1');
@@ -66,7 +78,9 @@ describe('the HTTP server under slow and abusive clients', () => {
   });
 
   it('logs a body the client aborted at warn, not error', async () => {
-    const socket = net.connect(port, '127.0.0.1', () => socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"query":'));
+    const socket = net.connect(port, '127.0.0.1', () =>
+      socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"query":'),
+    );
     await new Promise((r) => setTimeout(r, 200)); // let the server start reading the body before the client leaves
     socket.destroy();
     const logged = () => lines.map((l) => JSON.parse(l) as { level: number; msg: string });

@@ -55,10 +55,20 @@ describe('client input that must get a typed error naming the limit', () => {
 
   it('refuses an entity id of 100,000 characters as data naming input.id, and an id of 200 is accepted', async () => {
     const create = 'mutation($input: CreateCompanyInput!) { createCompany(input: $input) { entity { id } errors { code field message } } }';
-    const long = await server.data<{ createCompany: { errors: { code: string; field: string; message: string }[] } }>(create, { input: { id: 'a'.repeat(100_000), name: 'Long', sources: ['src-epoch-notable-models'] } }, asEditor);
-    expect(long.createCompany.errors).toContainEqual(expect.objectContaining({ code: 'INVALID_ID', field: 'input.id', message: expect.stringMatching(/at most 200 characters/) }));
+    const long = await server.data<{ createCompany: { errors: { code: string; field: string; message: string }[] } }>(
+      create,
+      { input: { id: 'a'.repeat(100_000), name: 'Long', sources: ['src-epoch-notable-models'] } },
+      asEditor,
+    );
+    expect(long.createCompany.errors).toContainEqual(
+      expect.objectContaining({ code: 'INVALID_ID', field: 'input.id', message: expect.stringMatching(/at most 200 characters/) }),
+    );
     const id = `${p}-co`.padEnd(200, 'x');
-    const ok = await server.data<{ createCompany: { entity: { id: string } | null } }>(create, { input: { id, name: 'Long enough', sources: ['src-epoch-notable-models'] } }, asEditor);
+    const ok = await server.data<{ createCompany: { entity: { id: string } | null } }>(
+      create,
+      { input: { id, name: 'Long enough', sources: ['src-epoch-notable-models'] } },
+      asEditor,
+    );
     expect(ok.createCompany.entity?.id).toBe(id);
     await removeEntities(server, [id]);
   });

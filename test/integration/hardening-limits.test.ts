@@ -15,18 +15,24 @@ async function rejection(query: string, variables?: Record<string, unknown>) {
 
 describe('query cost limits over HTTP', () => {
   it('answers a query within every limit', async () => {
-    const data = await server.data<{ companies: { nodes: { id: string; models: { node: { id: string } }[] }[] } }>('{ companies(first: 5) { nodes { id models { node { id } } } } }');
+    const data = await server.data<{ companies: { nodes: { id: string; models: { node: { id: string } }[] }[] } }>(
+      '{ companies(first: 5) { nodes { id models { node { id } } } } }',
+    );
     expect(data.companies.nodes.length).toBeGreaterThan(0);
   });
 
   it('rejects a query nested deeper than MAX_DEPTH, naming the limit and the depth', async () => {
-    const error = await rejection('{ entity(id: "nvidia-h100") { ... on Chip { designers { node { designedChips { node { designers { node { id } } } } } } } } }');
+    const error = await rejection(
+      '{ entity(id: "nvidia-h100") { ... on Chip { designers { node { designedChips { node { designers { node { id } } } } } } } } }',
+    );
     expect(error.extensions).toMatchObject({ measure: 'depth', limit: 7, value: 8 });
     expect(error.message).toMatch(/8 levels deep; the limit is 7/);
   });
 
   it('rejects a query over the complexity budget, with lists costing by their first', async () => {
-    const error = await rejection('query Big($n: Int) { companies(first: $n) { nodes { models { node { trainingChips { node { id name } } } } } } }', { n: 50 });
+    const error = await rejection('query Big($n: Int) { companies(first: $n) { nodes { models { node { trainingChips { node { id name } } } } } } }', {
+      n: 50,
+    });
     expect(error.extensions).toMatchObject({ measure: 'complexity', limit: 2000 });
     expect(error.extensions?.value).toBe(1 + 50 * (1 + (1 + 5 * (1 + (1 + 5 * (1 + 2))))));
   });

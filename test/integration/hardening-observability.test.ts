@@ -57,7 +57,9 @@ describe('scale-out', () => {
   it('serves through neo4j:// routing against a single instance', async () => {
     const routed = await startTestServer({ NEO4J_URI: inject('neo4jUri').replace(/^bolt:/, 'neo4j:') });
     try {
-      const data = await routed.data<{ entity: { id: string }; chips: { totalCount: number } }>('{ entity(id: "nvidia-h100") { id } chips(first: 1) { totalCount } }');
+      const data = await routed.data<{ entity: { id: string }; chips: { totalCount: number } }>(
+        '{ entity(id: "nvidia-h100") { id } chips(first: 1) { totalCount } }',
+      );
       expect(data.entity.id).toBe('nvidia-h100');
       expect(data.chips.totalCount).toBeGreaterThan(0);
     } finally {
@@ -72,7 +74,12 @@ describe('scale-out', () => {
       expect(sdl).toMatch(/type Chip implements Node & Entity\s+@key\(fields: "id"\)/);
       const data = await subgraph.data<{ _entities: ({ id: string; name: string } | null)[] }>(
         'query R($r: [_Any!]!) { _entities(representations: $r) { ... on Chip { id name } ... on Company { id name } } }',
-        { r: [{ __typename: 'Chip', id: 'nvidia-h100' }, { __typename: 'Company', id: 'nvidia-h100' }] },
+        {
+          r: [
+            { __typename: 'Chip', id: 'nvidia-h100' },
+            { __typename: 'Company', id: 'nvidia-h100' },
+          ],
+        },
       );
       expect(data._entities[0]).toMatchObject({ id: 'nvidia-h100' });
       expect(data._entities[1]).toBeNull();

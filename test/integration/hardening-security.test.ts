@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { useTestServer, type TestServer } from './harness.js';
 
 // Rate-limit buckets belong to credentials that verify: the clients of these tests hold real keys.
-const open = useTestServer({ CORS_ORIGINS: 'https://atlas.example.org', BODY_LIMIT: '2kb', ANALYSIS_RATE_LIMIT_PER_MIN: '3', WRITE_RATE_LIMIT_PER_MIN: '2', API_KEYS: 'client-a,client-b,writer-a' });
+const open = useTestServer({
+  CORS_ORIGINS: 'https://atlas.example.org',
+  BODY_LIMIT: '2kb',
+  ANALYSIS_RATE_LIMIT_PER_MIN: '3',
+  WRITE_RATE_LIMIT_PER_MIN: '2',
+  API_KEYS: 'client-a,client-b,writer-a',
+});
 const locked = useTestServer({ INTROSPECTION: 'false', PLAYGROUND: 'false' });
 
 const post = (server: TestServer, body: string, headers: Record<string, string> = {}) =>
@@ -14,7 +20,10 @@ describe('exposure controls', () => {
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://atlas.example.org');
     const other = await post(open, '{"query":"{ __typename }"}', { origin: 'https://evil.example.com' });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
-    const preflight = await fetch(`${open.url}/graphql`, { method: 'OPTIONS', headers: { origin: 'https://atlas.example.org', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${open.url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin: 'https://atlas.example.org', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-methods')).toContain('POST');
   });

@@ -12,7 +12,9 @@ const server = useTestServer();
 async function running(): Promise<number> {
   const session = server.db.driver.session();
   try {
-    const result = await session.run("SHOW TRANSACTIONS YIELD currentQuery, metaData WHERE metaData.app = 'compute-atlas' AND currentQuery CONTAINS 'range(1, 100000)' RETURN count(*) AS n");
+    const result = await session.run(
+      "SHOW TRANSACTIONS YIELD currentQuery, metaData WHERE metaData.app = 'compute-atlas' AND currentQuery CONTAINS 'range(1, 100000)' RETURN count(*) AS n",
+    );
     return result.records[0]!.get('n').toNumber();
   } finally {
     await session.close();

@@ -48,7 +48,11 @@ export async function startTestServer(settings: Record<string, string> = {}, opt
   const server: AtlasServer = await createServer(config, db, createLogger('silent'));
   const port = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
-  const gql = async <T,>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T> & { status: number }> => {
+  const gql = async <T>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T> & { status: number }> => {
     const res = await fetch(`${url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -89,7 +93,8 @@ export function useTestServer(settings: Record<string, string> | (() => Record<s
     started = undefined;
   });
   const running = (): StartedTestServer => {
-    if (!started) throw new Error('the test server is not running: it starts in beforeAll (did that fail?) and stops in afterAll; read it inside tests and hooks');
+    if (!started)
+      throw new Error('the test server is not running: it starts in beforeAll (did that fail?) and stops in afterAll; read it inside tests and hooks');
     return started;
   };
   return {
@@ -102,7 +107,7 @@ export function useTestServer(settings: Record<string, string> | (() => Record<s
     get config() {
       return running().config;
     },
-    gql: <T,>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => running().gql<T>(query, variables, headers),
-    data: <T,>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => running().data<T>(query, variables, headers),
+    gql: <T>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => running().gql<T>(query, variables, headers),
+    data: <T>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => running().data<T>(query, variables, headers),
   };
 }

@@ -16,7 +16,11 @@ const server = useTestServer(WRITE_ENV);
 
 /** Runs an npm CLI script (through tsx) against the test database. */
 const cli = (script: string, args: string[]) =>
-  run(`${ROOT}node_modules/.bin/tsx`, [`src/cli/${script}.ts`, ...args], { cwd: ROOT, env: { ...process.env, NEO4J_URI: server.config.NEO4J_URI, LOG_LEVEL: 'warn' }, timeout: 120_000 });
+  run(`${ROOT}node_modules/.bin/tsx`, [`src/cli/${script}.ts`, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, NEO4J_URI: server.config.NEO4J_URI, LOG_LEVEL: 'warn' },
+    timeout: 120_000,
+  });
 
 describe('the import and export commands', () => {
   it('imports a file as a dry run: reports what it would do, shows progress on stderr, writes nothing', async () => {
@@ -31,7 +35,10 @@ describe('the import and export commands', () => {
 
   it('fails with the row and column of a bad cell, a non-zero exit code and nothing written', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'atlas-cli-')), 'bad.csv');
-    writeFileSync(file, 'record,id,kind,name,sources,releaseDate\nentity,t-cli-ok,Model,Ok,src-epoch-notable-models,2024-01-01\nentity,t-cli-bad,Model,Bad,src-epoch-notable-models,someday\n');
+    writeFileSync(
+      file,
+      'record,id,kind,name,sources,releaseDate\nentity,t-cli-ok,Model,Ok,src-epoch-notable-models,2024-01-01\nentity,t-cli-bad,Model,Bad,src-epoch-notable-models,someday\n',
+    );
     const before = await snapshot(server, { prefix: 't-cli-' });
     const error = (await cli('import', [file]).catch((e: unknown) => e)) as { code?: number; stdout?: string };
     expect(error.code).toBe(1);
@@ -52,7 +59,9 @@ describe('importing an Epoch file through GraphQL', () => {
   it('accepts an Epoch table as importGraph content and reports it (dry run)', async () => {
     const { readFile } = await import('node:fs/promises');
     const content = await readFile(FIXTURE, 'utf8');
-    const data = await server.data<{ importGraph: { report: { entitiesCreated: number; entitiesUpdated: number; entitiesUnchanged: number }; errors: unknown[] } }>(
+    const data = await server.data<{
+      importGraph: { report: { entitiesCreated: number; entitiesUpdated: number; entitiesUnchanged: number }; errors: unknown[] };
+    }>(
       'mutation($content: String!) { importGraph(format: EPOCH_HARDWARE, content: $content, dryRun: true) { report { entitiesCreated entitiesUpdated entitiesUnchanged } errors { message } } }',
       { content },
       asEditor,

@@ -15,15 +15,22 @@ interface GraphState {
   readonly rels: Map<string, string>;
 }
 
-const stable = (p: unknown): string => JSON.stringify(Object.entries({ ...(p as Record<string, unknown>), updatedAt: null }).sort(([a], [b]) => a.localeCompare(b)));
+const stable = (p: unknown): string =>
+  JSON.stringify(Object.entries({ ...(p as Record<string, unknown>), updatedAt: null }).sort(([a], [b]) => a.localeCompare(b)));
 
 /** Entities (properties but updatedAt) and relationships that touch the given ids, or the whole graph. */
 async function stateOf(ids: string[] | null): Promise<GraphState> {
-  return server.db.read(async (tx) => {
-    const nodes = await tx.run('MATCH (n:Entity) WHERE $ids IS NULL OR n.id IN $ids RETURN n.id AS id, properties(n) AS p', { ids });
-    const rels = await tx.run('MATCH (a:Entity)-[r]->(b:Entity) WHERE $ids IS NULL OR a.id IN $ids OR b.id IN $ids RETURN a.id + "|" + type(r) + "|" + b.id AS k, properties(r) AS p', { ids });
-    return { nodes: new Map(nodes.map((r) => [r.id as string, stable(r.p)])), rels: new Map(rels.map((r) => [r.k as string, stable(r.p)])) };
-  }, { timeoutMs: 120_000 });
+  return server.db.read(
+    async (tx) => {
+      const nodes = await tx.run('MATCH (n:Entity) WHERE $ids IS NULL OR n.id IN $ids RETURN n.id AS id, properties(n) AS p', { ids });
+      const rels = await tx.run(
+        'MATCH (a:Entity)-[r]->(b:Entity) WHERE $ids IS NULL OR a.id IN $ids OR b.id IN $ids RETURN a.id + "|" + type(r) + "|" + b.id AS k, properties(r) AS p',
+        { ids },
+      );
+      return { nodes: new Map(nodes.map((r) => [r.id as string, stable(r.p)])), rels: new Map(rels.map((r) => [r.k as string, stable(r.p)])) };
+    },
+    { timeoutMs: 120_000 },
+  );
 }
 
 let before: GraphState;
@@ -34,7 +41,9 @@ beforeAll(async () => {
 afterAll(async () => {
   // Undo every import of this file, newest first; then every entity the imports touched must be as it was
   // (or gone, if they created it), with the same relationships.
-  const [row] = await server.db.read((tx) => tx.run('MATCH (c:Change) WHERE c.actor IN $actors RETURN collect(DISTINCT c.entityId) + collect(DISTINCT c.relatedEntityId) AS ids', { actors }));
+  const [row] = await server.db.read((tx) =>
+    tx.run('MATCH (c:Change) WHERE c.actor IN $actors RETURN collect(DISTINCT c.entityId) + collect(DISTINCT c.relatedEntityId) AS ids', { actors }),
+  );
   const touched = [...new Set(row!.ids as string[])];
   for (const actor of [...actors].reverse()) await revertChangesBy(server, actor);
   const after = await stateOf(touched);
@@ -79,7 +88,14 @@ describe('importing Epoch AI datasets', () => {
     expect(report.createdIds).not.toContain('nvidia-h100-sxm5-80gb');
     expect(await idsNamed('NVIDIA H100 SXM5 80GB')).toEqual(['nvidia-h100']);
     const nvl = await entity('nvidia-h100-nvl', '... on Chip { tpp memoryGb releaseDate designers { node { id } } sources { id } }');
-    expect(nvl).toMatchObject({ name: 'NVIDIA H100 NVL', tpp: 13368, memoryGb: 94, releaseDate: '2024-03-14', designers: [{ node: { id: 'nvidia' } }], sources: [{ id: 'src-epoch-ml-hardware' }] });
+    expect(nvl).toMatchObject({
+      name: 'NVIDIA H100 NVL',
+      tpp: 13368,
+      memoryGb: 94,
+      releaseDate: '2024-03-14',
+      designers: [{ node: { id: 'nvidia' } }],
+      sources: [{ id: 'src-epoch-ml-hardware' }],
+    });
     const ascend920 = await entity('huawei-ascend-920', '... on Chip { designers { node { id } } }');
     expect(ascend920.designers).toEqual([{ node: { id: 'huawei' } }]);
   });
@@ -90,11 +106,17 @@ describe('importing Epoch AI datasets', () => {
     expect(report.unknownColumns).toEqual([]);
     expect(report.createdIds).toContain('pangu-weather');
     expect(report.createdIds).not.toContain('deepseek-v3');
-    const pangu = await entity('pangu-weather', '... on Model { releaseDate developers { node { id } } trainingChips { node { name } relationship { chipCount sources { id } } } }');
+    const pangu = await entity(
+      'pangu-weather',
+      '... on Model { releaseDate developers { node { id } } trainingChips { node { name } relationship { chipCount sources { id } } } }',
+    );
     expect(pangu.developers).toEqual([{ node: { id: 'huawei' } }]);
     expect(pangu.trainingChips).toEqual([{ node: { name: 'NVIDIA V100' }, relationship: { chipCount: 192, sources: [{ id: 'src-epoch-notable-models' }] } }]);
     // "NVIDIA A100" is the seed's nvidia-a100 (matched by id), not a new chip.
-    const megascale = await entity<{ developers: { node: { id: string } }[]; trainingChips: unknown }>('megascale-production', '... on Model { developers { node { id } } trainingChips { node { id } relationship { chipCount } } }');
+    const megascale = await entity<{ developers: { node: { id: string } }[]; trainingChips: unknown }>(
+      'megascale-production',
+      '... on Model { developers { node { id } } trainingChips { node { id } relationship { chipCount } } }',
+    );
     expect(megascale.developers.map((d) => d.node.id).sort()).toEqual(['bytedance', 'peking-university']);
     expect(megascale.trainingChips).toEqual([{ node: { id: 'nvidia-a100' }, relationship: { chipCount: 12288 } }]);
     const videoMae = await entity('videomae-v2', '... on Model { baseModels { node { name } } }');
@@ -114,7 +136,10 @@ describe('importing Epoch AI datasets', () => {
     expect(report.createdIds).not.toContain('alibaba-cloud-in-singapore');
     expect(report.createdIds).not.toContain('smc-sustainable-metal-cloud');
     expect(report.createdIds).not.toContain('national-supercomputing-center-singapore');
-    const ytl = await entity('ytl-ai-johor', '... on DataCenter { status country { node { id } } chips { node { id } relationship { chipCount } } operators { node { id } } }');
+    const ytl = await entity(
+      'ytl-ai-johor',
+      '... on DataCenter { status country { node { id } } chips { node { id } relationship { chipCount } } operators { node { id } } }',
+    );
     expect(ytl.country).toEqual({ node: { id: 'malaysia' } });
     expect(ytl.chips).toContainEqual({ node: { id: 'nvidia-gb200' }, relationship: { chipCount: 15428 } });
     expect(ytl.operators).toContainEqual({ node: { id: 'ytl-power' } });
@@ -124,7 +149,11 @@ describe('importing Epoch AI datasets', () => {
   });
 
   it('changes nothing when the same files are imported again', async () => {
-    for (const [format, file] of [['EPOCH_HARDWARE', 'ml_hardware_2025-12.csv'], ['EPOCH_MODELS', 'notable_ai_models_sample.csv'], ['EPOCH_CLUSTERS', 'gpu_clusters_sample.csv']] as const) {
+    for (const [format, file] of [
+      ['EPOCH_HARDWARE', 'ml_hardware_2025-12.csv'],
+      ['EPOCH_MODELS', 'notable_ai_models_sample.csv'],
+      ['EPOCH_CLUSTERS', 'gpu_clusters_sample.csv'],
+    ] as const) {
       const report = await importFixture(format, file);
       expect(report, file).toMatchObject({ entitiesCreated: 0, entitiesUpdated: 0, relationshipsCreated: 0, relationshipsUpdated: 0 });
     }

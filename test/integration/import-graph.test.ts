@@ -52,8 +52,17 @@ describe('importing the graph JSON and CSV formats', () => {
     expect(first.report).toMatchObject({ entitiesCreated: 4, relationshipsCreated: 3 });
     expect(first.report!.createdIds.sort()).toEqual(Object.values(ids).sort());
     const second = await importGraph('JSON', JSON.stringify(graph()));
-    expect(second.report).toMatchObject({ entitiesCreated: 0, entitiesUpdated: 0, entitiesUnchanged: 4, relationshipsCreated: 0, relationshipsUpdated: 0, relationshipsUnchanged: 3 });
-    const model = await server.data<{ entity: Record<string, unknown> }>(`{ entity(id: "${ids.model}") { ... on Model { parameters developers { node { id } } trainingChips { relationship { chipCount } } } } }`);
+    expect(second.report).toMatchObject({
+      entitiesCreated: 0,
+      entitiesUpdated: 0,
+      entitiesUnchanged: 4,
+      relationshipsCreated: 0,
+      relationshipsUpdated: 0,
+      relationshipsUnchanged: 3,
+    });
+    const model = await server.data<{ entity: Record<string, unknown> }>(
+      `{ entity(id: "${ids.model}") { ... on Model { parameters developers { node { id } } trainingChips { relationship { chipCount } } } } }`,
+    );
     expect(model.entity).toEqual({ parameters: 7e9, developers: [{ node: { id: ids.lab } }], trainingChips: [{ relationship: { chipCount: 512 } }] });
   });
 
@@ -65,7 +74,9 @@ describe('importing the graph JSON and CSV formats', () => {
     const result = await importGraph('CSV', content);
     expect(result.errors).toEqual([]);
     expect(result.report).toMatchObject({ entitiesCreated: 0, entitiesUpdated: 1, relationshipsCreated: 0, relationshipsUpdated: 1 });
-    const chip = await server.data<{ entity: Record<string, unknown> }>(`{ entity(id: "${ids.chip}") { sources { id } ... on Chip { trainedModels { relationship { chipCount sources { id } } } } } }`);
+    const chip = await server.data<{ entity: Record<string, unknown> }>(
+      `{ entity(id: "${ids.chip}") { sources { id } ... on Chip { trainedModels { relationship { chipCount sources { id } } } } } }`,
+    );
     expect(chip.entity.sources).toEqual([{ id: SRC }, { id: 'src-deepseek-v3-tech-report' }]);
     expect(chip.entity.trainedModels).toEqual([{ relationship: { chipCount: 512, sources: [{ id: SRC }, { id: 'src-deepseek-v3-tech-report' }] } }]);
     expect((await server.data<{ entity: null }>(`{ entity(id: "${p}-other-id") { id } }`)).entity).toBeNull();

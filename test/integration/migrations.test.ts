@@ -29,7 +29,9 @@ describe('data migrations', () => {
       const [marked] = await db.read((tx) => tx.run("MATCH (m:Migration {id: 'entity-name-key'}) RETURN count(m) AS n"));
       expect(marked!.n).toBe(1);
 
-      const data = await server.data<{ companies: { nodes: { id: string }[] } }>(`{ companies(first: 5, filter: { name: { startsWith: "zz migration" } }) { nodes { id } } }`);
+      const data = await server.data<{ companies: { nodes: { id: string }[] } }>(
+        `{ companies(first: 5, filter: { name: { startsWith: "zz migration" } }) { nodes { id } } }`,
+      );
       expect(data.companies.nodes.map((n) => n.id)).toEqual(['t-mig-alpha', 't-mig-zeta']);
 
       // Marked as done: a later start leaves a node without a key alone rather than scanning the graph again.
@@ -44,8 +46,7 @@ describe('data migrations', () => {
 
   it('keeps the name key in step with the name when a mutation creates or renames an entity', async () => {
     const id = 't-mig-write';
-    const nameKey = async (): Promise<unknown> =>
-      (await server.db.read((tx) => tx.run('MATCH (n:Entity {id: $id}) RETURN n.nameKey AS key', { id })))[0]?.key;
+    const nameKey = async (): Promise<unknown> => (await server.db.read((tx) => tx.run('MATCH (n:Entity {id: $id}) RETURN n.nameKey AS key', { id })))[0]?.key;
     try {
       await server.data(
         `mutation { createCompany(input: { id: "${id}", name: "Mixed CASE Name", sources: ["src-epoch-notable-models"] }) { errors { message } } }`,

@@ -13,12 +13,28 @@ afterAll(async () => {
 /** One call of every mutation, with arguments that would be valid for an editor. */
 const MUTATIONS: { name: string; query: string; variables: Record<string, unknown> }[] = [
   ...ENTITY_KINDS.flatMap((kind) => [
-    { name: `create${kind}`, query: `mutation($input: Create${kind}Input!) { create${kind}(input: $input) { errors { code } } }`, variables: { input: { id: `${prefix}-x`, name: 'X', sources: ['src-iso-3166-1'] } } },
-    { name: `update${kind}`, query: `mutation($input: Update${kind}Input!) { update${kind}(id: "${prefix}-x", input: $input) { errors { code } } }`, variables: { input: { name: 'Y' } } },
+    {
+      name: `create${kind}`,
+      query: `mutation($input: Create${kind}Input!) { create${kind}(input: $input) { errors { code } } }`,
+      variables: { input: { id: `${prefix}-x`, name: 'X', sources: ['src-iso-3166-1'] } },
+    },
+    {
+      name: `update${kind}`,
+      query: `mutation($input: Update${kind}Input!) { update${kind}(id: "${prefix}-x", input: $input) { errors { code } } }`,
+      variables: { input: { name: 'Y' } },
+    },
   ]),
   { name: 'deleteEntity', query: `mutation { deleteEntity(id: "${prefix}-x") { errors { code } } }`, variables: {} },
-  { name: 'assertRelationship', query: `mutation { assertRelationship(input: { type: PARTNERS_WITH, from: "nvidia", to: "tsmc", sources: ["src-iso-3166-1"] }) { errors { code } } }`, variables: {} },
-  { name: 'deleteRelationship', query: `mutation { deleteRelationship(key: { type: DEVELOPS, from: "deepseek", to: "deepseek-v3" }) { errors { code } } }`, variables: {} },
+  {
+    name: 'assertRelationship',
+    query: `mutation { assertRelationship(input: { type: PARTNERS_WITH, from: "nvidia", to: "tsmc", sources: ["src-iso-3166-1"] }) { errors { code } } }`,
+    variables: {},
+  },
+  {
+    name: 'deleteRelationship',
+    query: `mutation { deleteRelationship(key: { type: DEVELOPS, from: "deepseek", to: "deepseek-v3" }) { errors { code } } }`,
+    variables: {},
+  },
   { name: 'importGraph', query: 'mutation { importGraph(format: JSON, content: "{\\"entities\\": []}") { errors { code } } }', variables: {} },
 ];
 
@@ -64,11 +80,14 @@ describe('access control on writes', () => {
   });
 
   it('lets an API key write, in the x-api-key header or as a Bearer token, and records it as the actor', async () => {
-    const create = 'mutation($id: ID!) { createCompany(input: { id: $id, name: "Auth Test Co", sources: ["src-iso-3166-1"] }) { entity { id } errors { code } } }';
+    const create =
+      'mutation($id: ID!) { createCompany(input: { id: $id, name: "Auth Test Co", sources: ["src-iso-3166-1"] }) { entity { id } errors { code } } }';
     const res = await server.gql<{ createCompany: unknown }>(create, { id: `${prefix}-co` }, { authorization: `Bearer ${API_KEY}` });
     expect(res.errors).toBeUndefined();
     expect(res.data?.createCompany).toEqual({ entity: { id: `${prefix}-co` }, errors: [] });
-    const changes = await server.data<{ changes: { edges: { node: { actor: string; operation: string } }[] } }>(`{ changes(entity: "${prefix}-co") { edges { node { actor operation } } } }`);
+    const changes = await server.data<{ changes: { edges: { node: { actor: string; operation: string } }[] } }>(
+      `{ changes(entity: "${prefix}-co") { edges { node { actor operation } } } }`,
+    );
     expect(changes.changes.edges).toHaveLength(1);
     expect(changes.changes.edges[0]!.node.operation).toBe('CREATE_ENTITY');
     expect(changes.changes.edges[0]!.node.actor).toMatch(/^api-key:[0-9a-f]{12}$/);
@@ -80,7 +99,9 @@ describe('access control on writes', () => {
     const create = `mutation { createCountry(input: { id: "${prefix}-jwt", name: "Jwt Land", sources: ["src-iso-3166-1"] }) { entity { id kind } errors { code } } }`;
     const data = await server.data<{ createCountry: unknown }>(create, {}, headers);
     expect(data.createCountry).toEqual({ entity: { id: `${prefix}-jwt`, kind: 'COUNTRY' }, errors: [] });
-    const changes = await server.data<{ changes: { edges: { node: { actor: string } }[] } }>(`{ changes(entity: "${prefix}-jwt") { edges { node { actor } } } }`);
+    const changes = await server.data<{ changes: { edges: { node: { actor: string } }[] } }>(
+      `{ changes(entity: "${prefix}-jwt") { edges { node { actor } } } }`,
+    );
     expect(changes.changes.edges.map((e) => e.node.actor)).toEqual(['jwt:bob']);
   });
 

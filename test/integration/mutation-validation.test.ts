@@ -61,8 +61,16 @@ describe('validation of entity writes', () => {
   });
 
   it('refuses an unknown enum value or a malformed date as a request error before anything is written', async () => {
-    const role = await server.gql<{ createCompany?: unknown; createModel?: unknown }>(createCompany, { input: { id: `${p}-new`, name: 'X', sources: [SRC], roles: ['NOT_A_ROLE'] } }, asEditor);
-    const date = await server.gql<{ createCompany?: unknown; createModel?: unknown }>(createModel, { input: { id: `${p}-new`, name: 'X', sources: [SRC], releaseDate: '2024-02-30' } }, asEditor);
+    const role = await server.gql<{ createCompany?: unknown; createModel?: unknown }>(
+      createCompany,
+      { input: { id: `${p}-new`, name: 'X', sources: [SRC], roles: ['NOT_A_ROLE'] } },
+      asEditor,
+    );
+    const date = await server.gql<{ createCompany?: unknown; createModel?: unknown }>(
+      createModel,
+      { input: { id: `${p}-new`, name: 'X', sources: [SRC], releaseDate: '2024-02-30' } },
+      asEditor,
+    );
     for (const res of [role, date]) {
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.data?.createCompany ?? res.data?.createModel ?? null).toBeNull();
@@ -120,12 +128,20 @@ describe('validation of relationship writes', () => {
   });
 
   it('rejects a relationship without sources or with an unknown source', async () => {
-    expect(await errorsOf(assertRel, { input: { ...base(), sources: [] } }, 'assertRelationship')).toEqual([expect.objectContaining({ code: 'REQUIRED', field: 'input.sources' })]);
-    expect(await errorsOf(assertRel, { input: { ...base(), sources: ['src-nope'] } }, 'assertRelationship')).toEqual([expect.objectContaining({ code: 'UNKNOWN_SOURCE', field: 'input.sources[0]' })]);
+    expect(await errorsOf(assertRel, { input: { ...base(), sources: [] } }, 'assertRelationship')).toEqual([
+      expect.objectContaining({ code: 'REQUIRED', field: 'input.sources' }),
+    ]);
+    expect(await errorsOf(assertRel, { input: { ...base(), sources: ['src-nope'] } }, 'assertRelationship')).toEqual([
+      expect.objectContaining({ code: 'UNKNOWN_SOURCE', field: 'input.sources[0]' }),
+    ]);
   });
 
   it('returns NOT_FOUND when deleting a relationship that does not exist', async () => {
-    const data = await server.data<{ deleteRelationship: { errors: UserError[] } }>(`mutation { deleteRelationship(key: { type: OPERATES, from: "${ids.company}", to: "${ids.model}" }) { ${ERRORS} } }`, {}, asEditor);
+    const data = await server.data<{ deleteRelationship: { errors: UserError[] } }>(
+      `mutation { deleteRelationship(key: { type: OPERATES, from: "${ids.company}", to: "${ids.model}" }) { ${ERRORS} } }`,
+      {},
+      asEditor,
+    );
     expect(data.deleteRelationship.errors).toEqual([expect.objectContaining({ code: 'NOT_FOUND', field: 'key' })]);
   });
 });
@@ -133,21 +149,35 @@ describe('validation of relationship writes', () => {
 describe('deleting entities others depend on', () => {
   it('refuses to delete an entity others point to, naming them, and deletes it with cascade: true', async () => {
     await server.data(assertRel, { input: { type: 'HEADQUARTERED_IN', from: ids.company, to: ids.country, sources: [SRC] } }, asEditor);
-    const refused = await server.data<{ deleteEntity: { deletedId: string | null; errors: UserError[] } }>(`mutation { deleteEntity(id: "${ids.country}") { deletedId ${ERRORS} } }`, {}, asEditor);
+    const refused = await server.data<{ deleteEntity: { deletedId: string | null; errors: UserError[] } }>(
+      `mutation { deleteEntity(id: "${ids.country}") { deletedId ${ERRORS} } }`,
+      {},
+      asEditor,
+    );
     expect(refused.deleteEntity.deletedId).toBeNull();
     expect(refused.deleteEntity.errors).toEqual([expect.objectContaining({ code: 'HAS_DEPENDENTS', field: 'id' })]);
     expect(refused.deleteEntity.errors[0]!.message).toContain(`${ids.company} -HEADQUARTERED_IN-> ${ids.country}`);
     expect((await server.data<{ entity: { id: string } | null }>(`{ entity(id: "${ids.country}") { id } }`)).entity).toEqual({ id: ids.country });
 
-    const cascaded = await server.data<{ deleteEntity: { deletedId: string; deletedRelationships: number; errors: UserError[] } }>(`mutation { deleteEntity(id: "${ids.country}", cascade: true) { deletedId deletedRelationships ${ERRORS} } }`, {}, asEditor);
+    const cascaded = await server.data<{ deleteEntity: { deletedId: string; deletedRelationships: number; errors: UserError[] } }>(
+      `mutation { deleteEntity(id: "${ids.country}", cascade: true) { deletedId deletedRelationships ${ERRORS} } }`,
+      {},
+      asEditor,
+    );
     expect(cascaded.deleteEntity).toEqual({ deletedId: ids.country, deletedRelationships: 1, errors: [] });
-    const company = await server.data<{ entity: { headquarters: unknown } }>(`{ entity(id: "${ids.company}") { ... on Company { headquarters { node { id } } } } }`);
+    const company = await server.data<{ entity: { headquarters: unknown } }>(
+      `{ entity(id: "${ids.company}") { ... on Company { headquarters { node { id } } } } }`,
+    );
     expect(company.entity.headquarters).toBeNull();
   });
 
   it('refuses to delete a Source that is still cited, even with cascade', async () => {
     await server.data(`mutation { updateModel(id: "${ids.model}", input: { sources: ["${SRC}", "${ids.source}"] }) { ${ERRORS} } }`, {}, asEditor);
-    const refused = await server.data<{ deleteEntity: { errors: UserError[] } }>(`mutation { deleteEntity(id: "${ids.source}", cascade: true) { ${ERRORS} } }`, {}, asEditor);
+    const refused = await server.data<{ deleteEntity: { errors: UserError[] } }>(
+      `mutation { deleteEntity(id: "${ids.source}", cascade: true) { ${ERRORS} } }`,
+      {},
+      asEditor,
+    );
     expect(refused.deleteEntity.errors).toEqual([expect.objectContaining({ code: 'HAS_DEPENDENTS' })]);
     expect(refused.deleteEntity.errors[0]!.message).toContain(ids.model);
   });

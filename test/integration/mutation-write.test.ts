@@ -35,7 +35,11 @@ describe('entity mutations', () => {
         asEditor,
       );
       expect(updated[`update${kind}`]).toEqual({ entity: { name: `${kind} two`, aliases: ['First'], description: null }, errors: [] });
-      const deleted = await server.data<{ deleteEntity: { deletedId: string } }>(`mutation { deleteEntity(id: "${id}") { deletedId ${ERRORS} } }`, {}, asEditor);
+      const deleted = await server.data<{ deleteEntity: { deletedId: string } }>(
+        `mutation { deleteEntity(id: "${id}") { deletedId ${ERRORS} } }`,
+        {},
+        asEditor,
+      );
       expect(deleted.deleteEntity.deletedId, kind).toBe(id);
       expect((await server.data<{ entity: null }>(`{ entity(id: "${id}") { id } }`)).entity).toBeNull();
     }
@@ -43,8 +47,19 @@ describe('entity mutations', () => {
 
   it('stores kind properties with their types and reads them back through the read API', async () => {
     const id = `${p}-chip`;
-    await create('Chip', { id, name: 'Test Accelerator', sources: [SRC_A], vendor: 'Acme', releaseDate: '2024-03-01', memoryGb: 96, tpp: 2368, eccn: '3A090.a' });
-    const data = await server.data<{ entity: Record<string, unknown> }>(`{ entity(id: "${id}") { ... on Chip { vendor releaseDate memoryGb tpp eccn sources { id } } } }`);
+    await create('Chip', {
+      id,
+      name: 'Test Accelerator',
+      sources: [SRC_A],
+      vendor: 'Acme',
+      releaseDate: '2024-03-01',
+      memoryGb: 96,
+      tpp: 2368,
+      eccn: '3A090.a',
+    });
+    const data = await server.data<{ entity: Record<string, unknown> }>(
+      `{ entity(id: "${id}") { ... on Chip { vendor releaseDate memoryGb tpp eccn sources { id } } } }`,
+    );
     expect(data.entity).toEqual({ vendor: 'Acme', releaseDate: '2024-03-01', memoryGb: 96, tpp: 2368, eccn: '3A090.a', sources: [{ id: SRC_A }] });
   });
 
@@ -52,7 +67,9 @@ describe('entity mutations', () => {
     const id = `${p}-audited`;
     await create('Company', { id, name: 'Audited Co', sources: [SRC_A], foundedYear: 2001 });
     await server.data(`mutation { updateCompany(id: "${id}", input: { foundedYear: 2002 }) { ${ERRORS} } }`, {}, asEditor);
-    const data = await server.data<{ changes: { edges: { node: { operation: string; before: string | null; after: string | null; at: string } }[] } }>(`{ changes(entity: "${id}") { edges { node { operation before after at } } } }`);
+    const data = await server.data<{ changes: { edges: { node: { operation: string; before: string | null; after: string | null; at: string } }[] } }>(
+      `{ changes(entity: "${id}") { edges { node { operation before after at } } } }`,
+    );
     const [update, creation] = data.changes.edges.map((e) => e.node);
     expect(update!.operation).toBe('UPDATE_ENTITY');
     expect(JSON.parse(update!.before!).foundedYear).toBe(2001);
@@ -66,12 +83,15 @@ describe('entity mutations', () => {
   it('pages through the audit trail with first and after', async () => {
     const id = `${p}-paged`;
     await create('Company', { id, name: 'Paged Co', sources: [SRC_A] });
-    for (const year of [2001, 2002, 2003]) await server.data(`mutation { updateCompany(id: "${id}", input: { foundedYear: ${year} }) { ${ERRORS} } }`, {}, asEditor);
+    for (const year of [2001, 2002, 2003])
+      await server.data(`mutation { updateCompany(id: "${id}", input: { foundedYear: ${year} }) { ${ERRORS} } }`, {}, asEditor);
     const query = `query($after: String) { changes(entity: "${id}", first: 3, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
     const first = await server.data<{ changes: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(query);
     expect(first.changes.edges).toHaveLength(3);
     expect(first.changes.pageInfo.hasNextPage).toBe(true);
-    const second = await server.data<{ changes: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean } } }>(query, { after: first.changes.pageInfo.endCursor });
+    const second = await server.data<{ changes: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean } } }>(query, {
+      after: first.changes.pageInfo.endCursor,
+    });
     expect(second.changes.edges).toHaveLength(1);
     expect(second.changes.pageInfo.hasNextPage).toBe(false);
     expect(first.changes.edges.map((e) => e.node.id)).not.toContain(second.changes.edges[0]!.node.id);
@@ -85,12 +105,22 @@ describe('relationship mutations', () => {
     const [model, chip] = [`${p}-m1`, `${p}-c1`];
     await create('Model', { id: model, name: 'Upsert Model', sources: [SRC_A] });
     await create('Chip', { id: chip, name: 'Upsert Chip', sources: [SRC_A] });
-    const first = await server.data<{ assertRelationship: { created: boolean } }>(assertRel, { input: { type: 'TRAINED_ON', from: model, to: chip, sources: [SRC_A], chipCount: 2048 } }, asEditor);
+    const first = await server.data<{ assertRelationship: { created: boolean } }>(
+      assertRel,
+      { input: { type: 'TRAINED_ON', from: model, to: chip, sources: [SRC_A], chipCount: 2048 } },
+      asEditor,
+    );
     expect(first.assertRelationship.created).toBe(true);
-    const again = await server.data<{ assertRelationship: { created: boolean; relationship: Record<string, unknown> } }>(assertRel, { input: { type: 'TRAINED_ON', from: model, to: chip, sources: [SRC_B], confidence: 'MEDIUM' } }, asEditor);
+    const again = await server.data<{ assertRelationship: { created: boolean; relationship: Record<string, unknown> } }>(
+      assertRel,
+      { input: { type: 'TRAINED_ON', from: model, to: chip, sources: [SRC_B], confidence: 'MEDIUM' } },
+      asEditor,
+    );
     expect(again.assertRelationship.created).toBe(false);
     expect(again.assertRelationship.relationship).toMatchObject({ chipCount: 2048, confidence: 'MEDIUM', sources: [{ id: SRC_A }, { id: SRC_B }] });
-    const read = await server.data<{ entity: { trainingChips: { node: { id: string }; relationship: { sources: { id: string }[] } }[] } }>(`{ entity(id: "${model}") { ... on Model { trainingChips { node { id } relationship { sources { id } } } } } }`);
+    const read = await server.data<{ entity: { trainingChips: { node: { id: string }; relationship: { sources: { id: string }[] } }[] } }>(
+      `{ entity(id: "${model}") { ... on Model { trainingChips { node { id } relationship { sources { id } } } } } }`,
+    );
     expect(read.entity.trainingChips).toEqual([{ node: { id: chip }, relationship: { sources: [{ id: SRC_A }, { id: SRC_B }] } }]);
   });
 
@@ -112,11 +142,17 @@ describe('relationship mutations', () => {
     await create('Company', { id: company, name: 'Dev Co', sources: [SRC_A] });
     await create('Model', { id: model, name: 'Dev Model', sources: [SRC_A] });
     await server.data(assertRel, { input: { type: 'DEVELOPS', from: company, to: model, sources: [SRC_A] } }, asEditor);
-    const res = await server.data<{ deleteRelationship: { errors: unknown[] } }>(`mutation { deleteRelationship(key: { type: DEVELOPS, from: "${company}", to: "${model}" }) { ${ERRORS} } }`, {}, asEditor);
+    const res = await server.data<{ deleteRelationship: { errors: unknown[] } }>(
+      `mutation { deleteRelationship(key: { type: DEVELOPS, from: "${company}", to: "${model}" }) { ${ERRORS} } }`,
+      {},
+      asEditor,
+    );
     expect(res.deleteRelationship.errors).toEqual([]);
     const read = await server.data<{ entity: { developers: unknown[] } }>(`{ entity(id: "${model}") { ... on Model { developers { node { id } } } } }`);
     expect(read.entity.developers).toEqual([]);
-    const trail = await server.data<{ changes: { edges: { node: { operation: string; relationshipType: string; before: string } }[] } }>(`{ changes(entity: "${model}", first: 1) { edges { node { operation relationshipType before } } } }`);
+    const trail = await server.data<{ changes: { edges: { node: { operation: string; relationshipType: string; before: string } }[] } }>(
+      `{ changes(entity: "${model}", first: 1) { edges { node { operation relationshipType before } } } }`,
+    );
     expect(trail.changes.edges[0]!.node).toMatchObject({ operation: 'DELETE_RELATIONSHIP', relationshipType: 'DEVELOPS' });
     expect(JSON.parse(trail.changes.edges[0]!.node.before).sources).toEqual([SRC_A]);
   });

@@ -38,7 +38,12 @@ vi.mock('../../src/graph/ontology-data.js', async (importOriginal) => {
     properties: [],
     outSingle: true,
   };
-  return { ...data, ENTITY_KINDS: [...data.ENTITY_KINDS, 'Fab'], KINDS: [...data.KINDS, fab], RELATIONSHIP_TYPES: [...data.RELATIONSHIP_TYPES, runsFab, fabIn] };
+  return {
+    ...data,
+    ENTITY_KINDS: [...data.ENTITY_KINDS, 'Fab'],
+    KINDS: [...data.KINDS, fab],
+    RELATIONSHIP_TYPES: [...data.RELATIONSHIP_TYPES, runsFab, fabIn],
+  };
 });
 
 const server = useTestServer(WRITE_ENV);
@@ -56,8 +61,13 @@ const ERRORS = 'errors { code field message }';
 
 describe('a kind added to the ontology data alone', () => {
   it('can be created through its generated mutation, with its own properties', async () => {
-    for (const [id, name, starts] of [[fabA, 'Fab A', 100_000], [fabB, 'Fab B', 20_000]] as const) {
-      const data = await server.data<{ createFab: { entity: { id: string; kind: string; waferStartsPerMonth: number; processNodes: string[] }; errors: unknown[] } }>(
+    for (const [id, name, starts] of [
+      [fabA, 'Fab A', 100_000],
+      [fabB, 'Fab B', 20_000],
+    ] as const) {
+      const data = await server.data<{
+        createFab: { entity: { id: string; kind: string; waferStartsPerMonth: number; processNodes: string[] }; errors: unknown[] };
+      }>(
         `mutation($input: CreateFabInput!) { createFab(input: $input) { entity { id kind ... on Fab { waferStartsPerMonth processNodes } } ${ERRORS} } }`,
         { input: { id, name, sources: [SOURCE], waferStartsPerMonth: starts, processNodes: ['N3', 'N5'] } },
         asEditor,
@@ -93,7 +103,9 @@ describe('a kind added to the ontology data alone', () => {
       `{ entity(id: "tsmc") { ... on Company { fabs { node { id country { node { id } } } } } } }`,
     );
     expect(data.entity.fabs).toEqual([{ node: { id: fabA, country: { node: { id: 'taiwan' } } } }]);
-    const back = await server.data<{ entity: { fabOperators: { node: { id: string } }[] } }>(`{ entity(id: "${fabA}") { ... on Fab { fabOperators { node { id } } } } }`);
+    const back = await server.data<{ entity: { fabOperators: { node: { id: string } }[] } }>(
+      `{ entity(id: "${fabA}") { ... on Fab { fabOperators { node { id } } } } }`,
+    );
     expect(back.entity.fabOperators).toEqual([{ node: { id: 'tsmc' } }]);
   });
 
@@ -107,7 +119,11 @@ describe('a kind added to the ontology data alone', () => {
   });
 
   it('is listed, filtered on its properties and relationships, and sorted', async () => {
-    const data = await server.data<{ all: { totalCount: number; nodes: { id: string }[] }; big: { nodes: { id: string }[] }; run: { nodes: { id: string }[] } }>(`{
+    const data = await server.data<{
+      all: { totalCount: number; nodes: { id: string }[] };
+      big: { nodes: { id: string }[] };
+      run: { nodes: { id: string }[] };
+    }>(`{
       all: fabs(filter: { id: { in: ["${fabA}", "${fabB}"] } }, orderBy: { field: WAFER_STARTS_PER_MONTH, direction: ASC }) { totalCount nodes { id } }
       big: fabs(filter: { id: { in: ["${fabA}", "${fabB}"] }, waferStartsPerMonth: { gte: 50000 } }) { nodes { id } }
       run: fabs(filter: { id: { in: ["${fabA}", "${fabB}"] }, fabOperators: { in: ["tsmc"] } }) { nodes { id } }

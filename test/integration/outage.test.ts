@@ -90,7 +90,13 @@ function runClient(prefix: string) {
       await within('the client finished its last write and read', loop, CLIENT_STOP_MS);
     },
     /** Resolves once `count` writes were acknowledged; fails when that takes longer than a minute. */
-    acknowledge: (count: number) => waitUntil(() => `${count} writes were acknowledged (${acknowledged.length} were)`, () => acknowledged.length >= count, 60_000, 20),
+    acknowledge: (count: number) =>
+      waitUntil(
+        () => `${count} writes were acknowledged (${acknowledged.length} were)`,
+        () => acknowledged.length >= count,
+        60_000,
+        20,
+      ),
   };
   clients.add(client);
   return client;
@@ -111,7 +117,10 @@ const untilServing = (): Promise<void> =>
 const stopNeo4j = (): Promise<void> => within('the stopped Neo4j process exited', neo4j.stop(), 60_000);
 
 async function presentIds(ids: string[]): Promise<number> {
-  const res = await gql<{ companies: { totalCount: number } }>('query Present($ids: [ID!]) { companies(first: 1, filter: { id: { in: $ids } }) { totalCount } }', { ids });
+  const res = await gql<{ companies: { totalCount: number } }>(
+    'query Present($ids: [ID!]) { companies(first: 1, filter: { id: { in: $ids } }) { totalCount } }',
+    { ids },
+  );
   expect(res.errors).toBeUndefined();
   return res.data!.companies.totalCount;
 }
@@ -126,20 +135,24 @@ async function expectDownBehaviour(): Promise<void> {
 }
 
 describe('a Neo4j outage', () => {
-  it('fails requests with DATABASE_UNAVAILABLE while Neo4j is stopped, resumes by itself and keeps every acknowledged write', { timeout: 300_000 }, async () => {
-    const client = runClient('outage-stop');
-    await client.acknowledge(20);
-    await stopNeo4j();
-    await expectDownBehaviour();
-    neo4j = await start();
-    await untilServing();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await client.stop();
-    expect(client.codes).toContain('DATABASE_UNAVAILABLE');
-    expect(client.codes).not.toContain('INTERNAL_SERVER_ERROR');
-    expect(await status('/readyz')).toBe(200);
-    expect(await presentIds(client.acknowledged)).toBe(client.acknowledged.length);
-  });
+  it(
+    'fails requests with DATABASE_UNAVAILABLE while Neo4j is stopped, resumes by itself and keeps every acknowledged write',
+    { timeout: 300_000 },
+    async () => {
+      const client = runClient('outage-stop');
+      await client.acknowledge(20);
+      await stopNeo4j();
+      await expectDownBehaviour();
+      neo4j = await start();
+      await untilServing();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await client.stop();
+      expect(client.codes).toContain('DATABASE_UNAVAILABLE');
+      expect(client.codes).not.toContain('INTERNAL_SERVER_ERROR');
+      expect(await status('/readyz')).toBe(200);
+      expect(await presentIds(client.acknowledged)).toBe(client.acknowledged.length);
+    },
+  );
 
   it('keeps every acknowledged write when Neo4j is killed (SIGKILL) mid-load and recovers from its transaction log', { timeout: 300_000 }, async () => {
     const client = runClient('outage-kill');

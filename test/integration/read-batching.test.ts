@@ -9,7 +9,14 @@ type Rel<N> = { node: N }[];
 
 /** A chip selected at some depth of the read-ahead test below: fields differ by level, so most are optional. */
 interface ChipItem {
-  node: { id: string; description?: string | null; sources?: unknown[]; memoryGb?: number | null; vendor?: string | null; designers?: Rel<{ designedChips?: ChipItem[] }> };
+  node: {
+    id: string;
+    description?: string | null;
+    sources?: unknown[];
+    memoryGb?: number | null;
+    vendor?: string | null;
+    designers?: Rel<{ designedChips?: ChipItem[] }>;
+  };
 }
 
 /** Runs a query and returns its data (of shape T) and the number of database round trips the server reported. */
@@ -82,7 +89,9 @@ describe('database round trips of nested queries', () => {
   });
 
   it('falls back to one batched query per level below the levels read ahead', async () => {
-    type Deep = { entity: { designedChips: Rel<{ dataCenters: Rel<{ operators: Rel<{ operatedDataCenters: Rel<{ country: { node: unknown } | null }> }> }> }> } };
+    type Deep = {
+      entity: { designedChips: Rel<{ dataCenters: Rel<{ operators: Rel<{ operatedDataCenters: Rel<{ country: { node: unknown } | null }> }> }> }> };
+    };
     const { data, dbQueries } = await measured<Deep>(
       `{ entity(id: "nvidia") { ... on Company { designedChips { node { dataCenters { node { operators { node { id operatedDataCenters { node { id country { node { id } } } } } } } } } } } } }`,
       {},
@@ -118,9 +127,12 @@ describe('reading ahead', () => {
       const ahead = await measured<{ entity: { name: string; [field: string]: unknown } }>(`query ($id: ID!) { entity(id: $id) { ${SUBTREE} } }`, { id });
       const name = ahead.data.entity.name;
       // search results are not read ahead: the same subtree comes through the loaders, one batch per level
-      const loaded = await measured<{ search: { node: { id: string } }[] }>(`query ($text: String!) { search(text: $text, kinds: [COMPANY], first: 10) { node { ${SUBTREE} } } }`, {
-        text: name,
-      });
+      const loaded = await measured<{ search: { node: { id: string } }[] }>(
+        `query ($text: String!) { search(text: $text, kinds: [COMPANY], first: 10) { node { ${SUBTREE} } } }`,
+        {
+          text: name,
+        },
+      );
       const same = loaded.data.search.map((h) => h.node).find((n) => n.id === id);
       expect(same).toEqual(ahead.data.entity);
       const lists = Object.values(ahead.data.entity).filter(Array.isArray) as unknown[][];
@@ -155,7 +167,10 @@ describe('counting a list', () => {
   it('counts every match only when totalCount is asked for, directly or through a fragment', async () => {
     const bare = await measured('{ chips(first: 3) { nodes { id } } }', {});
     const counted = await measured<{ chips: { totalCount: number } }>('{ chips(first: 3) { totalCount nodes { id } } }', {});
-    const viaFragment = await measured<{ chips: { totalCount: number } }>('query { chips(first: 3) { ...Total nodes { id } } } fragment Total on ChipConnection { totalCount }', {});
+    const viaFragment = await measured<{ chips: { totalCount: number } }>(
+      'query { chips(first: 3) { ...Total nodes { id } } } fragment Total on ChipConnection { totalCount }',
+      {},
+    );
     expect(counted.dbQueries).toBe(bare.dbQueries + 1);
     expect(viaFragment.dbQueries).toBe(counted.dbQueries);
     expect(counted.data.chips.totalCount).toBeGreaterThan(3);

@@ -5,7 +5,15 @@ import { entitiesOf, seed } from './read-helpers.js';
 
 const server = useTestServer();
 
-const ENUM_KIND: Record<string, string> = { Company: 'COMPANY', Model: 'MODEL', Chip: 'CHIP', DataCenter: 'DATA_CENTER', Regulation: 'REGULATION', Country: 'COUNTRY', Source: 'SOURCE' };
+const ENUM_KIND: Record<string, string> = {
+  Company: 'COMPANY',
+  Model: 'MODEL',
+  Chip: 'CHIP',
+  DataCenter: 'DATA_CENTER',
+  Regulation: 'REGULATION',
+  Country: 'COUNTRY',
+  Source: 'SOURCE',
+};
 
 const LOOKUP = `query ($id: ID!) {
   node(id: $id) { __typename id }
@@ -30,15 +38,30 @@ describe('looking up an entity by id', () => {
   });
 
   it('returns the kind-specific fields of a chip as the seed states them', async () => {
-    const data = await server.data<{ entity: Record<string, unknown> }>(`{ entity(id: "nvidia-h100") { ... on Chip { vendor architecture releaseDate memoryGb memoryBandwidthTBs bf16DenseTflops interconnectBandwidthGBs tdpWatts tpp eccn processNm } } }`);
+    const data = await server.data<{ entity: Record<string, unknown> }>(
+      `{ entity(id: "nvidia-h100") { ... on Chip { vendor architecture releaseDate memoryGb memoryBandwidthTBs bf16DenseTflops interconnectBandwidthGBs tdpWatts tpp eccn processNm } } }`,
+    );
     const chip = entitiesOf('Chip').find((e) => e.id === 'nvidia-h100')!;
-    for (const field of ['vendor', 'architecture', 'releaseDate', 'memoryGb', 'memoryBandwidthTBs', 'bf16DenseTflops', 'interconnectBandwidthGBs', 'tdpWatts', 'tpp', 'eccn']) {
+    for (const field of [
+      'vendor',
+      'architecture',
+      'releaseDate',
+      'memoryGb',
+      'memoryBandwidthTBs',
+      'bf16DenseTflops',
+      'interconnectBandwidthGBs',
+      'tdpWatts',
+      'tpp',
+      'eccn',
+    ]) {
       expect(data.entity[field], field).toEqual(chip[field]);
     }
   });
 
   it('returns every regulation with its ECCN list, empty where the seed names none', async () => {
-    const data = await server.data<{ regulations: { nodes: { id: string; eccns: string[]; rescindedDate: string | null }[] } }>(`{ regulations(first: 100) { nodes { id eccns rescindedDate } } }`);
+    const data = await server.data<{ regulations: { nodes: { id: string; eccns: string[]; rescindedDate: string | null }[] } }>(
+      `{ regulations(first: 100) { nodes { id eccns rescindedDate } } }`,
+    );
     const regulations = entitiesOf('Regulation');
     expect(data.regulations.nodes).toHaveLength(regulations.length);
     for (const node of data.regulations.nodes) {
@@ -52,7 +75,10 @@ describe('looking up an entity by id', () => {
     const source = seed.entities.find((e) => e.kind === 'Source' && e.sources.length === 0);
     const ids = ['sophgo', ...(source ? [source.id] : [])];
     for (const id of ids) {
-      const res = await server.gql<{ entity: { id: string } }>(`query ($id: ID!) { entity(id: $id) { id sources { id } ... on Company { roles foundedYear website } } }`, { id });
+      const res = await server.gql<{ entity: { id: string } }>(
+        `query ($id: ID!) { entity(id: $id) { id sources { id } ... on Company { roles foundedYear website } } }`,
+        { id },
+      );
       expect(res.errors).toBeUndefined();
       expect(res.data?.entity.id).toBe(id);
     }

@@ -79,13 +79,19 @@ describe('sorting list queries', () => {
     expect(list.some((e) => e[property] !== undefined)).toBe(true);
     for (const direction of ['ASC', 'DESC'] as const) {
       const p = await page(field, order, { first: 100, orderBy: { field: sortField, direction } });
-      expect(p.edges.map((e) => e.node.id), direction).toEqual(expectedOrder(list, property, direction === 'DESC'));
+      expect(
+        p.edges.map((e) => e.node.id),
+        direction,
+      ).toEqual(expectedOrder(list, property, direction === 'DESC'));
     }
   });
 
   it('puts chips without a memory figure last in descending order too', async () => {
     const p = await page('chips', 'ChipOrder', { first: 100, orderBy: { field: 'MEMORY_GB', direction: 'DESC' } });
-    const missing = entitiesOf('Chip').filter((e) => e.memoryGb === undefined).map((e) => e.id).sort();
+    const missing = entitiesOf('Chip')
+      .filter((e) => e.memoryGb === undefined)
+      .map((e) => e.id)
+      .sort();
     expect(missing.length).toBeGreaterThan(0);
     expect(p.edges.slice(-missing.length).map((e) => e.node.id)).toEqual(missing);
   });
@@ -100,7 +106,9 @@ describe('paginating list queries', () => {
   });
 
   it('returns an empty page with no next page for a filter nothing matches', async () => {
-    const data = await server.data<{ chips: unknown }>(`{ chips(filter: { vendor: { eq: "Nobody" } }) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }`);
+    const data = await server.data<{ chips: unknown }>(
+      `{ chips(filter: { vendor: { eq: "Nobody" } }) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }`,
+    );
     expect(data.chips).toEqual({ totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
   });
 

@@ -25,12 +25,22 @@ describe('relationship fields with asOf', () => {
   });
 
   it('shows the April 2025 licence requirement on the H20 on 2025-06-01 and without asOf', async () => {
-    const expected = sorted(relationshipsOf('RESTRICTS').filter((r) => r.to === 'nvidia-h20' && (!r.validFrom || r.validFrom <= '2025-06-01') && (!r.validTo || r.validTo > '2025-06-01')).map((r) => r.from));
+    const expected = sorted(
+      relationshipsOf('RESTRICTS')
+        .filter((r) => r.to === 'nvidia-h20' && (!r.validFrom || r.validFrom <= '2025-06-01') && (!r.validTo || r.validTo > '2025-06-01'))
+        .map((r) => r.from),
+    );
     expect(expected).toContain(H20);
     const onDate = await server.data<Entity<'restrictedBy'>>(query, { asOf: '2025-06-01' });
     expect(neighbourIds(onDate.entity.restrictedBy)).toEqual(expected);
     const always = await server.data<Entity<'restrictedBy'>>(query, {});
-    expect(neighbourIds(always.entity.restrictedBy)).toEqual(sorted(relationshipsOf('RESTRICTS').filter((r) => r.to === 'nvidia-h20').map((r) => r.from)));
+    expect(neighbourIds(always.entity.restrictedBy)).toEqual(
+      sorted(
+        relationshipsOf('RESTRICTS')
+          .filter((r) => r.to === 'nvidia-h20')
+          .map((r) => r.from),
+      ),
+    );
   });
 
   it('returns the relationship with its validity, confidence, licence text and sources as Source nodes', async () => {
@@ -77,14 +87,27 @@ describe('relationship properties and both directions', () => {
       c: entity(id: "nvidia-h800") { ... on Chip { trainedModels { node { id } relationship { chipCount gpuHours direction } } } }
     }`);
     const run = data.m.trainingChips.find((x) => x.node.id === 'nvidia-h800')!;
-    expect(run.relationship).toMatchObject({ type: 'TRAINED_ON', direction: 'OUT', chipCount: seedRel.properties!.chipCount, gpuHours: seedRel.properties!.gpuHours });
-    expect(neighbourIds(data.c.trainedModels)).toEqual(sorted(relationshipsOf('TRAINED_ON').filter((r) => r.to === 'nvidia-h800').map((r) => r.from)));
+    expect(run.relationship).toMatchObject({
+      type: 'TRAINED_ON',
+      direction: 'OUT',
+      chipCount: seedRel.properties!.chipCount,
+      gpuHours: seedRel.properties!.gpuHours,
+    });
+    expect(neighbourIds(data.c.trainedModels)).toEqual(
+      sorted(
+        relationshipsOf('TRAINED_ON')
+          .filter((r) => r.to === 'nvidia-h800')
+          .map((r) => r.from),
+      ),
+    );
     const back = data.c.trainedModels.find((x) => x.node.id === 'deepseek-v3')!;
     expect(back.relationship).toEqual({ chipCount: seedRel.properties!.chipCount, gpuHours: seedRel.properties!.gpuHours, direction: 'IN' });
   });
 
   it('marks the FT-reported rentals of Alibaba and ByteDance as low confidence with their sources', async () => {
-    const data = await server.data<Entity<'tenants', Sourced>>(`{ entity(id: "sg-rented-gpu-capacity") { ... on DataCenter { tenants { node { id } relationship { confidence sources { id } } } } } }`);
+    const data = await server.data<Entity<'tenants', Sourced>>(
+      `{ entity(id: "sg-rented-gpu-capacity") { ... on DataCenter { tenants { node { id } relationship { confidence sources { id } } } } } }`,
+    );
     const tenants = relationshipsOf('RENTS_CAPACITY_AT').filter((r) => r.to === 'sg-rented-gpu-capacity');
     expect(neighbourIds(data.entity.tenants)).toEqual(sorted(tenants.map((r) => r.from)));
     for (const t of data.entity.tenants) {
@@ -112,25 +135,55 @@ describe('relationship properties and both directions', () => {
       c: entity(id: "deepseek-r1") { ... on Model { developer(asOf: "2024-01-01") { node { id } } } }
     }`);
     expect(data.a.developer).toEqual({ node: { id: 'deepseek' }, relationship: { type: 'DEVELOPS', direction: 'IN' } });
-    const devs = relationshipsOf('DEVELOPS').filter((r) => r.to === 'megascale-production').map((r) => r.from);
+    const devs = relationshipsOf('DEVELOPS')
+      .filter((r) => r.to === 'megascale-production')
+      .map((r) => r.from);
     expect(neighbourIds(data.b.developers)).toEqual(sorted(devs));
     expect(data.b.developer?.node.id).toBe('bytedance');
     expect(data.c.developer).toBeNull();
   });
 
   it('lists a company models and the countries a regulation applies to, matching the seed', async () => {
-    type Lists = { co: { models: Item[] }; reg: { destinations: Item[]; issuers: Item[]; amends: Item[] }; country: { dataCenters: Item[]; companies: Item[] } };
+    type Lists = {
+      co: { models: Item[] };
+      reg: { destinations: Item[]; issuers: Item[]; amends: Item[] };
+      country: { dataCenters: Item[]; companies: Item[] };
+    };
     const data = await server.data<Lists>(`{
       co: entity(id: "alibaba") { ... on Company { models { node { id } } } }
       reg: entity(id: "bis-2023-10-17-ac-s-ifr") { ... on Regulation { destinations { node { id } } issuers { node { __typename id } } amends { node { id } } } }
       country: entity(id: "singapore") { ... on Country { dataCenters { node { id } } companies { node { id } } } }
     }`);
-    expect(neighbourIds(data.co.models)).toEqual(sorted(relationshipsOf('DEVELOPS').filter((r) => r.from === 'alibaba').map((r) => r.to)));
-    expect(neighbourIds(data.reg.destinations)).toEqual(sorted(relationshipsOf('APPLIES_TO').filter((r) => r.from === 'bis-2023-10-17-ac-s-ifr').map((r) => r.to)));
+    expect(neighbourIds(data.co.models)).toEqual(
+      sorted(
+        relationshipsOf('DEVELOPS')
+          .filter((r) => r.from === 'alibaba')
+          .map((r) => r.to),
+      ),
+    );
+    expect(neighbourIds(data.reg.destinations)).toEqual(
+      sorted(
+        relationshipsOf('APPLIES_TO')
+          .filter((r) => r.from === 'bis-2023-10-17-ac-s-ifr')
+          .map((r) => r.to),
+      ),
+    );
     expect(data.reg.issuers).toEqual([{ node: { __typename: 'Company', id: 'us-bis' } }]);
     expect(neighbourIds(data.reg.amends)).toEqual(['bis-2022-10-07-ac-s-ifr']);
-    expect(neighbourIds(data.country.dataCenters)).toEqual(sorted(relationshipsOf('LOCATED_IN').filter((r) => r.to === 'singapore').map((r) => r.from)));
-    expect(neighbourIds(data.country.companies)).toEqual(sorted(relationshipsOf('HEADQUARTERED_IN').filter((r) => r.to === 'singapore').map((r) => r.from)));
+    expect(neighbourIds(data.country.dataCenters)).toEqual(
+      sorted(
+        relationshipsOf('LOCATED_IN')
+          .filter((r) => r.to === 'singapore')
+          .map((r) => r.from),
+      ),
+    );
+    expect(neighbourIds(data.country.companies)).toEqual(
+      sorted(
+        relationshipsOf('HEADQUARTERED_IN')
+          .filter((r) => r.to === 'singapore')
+          .map((r) => r.from),
+      ),
+    );
   });
 
   it('reads a symmetric partnership from both partners, with its start date honoured by asOf', async () => {

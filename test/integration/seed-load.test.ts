@@ -27,7 +27,9 @@ function graphOf(companyDescription: string): GraphFile {
 }
 
 async function trailOf(id: string): Promise<{ actor: string; operation: string }[]> {
-  const data = await server.data<{ changes: { edges: { node: { actor: string; operation: string } }[] } }>(`{ changes(entity: "${id}") { edges { node { actor operation } } } }`);
+  const data = await server.data<{ changes: { edges: { node: { actor: string; operation: string } }[] } }>(
+    `{ changes(entity: "${id}") { edges { node { actor operation } } } }`,
+  );
   return data.changes.edges.map((e) => e.node);
 }
 
@@ -46,10 +48,13 @@ describe('the seed loader', () => {
       { actor: SEED_ACTOR, operation: 'CREATE_ENTITY' },
       { actor: SEED_ACTOR, operation: 'CREATE_RELATIONSHIP' },
     ]);
-    const read = await server.data<{ entity: { description: string; headquarters: { node: { id: string }; relationship: { validFrom: string; confidence: string } } } }>(
-      `{ entity(id: "${ids[1]}") { ... on Company { description headquarters { node { id } relationship { validFrom confidence } } } } }`,
-    );
-    expect(read.entity).toEqual({ description: 'First description.', headquarters: { node: { id: ids[2] }, relationship: { validFrom: '2020-01-01', confidence: 'HIGH' } } });
+    const read = await server.data<{
+      entity: { description: string; headquarters: { node: { id: string }; relationship: { validFrom: string; confidence: string } } };
+    }>(`{ entity(id: "${ids[1]}") { ... on Company { description headquarters { node { id } relationship { validFrom confidence } } } } }`);
+    expect(read.entity).toEqual({
+      description: 'First description.',
+      headquarters: { node: { id: ids[2] }, relationship: { validFrom: '2020-01-01', confidence: 'HIGH' } },
+    });
     const before = await snapshot(server, { prefix: p });
     expect((await loadSeed(server.db, graphOf('First description.'))).changes).toBe(0);
     expect(await snapshot(server, { prefix: p })).toEqual(before);

@@ -21,7 +21,11 @@ describe('the HTTP server', () => {
   });
 
   it('returns a request id in the response and in the x-request-id header', async () => {
-    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'test-req-1' }, body: JSON.stringify({ query: '{ __typename }' }) });
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'test-req-1' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
     expect(res.headers.get('x-request-id')).toBe('test-req-1');
     expect(((await res.json()) as { extensions: { requestId: string } }).extensions.requestId).toBe('test-req-1');
   });

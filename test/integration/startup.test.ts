@@ -72,7 +72,11 @@ describe('shutdown', () => {
       });
       child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${out}`)));
     });
-    const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ entity(id: "nvidia-h100") { id } }' }) });
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ entity(id: "nvidia-h100") { id } }' }),
+    });
     expect(res.status).toBe(200);
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGINT');

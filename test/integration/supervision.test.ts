@@ -47,7 +47,14 @@ describe('a local Neo4j killed with SIGKILL under load', () => {
   let url: string;
 
   beforeAll(async () => {
-    const env = { ...NEO4J_ENV, LOG_LEVEL: 'info', NEO4J_DATA_DIR: newDataDir(), NEO4J_BOLT_PORT: '0', REQUEST_TIMEOUT_MS: '120000', ANALYSIS_RATE_LIMIT_PER_MIN: '100000' };
+    const env = {
+      ...NEO4J_ENV,
+      LOG_LEVEL: 'info',
+      NEO4J_DATA_DIR: newDataDir(),
+      NEO4J_BOLT_PORT: '0',
+      REQUEST_TIMEOUT_MS: '120000',
+      ANALYSIS_RATE_LIMIT_PER_MIN: '100000',
+    };
     const config = loadConfig(env);
     const log = pino({ level: 'info' }, { write: (line: string) => void lines.push(line) });
     connection = await connect(config, log);

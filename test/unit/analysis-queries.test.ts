@@ -10,7 +10,17 @@ import { ROUTES_OF_ALL as ROUTES, ROUTES_OF_COMPANIES } from '../../src/store/an
 import { TIMELINE } from '../../src/store/analysis/timeline.js';
 import { WHO_USES } from '../../src/store/analysis/who-uses.js';
 
-const QUERIES = { ROUTES, ROUTES_OF_COMPANIES, RESTRICTIONS, WHO_USES, REGULATION_REACH, TIMELINE, NEIGHBORHOOD: NEIGHBORHOOD(4), SHORTEST_PATH: SHORTEST_PATH(6), PATHS: PATHS(6) };
+const QUERIES = {
+  ROUTES,
+  ROUTES_OF_COMPANIES,
+  RESTRICTIONS,
+  WHO_USES,
+  REGULATION_REACH,
+  TIMELINE,
+  NEIGHBORHOOD: NEIGHBORHOOD(4),
+  SHORTEST_PATH: SHORTEST_PATH(6),
+  PATHS: PATHS(6),
+};
 
 const typesIn = (query: string): string[] => [...query.matchAll(/\[\w*:([A-Z_|]+)/g)].flatMap((m) => m[1]!.split('|'));
 const labelsIn = (query: string): string[] => [...query.matchAll(/\(\w*((?::[A-Z]\w*)+)/g)].flatMap((m) => m[1]!.split(':').filter(Boolean));
@@ -38,7 +48,18 @@ describe('the analysis Cypher', () => {
 
   it('reads the route types and labels off the compute-access query', () => {
     expect(new Set(typesIn(ROUTES))).toEqual(
-      new Set(['OPERATES', 'EQUIPPED_WITH', 'RENTS_CAPACITY_AT', 'PARTNERS_WITH', 'SUBSIDIARY_OF', 'DEVELOPS', 'TRAINED_ON', 'TRAINED_AT', 'HEADQUARTERED_IN', 'LOCATED_IN']),
+      new Set([
+        'OPERATES',
+        'EQUIPPED_WITH',
+        'RENTS_CAPACITY_AT',
+        'PARTNERS_WITH',
+        'SUBSIDIARY_OF',
+        'DEVELOPS',
+        'TRAINED_ON',
+        'TRAINED_AT',
+        'HEADQUARTERED_IN',
+        'LOCATED_IN',
+      ]),
     );
     expect(new Set(labelsIn(ROUTES))).toEqual(new Set(['Entity', 'Company', 'DataCenter', 'Chip', 'Model', 'Country']));
   });

@@ -8,7 +8,15 @@ describe('reading CSV cells', () => {
   it('drops a UTF-8 byte-order mark and keeps commas and newlines inside quoted cells', () => {
     const table = readCsv('\uFEFFModel,Organization\n"GPT-4","OpenAI,Microsoft\nResearch"\n');
     expect(table.header).toEqual(['Model', 'Organization']);
-    expect(table.rows).toEqual([{ row: 2, cells: new Map([['Model', 'GPT-4'], ['Organization', 'OpenAI,Microsoft\nResearch']]) }]);
+    expect(table.rows).toEqual([
+      {
+        row: 2,
+        cells: new Map([
+          ['Model', 'GPT-4'],
+          ['Organization', 'OpenAI,Microsoft\nResearch'],
+        ]),
+      },
+    ]);
   });
 
   it('numbers rows as a spreadsheet does, the header being row 1, even after multi-line cells', () => {
@@ -19,7 +27,17 @@ describe('reading CSV cells', () => {
   it('reads numbers in scientific, decimal and currency forms', () => {
     const issues: UserErrorModel[] = [];
     const table = readCsv('a,b,c,d,e\n1.3e+24,12288.0,"$44,489.88",,lots\n');
-    const r = new RowReader<'a' | 'b' | 'c' | 'd' | 'e'>(table.rows[0]!, new Map([['a', 'a'], ['b', 'b'], ['c', 'c'], ['d', 'd'], ['e', 'e']]), issues);
+    const r = new RowReader<'a' | 'b' | 'c' | 'd' | 'e'>(
+      table.rows[0]!,
+      new Map([
+        ['a', 'a'],
+        ['b', 'b'],
+        ['c', 'c'],
+        ['d', 'd'],
+        ['e', 'e'],
+      ]),
+      issues,
+    );
     expect([r.number('a'), r.number('b'), r.number('c'), r.number('d')]).toEqual([1.3e24, 12288, 44489.88, null]);
     expect(r.number('e')).toBeNull();
     expect(issues).toEqual([{ code: 'INVALID_VALUE', field: 'rows[2].e', message: 'row 2, column "e": "lots" is not a number' }]);
@@ -44,7 +62,12 @@ describe('reading CSV cells', () => {
   it('maps header variants to one column and names the columns it does not know', () => {
     const spec = { name: ['Hardware name', 'Name of the hardware'], tdp: ['TDP (W)'] } as const;
     const { columns, unknown } = mapColumns(['Name of the hardware', 'TDP (W)', 'Notes', 'Mystery'], spec, ['Notes']);
-    expect(columns).toEqual(new Map([['name', 'Name of the hardware'], ['tdp', 'TDP (W)']]));
+    expect(columns).toEqual(
+      new Map([
+        ['name', 'Name of the hardware'],
+        ['tdp', 'TDP (W)'],
+      ]),
+    );
     expect(unknown).toEqual(['Mystery']);
   });
 });
@@ -65,15 +88,19 @@ describe('names and ids', () => {
 
 describe("the project's CSV format", () => {
   it('turns entity and relationship rows into the graph format, typed by the ontology', () => {
-    const table = readCsv([
-      'record,id,kind,name,aliases,sources,roles,foundedYear,type,from,to,chipCount,validFrom',
-      'entity,acme,Company,Acme,"Acme Inc.; ACME",src-a,AI_LAB;INVESTOR,1999,,,,,',
-      'relationship,,,,,src-a;src-b,,,TRAINED_ON,m,c,64,2024-01-01',
-    ].join('\n'));
+    const table = readCsv(
+      [
+        'record,id,kind,name,aliases,sources,roles,foundedYear,type,from,to,chipCount,validFrom',
+        'entity,acme,Company,Acme,"Acme Inc.; ACME",src-a,AI_LAB;INVESTOR,1999,,,,,',
+        'relationship,,,,,src-a;src-b,,,TRAINED_ON,m,c,64,2024-01-01',
+      ].join('\n'),
+    );
     const draft = parseGraphCsv(table);
     expect(draft.issues).toEqual([]);
     expect(draft.raw).toEqual({
-      entities: [{ id: 'acme', kind: 'Company', name: 'Acme', aliases: ['Acme Inc.', 'ACME'], sources: ['src-a'], roles: ['AI_LAB', 'INVESTOR'], foundedYear: 1999 }],
+      entities: [
+        { id: 'acme', kind: 'Company', name: 'Acme', aliases: ['Acme Inc.', 'ACME'], sources: ['src-a'], roles: ['AI_LAB', 'INVESTOR'], foundedYear: 1999 },
+      ],
       relationships: [{ type: 'TRAINED_ON', from: 'm', to: 'c', sources: ['src-a', 'src-b'], validFrom: '2024-01-01', properties: { chipCount: 64 } }],
     });
   });

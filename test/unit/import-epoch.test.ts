@@ -13,7 +13,10 @@ const CLUSTERS = read('gpu_clusters_sample.csv');
 /** The file with its header line rewritten. */
 const withHeader = (content: string, rename: Record<string, string>): string => {
   const [header, ...rest] = content.split('\n');
-  const renamed = header!.split(',').map((h) => rename[h] ?? h).join(',');
+  const renamed = header!
+    .split(',')
+    .map((h) => rename[h] ?? h)
+    .join(',');
   return [renamed, ...rest].join('\n');
 };
 
@@ -34,7 +37,11 @@ describe('parsing the Epoch AI tables', () => {
   });
 
   it('reads the 2024 ML Hardware header ("Name of the hardware", "Tensor-FP16 performance") like the 2025 one', () => {
-    const old = withHeader(HARDWARE, { 'Hardware name': 'Name of the hardware', 'Tensor-FP16/BF16 performance (FLOP/s)': 'Tensor-FP16 performance (FLOP/s)', 'Transistors (millions)': 'Number of transistors (millions)' });
+    const old = withHeader(HARDWARE, {
+      'Hardware name': 'Name of the hardware',
+      'Tensor-FP16/BF16 performance (FLOP/s)': 'Tensor-FP16 performance (FLOP/s)',
+      'Transistors (millions)': 'Number of transistors (millions)',
+    });
     expect(parseImport('EPOCH_HARDWARE', old).draft.entities).toEqual(parseImport('EPOCH_HARDWARE', HARDWARE).draft.entities);
   });
 
@@ -74,11 +81,13 @@ describe('parsing the Epoch AI tables', () => {
   it('maps a model row to developers, countries, training chips with counts and a base model', () => {
     const { draft } = parseImport('AUTO', MODELS);
     const rels = (from: string) => draft.relationships.filter((r) => r.from === from || r.to === from).map((r) => [r.type, r.from, r.to, r.props]);
-    expect(rels('Model:deepseekv3')).toEqual(expect.arrayContaining([
-      ['DEVELOPS', 'Company:deepseek', 'Model:deepseekv3', {}],
-      ['TRAINED_ON', 'Model:deepseekv3', 'Chip:nvidiah800sxm5', { chipCount: 2048 }],
-      ['FINE_TUNED_FROM', 'Model:deepseekr1', 'Model:deepseekv3', {}],
-    ]));
+    expect(rels('Model:deepseekv3')).toEqual(
+      expect.arrayContaining([
+        ['DEVELOPS', 'Company:deepseek', 'Model:deepseekv3', {}],
+        ['TRAINED_ON', 'Model:deepseekv3', 'Chip:nvidiah800sxm5', { chipCount: 2048 }],
+        ['FINE_TUNED_FROM', 'Model:deepseekr1', 'Model:deepseekv3', {}],
+      ]),
+    );
     const hq = draft.relationships.filter((r) => r.type === 'HEADQUARTERED_IN' && r.from === 'Company:shanghaiailab');
     expect(hq.map((r) => r.to)).toEqual(['Country:china']);
   });

@@ -22,10 +22,22 @@ const draftOf = (entities: Partial<DraftEntity>[], mode: Draft['mode'] = 'fill',
 
 describe('matching imported entities to the graph', () => {
   it('matches by name or alias of the same kind, ignoring case and spacing, and only fills gaps', () => {
-    const plan = planEntities(draftOf([{ name: 'nvidia h100 sxm5 80 GB', props: { tpp: 1, memoryGb: 80 } }, { kind: 'Company', name: 'nvidia corporation' }]), existing);
+    const plan = planEntities(
+      draftOf([
+        { name: 'nvidia h100 sxm5 80 GB', props: { tpp: 1, memoryGb: 80 } },
+        { kind: 'Company', name: 'nvidia corporation' },
+      ]),
+      existing,
+    );
     expect([...plan.idOf.values()]).toEqual(['nvidia-h100', 'nvidia']);
     expect(plan.tally).toEqual({ created: 0, updated: 2, unchanged: 0 });
-    expect(plan.changes[0]!.after).toMatchObject({ id: 'nvidia-h100', name: 'NVIDIA H100 SXM5 80GB', tpp: 15832, memoryGb: 80, sources: ['src-seed', 'src-epoch'] });
+    expect(plan.changes[0]!.after).toMatchObject({
+      id: 'nvidia-h100',
+      name: 'NVIDIA H100 SXM5 80GB',
+      tpp: 15832,
+      memoryGb: 80,
+      sources: ['src-seed', 'src-epoch'],
+    });
   });
 
   it('matches by id and then asserts the fields it gives', () => {
@@ -34,7 +46,13 @@ describe('matching imported entities to the graph', () => {
   });
 
   it('does not match an entity of another kind, and gives the new one a free id', () => {
-    const plan = planEntities(draftOf([{ kind: 'Model', name: 'Qwen' }, { kind: 'Model', name: 'NVIDIA' }]), existing);
+    const plan = planEntities(
+      draftOf([
+        { kind: 'Model', name: 'Qwen' },
+        { kind: 'Model', name: 'NVIDIA' },
+      ]),
+      existing,
+    );
     expect(plan.tally.created).toBe(2);
     expect([...plan.idOf.values()]).toEqual(['qwen-model', 'nvidia-model']);
   });
@@ -52,11 +70,18 @@ describe('matching imported entities to the graph', () => {
 });
 
 describe('planning relationships', () => {
-  const draft = draftOf([{ ref: 'c', kind: 'Company', name: 'NVIDIA' }, { ref: 'h', name: 'H100' }], 'fill', [
-    { type: 'DESIGNS', from: 'c', to: 'h', sources: ['src-epoch'], props: { confidence: 'low' }, at: 'row 2' },
-    { type: 'DESIGNS', from: 'h', to: 'c', sources: ['src-epoch'], props: {}, at: 'row 3' },
-    { type: 'DESIGNS', from: 'c', to: 'nowhere', sources: ['src-epoch'], props: {}, at: 'row 4' },
-  ]);
+  const draft = draftOf(
+    [
+      { ref: 'c', kind: 'Company', name: 'NVIDIA' },
+      { ref: 'h', name: 'H100' },
+    ],
+    'fill',
+    [
+      { type: 'DESIGNS', from: 'c', to: 'h', sources: ['src-epoch'], props: { confidence: 'low' }, at: 'row 2' },
+      { type: 'DESIGNS', from: 'h', to: 'c', sources: ['src-epoch'], props: {}, at: 'row 3' },
+      { type: 'DESIGNS', from: 'c', to: 'nowhere', sources: ['src-epoch'], props: {}, at: 'row 4' },
+    ],
+  );
 
   it('resolves endpoints and names the ones that are unknown or not allowed', () => {
     const plan = planEntities(draft, existing);

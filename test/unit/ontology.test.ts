@@ -90,7 +90,7 @@ describe('the SDL and the ontology, the other way round: nothing in the SDL the 
     expect(shapeOf(schema, 'Entity')).toEqual({ id, kind, name, aliases, description, sources });
   });
 
-  it('lists exactly the ontology\'s kinds and confidence levels in their enums', () => {
+  it("lists exactly the ontology's kinds and confidence levels in their enums", () => {
     expect(Object.keys(shapeOf(schema, 'EntityKind')!)).toEqual(ENTITY_KINDS.map(constantCase));
     expect(Object.keys(shapeOf(schema, 'Confidence')!)).toEqual(CONFIDENCE_LEVELS.map((c) => c.toUpperCase()));
   });
@@ -129,7 +129,7 @@ describe('the SDL and the ontology, the other way round: nothing in the SDL the 
     expect(new Set(perKind)).toEqual(new Set(ENTITY_KINDS));
   });
 
-  it('carries exactly the ontology\'s relationship properties on Relationship and RelationshipInput', () => {
+  it("carries exactly the ontology's relationship properties on Relationship and RelationshipInput", () => {
     const scalars = { string: 'String', int: 'Int', float: 'Float', boolean: 'Boolean', date: 'Date' } as const;
     const specific = Object.fromEntries(RELATIONSHIP_TYPES.flatMap((r) => r.properties).map((p) => [p.name, scalars[p.type]]));
     const common = COMMON_RELATIONSHIP_PROPERTIES.map((p) => p.name);

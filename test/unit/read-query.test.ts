@@ -65,11 +65,15 @@ describe('search ranking', () => {
   });
 
   it('orders hits by tier, then score, and keeps scores decreasing', () => {
-    const hits = rankHits('huawei', [
-      { node: entity('entity-list', 'Entity List addition of Huawei and affiliates'), score: 20 },
-      { node: entity('huawei', 'Huawei'), score: 10 },
-      { node: entity('doubao', 'Doubao'), score: 30 },
-    ], 10);
+    const hits = rankHits(
+      'huawei',
+      [
+        { node: entity('entity-list', 'Entity List addition of Huawei and affiliates'), score: 20 },
+        { node: entity('huawei', 'Huawei'), score: 10 },
+        { node: entity('doubao', 'Doubao'), score: 30 },
+      ],
+      10,
+    );
     expect(hits.map((h) => h.node.id)).toEqual(['huawei', 'entity-list', 'doubao']);
     expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
     expect(hits[1]!.score).toBeGreaterThan(hits[2]!.score);

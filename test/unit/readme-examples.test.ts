@@ -8,7 +8,12 @@ import { loadTypeDefs } from '../../src/server/schema.js';
 const schema = buildSchema(loadTypeDefs());
 const readme = readFileSync(path.join(projectRoot(), 'README.md'), 'utf8');
 const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
-const operations = blocks.flatMap((block) => block.split(/\n(?=#)/).map((part) => part.replace(/^#.*$/gm, '').trim()).filter(Boolean));
+const operations = blocks.flatMap((block) =>
+  block
+    .split(/\n(?=#)/)
+    .map((part) => part.replace(/^#.*$/gm, '').trim())
+    .filter(Boolean),
+);
 
 describe('the README', () => {
   it('has example queries', () => {

@@ -8,7 +8,8 @@ const { classify } = createClassifier(loadRuleSet());
 /** A day under each regime: the 2022 rule, the October 2023 rule, the H20/MI308 letters and GP10 guidance. */
 const DAYS = ['2023-06-01', '2024-06-01', '2025-06-01'];
 const DESTINATIONS = ['CN', 'SG', 'SA'];
-const KNOWN_INPUTS = /^(tpp \(or dense throughput per precision\)|dieAreaMm2|designedForDatacenter|ioBandwidthGBs \(or interconnectBandwidthGBs\)|interconnectBandwidthGBs|memoryBandwidthTBs|vendor)$/;
+const KNOWN_INPUTS =
+  /^(tpp \(or dense throughput per precision\)|dieAreaMm2|designedForDatacenter|ioBandwidthGBs \(or interconnectBandwidthGBs\)|interconnectBandwidthGBs|memoryBandwidthTBs|vendor)$/;
 
 describe.each(EPOCH_FILES)('classifying every row of %s', (file) => {
   const rows = epochChips(file);

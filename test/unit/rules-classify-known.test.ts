@@ -24,7 +24,12 @@ describe('classifying the known cases', () => {
     expect(evidence(y2022, 'bis-2022-10-07-ac-s-ifr')).toEqual(['I/O GB/s 900 ≥ 600', 'TPP 15,832 ≥ 4,800']);
     expect(y2022.licence).toBe('REQUIRED');
     const y2023 = classify(h100, OCT_2023, 'CN');
-    expect(y2023.met.find((m) => m.rule === 'bis-2023-10-17-ac-s-ifr')).toMatchObject({ paragraph: '3A090.a', criterion: '3A090.a.1: TPP ≥ 4,800', evidence: ['TPP 15,832 ≥ 4,800'], systems: ['4A090.a'] });
+    expect(y2023.met.find((m) => m.rule === 'bis-2023-10-17-ac-s-ifr')).toMatchObject({
+      paragraph: '3A090.a',
+      criterion: '3A090.a.1: TPP ≥ 4,800',
+      evidence: ['TPP 15,832 ≥ 4,800'],
+      systems: ['4A090.a'],
+    });
   });
 
   it('H800: not caught in 2022 with NVLink cut to 400 GB/s, caught from 17 November 2023', () => {
@@ -83,10 +88,17 @@ describe('classifying the known cases', () => {
     expect(classify(h20, APR_2025, 'SG').licence).toBe('NOT_REQUIRED');
   });
 
-  it('an Nvidia chip below 3A090 but reaching the H20\'s memory bandwidth is caught by the letter at low confidence only', () => {
+  it("an Nvidia chip below 3A090 but reaching the H20's memory bandwidth is caught by the letter at low confidence only", () => {
     const h20like = { name: 'hypothetical Nvidia part', vendor: 'NVIDIA', tpp: 2000, dieAreaMm2: 800, memoryBandwidthTBs: 4.5, designedForDatacenter: true };
     const c = classify(h20like, APR_2025, 'CN');
-    expect(c.met).toEqual([expect.objectContaining({ rule: 'usg-2025-04-h20-license-requirement', confidence: 'low', source: 'src-nvidia-8k-2025-04-15', evidence: ['vendor NVIDIA', 'memory bandwidth TB/s 4.5 ≥ 4'] })]);
+    expect(c.met).toEqual([
+      expect.objectContaining({
+        rule: 'usg-2025-04-h20-license-requirement',
+        confidence: 'low',
+        source: 'src-nvidia-8k-2025-04-15',
+        evidence: ['vendor NVIDIA', 'memory bandwidth TB/s 4.5 ≥ 4'],
+      }),
+    ]);
   });
 
   it('V100: TPP 2,000 and PD 2.45 are below 3A090.a and .b, so no licence for China under either rule', () => {
@@ -124,7 +136,11 @@ describe('classifying the known cases', () => {
   it('L40: a datacenter part at TPP 2,896.64 and PD 4.76 is 3A090.b, eligible for License Exception NAC', () => {
     // Nvidia's 8-K of 17 October 2023 (as quoted by the press) lists the L40 among the chips the rule covers.
     const l40 = classify(epochChip('NVIDIA L40', { designedForDatacenter: true }), OCT_2023, 'CN');
-    expect(l40.met.find((m) => m.rule === 'bis-2023-10-17-ac-s-ifr')).toMatchObject({ paragraph: '3A090.b', criterion: '3A090.b.1: 2,400 ≤ TPP < 4,800 and 1.6 ≤ PD < 5.92', systems: ['4A090.b'] });
+    expect(l40.met.find((m) => m.rule === 'bis-2023-10-17-ac-s-ifr')).toMatchObject({
+      paragraph: '3A090.b',
+      criterion: '3A090.b.1: 2,400 ≤ TPP < 4,800 and 1.6 ≤ PD < 5.92',
+      systems: ['4A090.b'],
+    });
     expect(l40.licence).toBe('EXCEPTION_ELIGIBLE');
   });
 

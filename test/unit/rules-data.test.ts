@@ -15,7 +15,9 @@ const read = (file: string): unknown => JSON.parse(readFileSync(new URL(`../../d
 function citations(value: unknown, path = '$'): [string, string][] {
   if (Array.isArray(value)) return value.flatMap((v, i) => citations(v, `${path}[${i}]`));
   if (value && typeof value === 'object') {
-    return Object.entries(value).flatMap(([k, v]) => (k === 'source' && typeof v === 'string' ? [[path, v] as [string, string]] : citations(v, `${path}.${k}`)));
+    return Object.entries(value).flatMap(([k, v]) =>
+      k === 'source' && typeof v === 'string' ? [[path, v] as [string, string]] : citations(v, `${path}.${k}`),
+    );
   }
   return [];
 }
@@ -37,7 +39,10 @@ describe('the control rules in data/rules', () => {
   });
 
   it('has one entry for every Regulation in the seed, keyed by its id, and no other', () => {
-    const regulations = graph.entities.filter((e) => e.kind === 'Regulation').map((e) => e.id).sort();
+    const regulations = graph.entities
+      .filter((e) => e.kind === 'Regulation')
+      .map((e) => e.id)
+      .sort();
     expect(Object.keys(rules.rules).sort()).toEqual(regulations);
   });
 
@@ -66,7 +71,12 @@ describe('the control rules in data/rules', () => {
         for (const ref of [c.criteriaOf, ...(c.containing ?? []), ...(c.notIf ?? [])].filter(Boolean)) expect(ids.has(ref!), `${c.id} → ${ref}`).toBe(true);
         if (c.appliesTo !== 'COMPUTER') expect(Boolean(c.anyOf) !== Boolean(c.criteriaOf), `${c.id} has criteria or criteriaOf`).toBe(true);
       }
-      for (const e of [...(rule.exclusions ?? []), ...(rule.licenceExceptions ?? [])]) for (const ref of e.controls) expect(rule.controls.some((c) => c.id === ref), `${e.id} → ${ref}`).toBe(true);
+      for (const e of [...(rule.exclusions ?? []), ...(rule.licenceExceptions ?? [])])
+        for (const ref of e.controls)
+          expect(
+            rule.controls.some((c) => c.id === ref),
+            `${e.id} → ${ref}`,
+          ).toBe(true);
     }
   });
 

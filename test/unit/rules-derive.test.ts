@@ -17,7 +17,7 @@ describe('deriving TPP and performance density', () => {
     expect(tpp.inputs.map((i) => i.name)).toEqual(expect.arrayContaining(['dense INT8 (8-bit)', 'dense Tensor-FP16/BF16 (16-bit)']));
   });
 
-  it('derives TPP from the seed entity\'s BF16 throughput when it has no TPP', () => {
+  it("derives TPP from the seed entity's BF16 throughput when it has no TPP", () => {
     const tpp = deriveTpp(chipSpecsFromEntity({ id: 'c', name: 'c', bf16DenseTflops: 148 }))!;
     expect(tpp.value).toBe(2368);
     expect(tpp.formula).toBe('dense BF16 148 TOPS × 16 bits = 2,368 (best of 1 precision)');
@@ -35,7 +35,7 @@ describe('deriving TPP and performance density', () => {
     expect(derivePerformanceDensity(deriveTpp(h100), { ...h100, dieAreaMm2: null })).toBeNull();
   });
 
-  it.each(EPOCH_FILES)('agrees within one percent with Epoch\'s own TPP on at least 95 in 100 of the rows of %s that give both', (file) => {
+  it.each(EPOCH_FILES)("agrees within one percent with Epoch's own TPP on at least 95 in 100 of the rows of %s that give both", (file) => {
     const rows = epochChips(file).filter((c) => c.specs.tpp != null && (c.specs.throughput ?? []).length > 0);
     const close = rows.filter((c) => {
       const derived = deriveTpp({ ...c.specs, tpp: null })!.value;

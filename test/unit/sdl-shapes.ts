@@ -37,11 +37,20 @@ export function shapeOf(schema: GraphQLSchema, name: string): Shape | undefined 
 /** The enum type of the SDL whose values are exactly these: how a property with `values` is typed. */
 export function enumNamed(schema: GraphQLSchema, values: readonly string[]): string | undefined {
   const wanted = [...values].sort().join(',');
-  return Object.values(schema.getTypeMap()).find((t) => isEnumType(t) && t.getValues().map((v) => v.name).sort().join(',') === wanted)?.name;
+  return Object.values(schema.getTypeMap()).find(
+    (t) =>
+      isEnumType(t) &&
+      t
+        .getValues()
+        .map((v) => v.name)
+        .sort()
+        .join(',') === wanted,
+  )?.name;
 }
 
 /** The named type of a property's values: its enum, or the GraphQL scalar of its type. */
-const scalarOf = (schema: GraphQLSchema, p: PropertySpec): string => (p.values ? (enumNamed(schema, p.values) ?? `<no enum with ${p.values.join('|')}>`) : SCALARS[p.type]);
+const scalarOf = (schema: GraphQLSchema, p: PropertySpec): string =>
+  p.values ? (enumNamed(schema, p.values) ?? `<no enum with ${p.values.join('|')}>`) : SCALARS[p.type];
 
 /**
  * Fields the hand-written SDL adds to a kind with `extend type` (a computed field such as Chip.controls, which
@@ -49,7 +58,9 @@ const scalarOf = (schema: GraphQLSchema, p: PropertySpec): string => (p.values ?
  */
 export function handWrittenExtensions(schema: GraphQLSchema, kind: EntityKind): Shape {
   const handWritten = parse(loadTypeDefs().replace(generateSdl(), ''));
-  const names = handWritten.definitions.flatMap((d) => (d.kind === Kind.OBJECT_TYPE_EXTENSION && d.name.value === kind ? (d.fields ?? []).map((f) => f.name.value) : []));
+  const names = handWritten.definitions.flatMap((d) =>
+    d.kind === Kind.OBJECT_TYPE_EXTENSION && d.name.value === kind ? (d.fields ?? []).map((f) => f.name.value) : [],
+  );
   const all = shapeOf(schema, kind) ?? {};
   return Object.fromEntries(Object.entries(all).filter(([signature]) => names.includes(signature.replace(/\(.*$/, ''))));
 }

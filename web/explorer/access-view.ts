@@ -71,7 +71,10 @@ function drawRoute(state: GraphState, route: Route, company: EntityRef, home: En
   const byId = new Map(route.path.nodes.map((n) => [n.id, n]));
   const ends = (a: string, b: string): EntityRef[] => [byId.get(a), byId.get(b)].filter((n): n is EntityRef => n !== undefined);
   for (const e of route.path.edges) {
-    state.addRouteEdge({ key: `${e.from}|${e.type}|${e.to}`, type: e.type, from: e.from, to: e.to, confidence: e.confidence, classification: route.classification }, ends(e.from, e.to));
+    state.addRouteEdge(
+      { key: `${e.from}|${e.type}|${e.to}`, type: e.type, from: e.from, to: e.to, confidence: e.confidence, classification: route.classification },
+      ends(e.from, e.to),
+    );
   }
   const context = (from: EntityRef, type: string, to: EntityRef): void =>
     state.addRouteEdge({ key: `${from.id}|${type}|${to.id}`, type, from: from.id, to: to.id, confidence: 'HIGH' }, [from, to]);
@@ -86,11 +89,32 @@ function routeItem(route: Route, actions: PanelActions): HTMLElement {
   return h(
     'li',
     { class: `route${offshore ? ' offshore' : ''}`, 'data-classification': route.classification },
-    h('div', {}, h('span', { class: `classification classification-${route.classification}` }, route.classification.replace(/_/g, ' ').toLowerCase()), ` ${route.kind.replace(/_/g, ' ').toLowerCase()}`),
-    h('div', { class: 'relation-head' }, h('button', { type: 'button', class: 'link', onclick: () => actions.open(route.chip.id) }, route.chip.name), ' ', kindBadge(route.chip), ` at ${place}`),
+    h(
+      'div',
+      {},
+      h('span', { class: `classification classification-${route.classification}` }, route.classification.replace(/_/g, ' ').toLowerCase()),
+      ` ${route.kind.replace(/_/g, ' ').toLowerCase()}`,
+    ),
+    h(
+      'div',
+      { class: 'relation-head' },
+      h('button', { type: 'button', class: 'link', onclick: () => actions.open(route.chip.id) }, route.chip.name),
+      ' ',
+      kindBadge(route.chip),
+      ` at ${place}`,
+    ),
     h('div', { class: 'muted' }, `confidence ${route.confidence.toLowerCase()}`),
     route.restrictions.length
-      ? h('div', { class: 'notes' }, 'Restricted by ', ...route.restrictions.flatMap((r, i) => [i ? '; ' : '', h('button', { type: 'button', class: 'link', onclick: () => actions.open(r.regulation.id) }, r.regulation.name), ` (covers ${r.destinations.map((d) => d.name).join(', ') || 'no listed country'})`]))
+      ? h(
+          'div',
+          { class: 'notes' },
+          'Restricted by ',
+          ...route.restrictions.flatMap((r, i) => [
+            i ? '; ' : '',
+            h('button', { type: 'button', class: 'link', onclick: () => actions.open(r.regulation.id) }, r.regulation.name),
+            ` (covers ${r.destinations.map((d) => d.name).join(', ') || 'no listed country'})`,
+          ]),
+        )
       : null,
     sourceList(route.sources),
   );
@@ -117,7 +141,13 @@ export async function showAccess(company: string, asOf: string, state: GraphStat
   panel.replaceChildren(
     h('h2', { id: 'panel-title', tabindex: '-1' }, `Compute access: ${self.name}`),
     h('p', { class: 'muted' }, `as of ${access.asOf}`, home ? ` · home country ${home.name}` : '', access.truncated ? ' · list cut at the server limit' : ''),
-    h('p', {}, `${routes.length} routes; `, h('strong', { class: 'error' }, `${offshore} offshore to restricted chips`), ' (red in the drawing; orange: restricted at home; blue: unrestricted; dashed: low confidence).'),
+    h(
+      'p',
+      {},
+      `${routes.length} routes; `,
+      h('strong', { class: 'error' }, `${offshore} offshore to restricted chips`),
+      ' (red in the drawing; orange: restricted at home; blue: unrestricted; dashed: low confidence).',
+    ),
     h('button', { type: 'button', onclick: () => actions.open(self.id) }, `Back to ${self.name}'s neighbourhood`),
     h('ul', { class: 'routes' }, ...routes.map((r) => routeItem(r, actions))),
   );

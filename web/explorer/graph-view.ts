@@ -67,7 +67,11 @@ export function createGraphView(container: HTMLElement, onOpen: (id: string) => 
     for (const n of nodes) wanted.set(n.id, { group: 'nodes', data: { id: n.id, name: n.name, kind: n.kind, colour: KIND_COLOURS[n.kind] } });
     for (const e of edges) {
       const classes = e.classification ? `route ${classOf(e.classification)}` : '';
-      wanted.set(`e:${e.key}`, { group: 'edges', classes, data: { id: `e:${e.key}`, source: e.from, target: e.to, type: e.type, confidence: e.confidence, classification: e.classification ?? '' } });
+      wanted.set(`e:${e.key}`, {
+        group: 'edges',
+        classes,
+        data: { id: `e:${e.key}`, source: e.from, target: e.to, type: e.type, confidence: e.confidence, classification: e.classification ?? '' },
+      });
     }
     let added = false;
     const kept = cy.nodes().filter((n) => wanted.has(n.id())).length;

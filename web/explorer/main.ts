@@ -145,7 +145,16 @@ function setupFilters(): void {
   const list = $('type-filters');
   list.replaceChildren(
     ...RELATIONSHIP_TYPE_NAMES.map((type) =>
-      h('li', {}, h('label', {}, h('input', { type: 'checkbox', name: 'type', value: type, checked: true, onchange: (e) => toggleType(type, (e.target as HTMLInputElement).checked) }), ` ${type}`)),
+      h(
+        'li',
+        {},
+        h(
+          'label',
+          {},
+          h('input', { type: 'checkbox', name: 'type', value: type, checked: true, onchange: (e) => toggleType(type, (e.target as HTMLInputElement).checked) }),
+          ` ${type}`,
+        ),
+      ),
     ),
   );
 }

@@ -45,7 +45,16 @@ function relationItem(r: Relation, actions: PanelActions): HTMLElement {
   return h(
     'li',
     { class: 'relation' },
-    h('div', { class: 'relation-head' }, `${arrow} `, h('button', { type: 'button', class: 'link', onclick: () => actions.open(r.node.id) }, r.node.name), ' ', kindBadge(r.node), ' ', confidenceBadge(rel.confidence)),
+    h(
+      'div',
+      { class: 'relation-head' },
+      `${arrow} `,
+      h('button', { type: 'button', class: 'link', onclick: () => actions.open(r.node.id) }, r.node.name),
+      ' ',
+      kindBadge(r.node),
+      ' ',
+      confidenceBadge(rel.confidence),
+    ),
     validity(rel.validFrom, rel.validTo) ? h('div', { class: 'muted' }, validity(rel.validFrom, rel.validTo)) : null,
     extras.length ? h('div', { class: 'muted' }, extras.join(' · ')) : null,
     rel.notes ? h('div', { class: 'notes' }, rel.notes) : null,
@@ -60,14 +69,14 @@ function relationsByType(details: EntityDetails, types: ReadonlySet<string>, act
     groups.set(r.relationship.type, [...(groups.get(r.relationship.type) ?? []), r]);
   }
   if (groups.size === 0) return [h('p', { class: 'muted' }, 'No relationships of the shown types on this date.')];
-  return [...groups].map(([type, list]) => h('section', { class: 'relation-group' }, h('h3', {}, `${type} (${list.length})`), h('ul', {}, ...list.map((r) => relationItem(r, actions)))));
+  return [...groups].map(([type, list]) =>
+    h('section', { class: 'relation-group' }, h('h3', {}, `${type} (${list.length})`), h('ul', {}, ...list.map((r) => relationItem(r, actions)))),
+  );
 }
 
 /** Renders one entity's facts, relationships (of the shown types), confidence and sources into the panel. */
 export function renderDetails(target: HTMLElement, details: EntityDetails, asOf: string, types: ReadonlySet<string>, actions: PanelActions): void {
-  const facts = details.facts.length
-    ? h('dl', { class: 'facts' }, ...details.facts.flatMap((f) => [h('dt', {}, f.name), h('dd', {}, f.value)]))
-    : null;
+  const facts = details.facts.length ? h('dl', { class: 'facts' }, ...details.facts.flatMap((f) => [h('dt', {}, f.name), h('dd', {}, f.value)])) : null;
   const sources = sourceList(details.sources);
   const parts: (HTMLElement | null)[] = [
     h('h2', { id: 'panel-title', tabindex: '-1' }, details.name, ' ', kindBadge(details)),

@@ -36,7 +36,13 @@ export function setupSearch(form: HTMLFormElement, input: HTMLInputElement, resu
         h(
           'li',
           {},
-          h('button', { type: 'button', class: 'result', 'data-id': ref.id, title: description ?? '', onclick: () => open(ref) }, ref.name, ' ', kindBadge(ref)),
+          h(
+            'button',
+            { type: 'button', class: 'result', 'data-id': ref.id, title: description ?? '', onclick: () => open(ref) },
+            ref.name,
+            ' ',
+            kindBadge(ref),
+          ),
         ),
       ),
     );

@@ -15,7 +15,10 @@ export interface CsvTable {
 
 /** Parses CSV text (UTF-8 BOM dropped, quoted cells may hold commas and newlines). Throws on malformed CSV. */
 export function readCsv(content: string): CsvTable {
-  const records = parse(content, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { records: number } }[];
+  const records = parse(content, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as {
+    record: string[];
+    info: { records: number };
+  }[];
   const [first, ...rest] = records;
   if (!first) return { header: [], rows: [] };
   const header = first.record.map((h) => h.trim());
@@ -27,7 +30,11 @@ export function readCsv(content: string): CsvTable {
 export type ColumnSpec<K extends string> = Readonly<Record<K, readonly string[]>>;
 
 /** Which header each canonical column has in this file, and the headers nobody knows. */
-export function mapColumns<K extends string>(header: readonly string[], spec: ColumnSpec<K>, ignored: readonly string[]): { columns: Map<K, string>; unknown: string[] } {
+export function mapColumns<K extends string>(
+  header: readonly string[],
+  spec: ColumnSpec<K>,
+  ignored: readonly string[],
+): { columns: Map<K, string>; unknown: string[] } {
   const columns = new Map<K, string>();
   const lower = new Map(header.map((h) => [h.toLowerCase(), h]));
   for (const [key, variants] of Object.entries(spec) as [K, readonly string[]][]) {
@@ -42,7 +49,11 @@ export function mapColumns<K extends string>(header: readonly string[], spec: Co
 export function requireColumns<K extends string>(columns: ReadonlyMap<K, string>, spec: ColumnSpec<K>, required: readonly K[]): UserErrorModel[] {
   return required
     .filter((key) => !columns.has(key))
-    .map((key) => ({ code: 'UNREADABLE_FILE' as const, field: 'header', message: `header: no column ${spec[key].map((v) => `"${v}"`).join(' or ')}; is this the right file and format?` }));
+    .map((key) => ({
+      code: 'UNREADABLE_FILE' as const,
+      field: 'header',
+      message: `header: no column ${spec[key].map((v) => `"${v}"`).join(' or ')}; is this the right file and format?`,
+    }));
 }
 
 /** Reads typed cells of one row, collecting located issues instead of throwing. */
@@ -61,7 +72,10 @@ export class RowReader<K extends string> {
 
   /** A comma-joined multi-valued cell as its values. */
   list(key: K): string[] {
-    return (this.text(key) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    return (this.text(key) ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
 
   /** Numbers such as 1.3e+24, 12288.0, $44,489.88 or 1 024; empty is null. */

@@ -60,7 +60,11 @@ export const issueAt = (field: string, label: string, message: string, code: Use
 
 /** Case-, accent-, space- and punctuation-insensitive form of a name, for matching. */
 export function normaliseName(name: string): string {
-  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** A lower-case slug for a name (accents dropped), or an empty string when nothing is left. */

@@ -22,20 +22,61 @@ export const CLUSTER_COLUMNS = {
 } as const satisfies ColumnSpec<string>;
 
 const IGNORED = [
-  'Single cluster?', 'Max OP/s (log)', 'H100 equivalents', 'Note', 'Sector', 'Hardware Cost', 'Users', 'Hardware note',
-  'Quote', 'First Operational Date Note', 'Certainty Note', 'Energy Efficiency (log)', 'Builds Upon', 'Superseded by',
-  'Possible Duplicate', 'Possible Duplicate Of', 'Total number of AI chips', 'GPU Supplier (primary)',
-  'GPU supplier (secondary)', 'Include in Standard Analysis', 'Exclude', 'Rank when first operational',
-  '16-bit OP/s (log)', 'Max OP/s', '8-bit OP/s', '16-bit OP/s', '32-bit OP/s', 'Calculated Power Capacity (MW)',
-  'Reported Power Capacity (MW)', 'Energy Efficiency', 'Calculated Cost', 'Reported Cost',
-  'Reported Cost (Inflation adjusted)', 'Cost Quote', 'Noteworthy', 'Decommissioned Date (if applicable)',
-  'Largest existing cluster when first operational', '% of largest cluster when first operational',
-  'Source 1', 'Source 2', 'Source 3', 'Source 4', 'Source 5', 'latitude', 'longitude',
+  'Single cluster?',
+  'Max OP/s (log)',
+  'H100 equivalents',
+  'Note',
+  'Sector',
+  'Hardware Cost',
+  'Users',
+  'Hardware note',
+  'Quote',
+  'First Operational Date Note',
+  'Certainty Note',
+  'Energy Efficiency (log)',
+  'Builds Upon',
+  'Superseded by',
+  'Possible Duplicate',
+  'Possible Duplicate Of',
+  'Total number of AI chips',
+  'GPU Supplier (primary)',
+  'GPU supplier (secondary)',
+  'Include in Standard Analysis',
+  'Exclude',
+  'Rank when first operational',
+  '16-bit OP/s (log)',
+  'Max OP/s',
+  '8-bit OP/s',
+  '16-bit OP/s',
+  '32-bit OP/s',
+  'Calculated Power Capacity (MW)',
+  'Reported Power Capacity (MW)',
+  'Energy Efficiency',
+  'Calculated Cost',
+  'Reported Cost',
+  'Reported Cost (Inflation adjusted)',
+  'Cost Quote',
+  'Noteworthy',
+  'Decommissioned Date (if applicable)',
+  'Largest existing cluster when first operational',
+  '% of largest cluster when first operational',
+  'Source 1',
+  'Source 2',
+  'Source 3',
+  'Source 4',
+  'Source 5',
+  'latitude',
+  'longitude',
 ];
 
 type Column = keyof typeof CLUSTER_COLUMNS;
 
-const STATUS: Record<string, string> = { existing: 'OPERATIONAL', planned: 'PLANNED', 'under construction': 'UNDER_CONSTRUCTION', decommissioned: 'DECOMMISSIONED' };
+const STATUS: Record<string, string> = {
+  existing: 'OPERATIONAL',
+  planned: 'PLANNED',
+  'under construction': 'UNDER_CONSTRUCTION',
+  decommissioned: 'DECOMMISSIONED',
+};
 const CONFIDENCE: Record<string, string> = { confirmed: 'high', likely: 'medium', unlikely: 'low' };
 
 /** A short single-line location is a city; street addresses and coordinates are left out. */
@@ -45,15 +86,23 @@ const cityOf = (location: string | null, country: string | null): string | null 
 function addCluster(b: DraftBuilder, r: RowReader<Column>, name: string, at: string): void {
   const country = countryName(r.text('country') ?? '');
   const confidence = CONFIDENCE[(r.text('certainty') ?? '').toLowerCase()] ?? null;
-  const dc = b.entity('DataCenter', name, {
-    status: STATUS[(r.text('status') ?? '').toLowerCase()] ?? null,
-    operationalDate: r.date('firstOperational'),
-    powerMw: tidy(r.number('power')),
-    city: cityOf(r.text('location'), country),
-  }, at);
+  const dc = b.entity(
+    'DataCenter',
+    name,
+    {
+      status: STATUS[(r.text('status') ?? '').toLowerCase()] ?? null,
+      operationalDate: r.date('firstOperational'),
+      powerMw: tidy(r.number('power')),
+      city: cityOf(r.text('location'), country),
+    },
+    at,
+  );
   if (country) b.relationship('LOCATED_IN', dc, b.entity('Country', country, {}, at), {}, at);
   for (const owner of r.list('owner')) b.relationship('OPERATES', b.entity('Company', owner, { roles: ['DATA_CENTER_OPERATOR'] }, at), dc, { confidence }, at);
-  for (const [chipKey, quantityKey] of [['chip1', 'quantity1'], ['chip2', 'quantity2']] as const) {
+  for (const [chipKey, quantityKey] of [
+    ['chip1', 'quantity1'],
+    ['chip2', 'quantity2'],
+  ] as const) {
     const chip = r.text(chipKey);
     const count = r.number(quantityKey);
     if (chip) b.relationship('EQUIPPED_WITH', dc, b.entity('Chip', chip, {}, at), { chipCount: count === null ? null : Math.round(count), confidence }, at);
@@ -69,4 +118,12 @@ const anonymised = (name: string): string | null =>
  * are skipped.
  */
 export const parseEpochClusters = (table: CsvTable): Draft =>
-  parseEpochTable(table, { source: EPOCH_CLUSTERS_SOURCE, columns: CLUSTER_COLUMNS, ignored: IGNORED, nameColumn: 'name', noun: 'cluster', skip: anonymised, add: addCluster });
+  parseEpochTable(table, {
+    source: EPOCH_CLUSTERS_SOURCE,
+    columns: CLUSTER_COLUMNS,
+    ignored: IGNORED,
+    nameColumn: 'name',
+    noun: 'cluster',
+    skip: anonymised,
+    add: addCluster,
+  });

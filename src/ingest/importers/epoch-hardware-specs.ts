@@ -25,8 +25,15 @@ const SPEC_COLUMNS = {
 type Column = keyof typeof SPEC_COLUMNS;
 
 const PRECISIONS: readonly [Column, string, number][] = [
-  ['bf16', 'dense Tensor-FP16/BF16', 16], ['fp8', 'dense FP8', 8], ['fp4', 'dense FP4', 4], ['int8', 'dense INT8', 8],
-  ['int4', 'dense INT4', 4], ['int16', 'INT16', 16], ['fp16', 'FP16', 16], ['fp32', 'FP32', 32], ['fp64', 'FP64', 64],
+  ['bf16', 'dense Tensor-FP16/BF16', 16],
+  ['fp8', 'dense FP8', 8],
+  ['fp4', 'dense FP4', 4],
+  ['int8', 'dense INT8', 8],
+  ['int4', 'dense INT4', 4],
+  ['int16', 'INT16', 16],
+  ['fp16', 'FP16', 16],
+  ['fp32', 'FP32', 32],
+  ['fp64', 'FP64', 64],
 ];
 
 export interface EpochChipSpecs {
@@ -51,7 +58,10 @@ export function readEpochChipSpecs(table: CsvTable, file: string): { chips: Epoc
       if (ops !== null && ops > 0) throughput.push({ precision, bits, opsPerSecond: ops });
     }
     const tpp = r.number('tpp');
-    const per = (col: Column, divisor: number): number | null => { const n = r.number(col); return n === null ? null : n / divisor; };
+    const per = (col: Column, divisor: number): number | null => {
+      const n = r.number(col);
+      return n === null ? null : n / divisor;
+    };
     chips.push({
       row: row.row,
       availableInChina: r.text('availableInChina'),

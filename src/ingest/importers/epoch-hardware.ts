@@ -24,14 +24,38 @@ export const HARDWARE_COLUMNS = {
 } as const satisfies ColumnSpec<string>;
 
 const IGNORED = [
-  'Type', 'Notes', 'Release price (USD)', 'FP64 (double precision) performance (FLOP/s)',
-  'FP32 (single precision) performance (FLOP/s)', 'FP16 (half precision) performance (FLOP/s)',
-  'TF32 (TensorFloat-32) performance (FLOP/s)', 'INT16 performance (OP/s)', 'INT8 performance (OP/s)',
-  'INT4 performance (OP/s)', 'Internode bandwidth (bit/s)', 'Die Size (mm^2)', 'Base clock (MHz)',
-  'Boost clock (MHz)', 'Memory clock (MHz)', 'Memory bus (bit)', 'Tensor cores', 'Transistors (millions)',
-  'Number of transistors (millions)', 'Link to datasheet', 'Source for the price', 'ML models', 'Last modified',
-  'Max performance', 'Energy efficiency', 'FP8 performance (FLOP/s)', 'FP4 performance (FLOP/s)',
-  'Price-performance', 'ML OP/s', 'Generally available', 'Available in China', 'Available in China Notes',
+  'Type',
+  'Notes',
+  'Release price (USD)',
+  'FP64 (double precision) performance (FLOP/s)',
+  'FP32 (single precision) performance (FLOP/s)',
+  'FP16 (half precision) performance (FLOP/s)',
+  'TF32 (TensorFloat-32) performance (FLOP/s)',
+  'INT16 performance (OP/s)',
+  'INT8 performance (OP/s)',
+  'INT4 performance (OP/s)',
+  'Internode bandwidth (bit/s)',
+  'Die Size (mm^2)',
+  'Base clock (MHz)',
+  'Boost clock (MHz)',
+  'Memory clock (MHz)',
+  'Memory bus (bit)',
+  'Tensor cores',
+  'Transistors (millions)',
+  'Number of transistors (millions)',
+  'Link to datasheet',
+  'Source for the price',
+  'ML models',
+  'Last modified',
+  'Max performance',
+  'Energy efficiency',
+  'FP8 performance (FLOP/s)',
+  'FP4 performance (FLOP/s)',
+  'Price-performance',
+  'ML OP/s',
+  'Generally available',
+  'Available in China',
+  'Available in China Notes',
 ];
 
 type Column = keyof typeof HARDWARE_COLUMNS;
@@ -39,18 +63,23 @@ type Column = keyof typeof HARDWARE_COLUMNS;
 function addChip(b: DraftBuilder, r: RowReader<Column>, name: string, at: string): void {
   const vendor = r.text('manufacturer');
   const processNm = r.number('process');
-  const chip = b.entity('Chip', name, {
-    vendor,
-    releaseDate: r.date('releaseDate'),
-    memoryGb: tidy(r.number('memory'), 1e9),
-    memoryBandwidthTBs: tidy(r.number('bandwidth'), 1e12),
-    bf16DenseTflops: tidy(r.number('bf16'), 1e12),
-    interconnectBandwidthGBs: tidy(r.number('intranode'), 1e9),
-    tdpWatts: r.number('tdp'),
-    // Epoch's bit-OP/s divided by 1e12 is BIS's "total processing performance" (H100: 1.5832e16 → 15,832).
-    tpp: tidy(r.number('tpp'), 1e12),
-    processNm,
-  }, at);
+  const chip = b.entity(
+    'Chip',
+    name,
+    {
+      vendor,
+      releaseDate: r.date('releaseDate'),
+      memoryGb: tidy(r.number('memory'), 1e9),
+      memoryBandwidthTBs: tidy(r.number('bandwidth'), 1e12),
+      bf16DenseTflops: tidy(r.number('bf16'), 1e12),
+      interconnectBandwidthGBs: tidy(r.number('intranode'), 1e9),
+      tdpWatts: r.number('tdp'),
+      // Epoch's bit-OP/s divided by 1e12 is BIS's "total processing performance" (H100: 1.5832e16 → 15,832).
+      tpp: tidy(r.number('tpp'), 1e12),
+      processNm,
+    },
+    at,
+  );
   if (vendor) b.relationship('DESIGNS', b.entity('Company', vendor, { roles: ['CHIP_DESIGNER'] }, at), chip, {}, at);
   for (const foundry of r.list('foundry')) {
     const processNode = processNm !== null ? `${processNm} nm` : null;

@@ -23,12 +23,35 @@ export const MODEL_COLUMNS = {
 
 /** Columns Epoch publishes that the ontology has no place for; read past without a warning. */
 const IGNORED = [
-  'Authors', 'Reference', 'Link', 'Citations', 'Notability criteria', 'Notability criteria notes', 'Parameters notes',
-  'Training compute notes', 'Training dataset', 'Training dataset notes', 'Training dataset size (datapoints)',
-  'Dataset size notes', 'Epochs', 'Training time (hours)', 'Training time notes', 'Hardware utilization',
-  'Training compute cost (2023 USD)', 'Compute cost notes', 'Confidence', 'Abstract', 'Finetune compute (FLOP)',
-  'Finetune compute notes', 'Batch size', 'Batch size notes', 'Training code accessibility',
-  'Inference code accessibility', 'Accessibility notes', 'Frontier model', 'Training power draw (W)',
+  'Authors',
+  'Reference',
+  'Link',
+  'Citations',
+  'Notability criteria',
+  'Notability criteria notes',
+  'Parameters notes',
+  'Training compute notes',
+  'Training dataset',
+  'Training dataset notes',
+  'Training dataset size (datapoints)',
+  'Dataset size notes',
+  'Epochs',
+  'Training time (hours)',
+  'Training time notes',
+  'Hardware utilization',
+  'Training compute cost (2023 USD)',
+  'Compute cost notes',
+  'Confidence',
+  'Abstract',
+  'Finetune compute (FLOP)',
+  'Finetune compute notes',
+  'Batch size',
+  'Batch size notes',
+  'Training code accessibility',
+  'Inference code accessibility',
+  'Accessibility notes',
+  'Frontier model',
+  'Training power draw (W)',
   'Training compute estimation method',
 ];
 
@@ -41,13 +64,18 @@ function openWeights(value: string | null): boolean | null {
 }
 
 function addModel(b: DraftBuilder, r: RowReader<Column>, name: string, at: string): void {
-  const model = b.entity('Model', name, {
-    releaseDate: r.date('date'),
-    parameters: r.number('parameters'),
-    trainingComputeFlop: r.number('compute'),
-    domain: r.list('domain')[0] ?? null,
-    openWeights: openWeights(r.text('accessibility')),
-  }, at);
+  const model = b.entity(
+    'Model',
+    name,
+    {
+      releaseDate: r.date('date'),
+      parameters: r.number('parameters'),
+      trainingComputeFlop: r.number('compute'),
+      domain: r.list('domain')[0] ?? null,
+      openWeights: openWeights(r.text('accessibility')),
+    },
+    at,
+  );
   const orgs = r.list('organization');
   const categories = r.list('category');
   const countries = r.list('country');

@@ -1,4 +1,14 @@
-import { COMMON_PROPERTIES, COMMON_RELATIONSHIP_PROPERTIES, ENTITY_KINDS, isEntityKind, KIND_PROPERTIES, propertiesOf, RELATIONSHIP_TYPES, relationshipSpec, type PropertySpec } from '../../graph/ontology.js';
+import {
+  COMMON_PROPERTIES,
+  COMMON_RELATIONSHIP_PROPERTIES,
+  ENTITY_KINDS,
+  isEntityKind,
+  KIND_PROPERTIES,
+  propertiesOf,
+  RELATIONSHIP_TYPES,
+  relationshipSpec,
+  type PropertySpec,
+} from '../../graph/ontology.js';
 import type { UserErrorModel } from '../../errors.js';
 import type { CsvTable } from './csv-table.js';
 import type { Draft } from './draft.js';
@@ -22,7 +32,11 @@ export const GRAPH_CSV_COLUMNS: readonly string[] = [
 /** A cell as its property's type; a cell that does not convert stays text so validation names it. */
 function typed(spec: PropertySpec | undefined, cell: string): unknown {
   if (!spec) return cell;
-  if (spec.list) return cell.split(LIST_SEPARATOR).map((s) => s.trim()).filter(Boolean);
+  if (spec.list)
+    return cell
+      .split(LIST_SEPARATOR)
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (spec.type === 'int' || spec.type === 'float') return Number.isFinite(Number(cell)) ? Number(cell) : cell;
   if (spec.type === 'boolean') return cell === 'true' ? true : cell === 'false' ? false : cell;
   return cell;
@@ -31,7 +45,11 @@ function typed(spec: PropertySpec | undefined, cell: string): unknown {
 function entityRow(cells: ReadonlyMap<string, string>): Record<string, unknown> {
   const kind = cells.get('kind') ?? '';
   const specs = new Map((isEntityKind(kind) ? propertiesOf(kind) : []).map((p) => [p.name, p]));
-  const out: Record<string, unknown> = { id: cells.get('id') ?? '', kind, sources: typed({ name: 'sources', type: 'string', list: true }, cells.get('sources') ?? '') };
+  const out: Record<string, unknown> = {
+    id: cells.get('id') ?? '',
+    kind,
+    sources: typed({ name: 'sources', type: 'string', list: true }, cells.get('sources') ?? ''),
+  };
   for (const [column, cell] of cells) if (cell && !BASE_COLUMNS.includes(column)) out[column] = typed(specs.get(column), cell);
   return out;
 }
@@ -80,5 +98,15 @@ export function parseGraphCsv(table: CsvTable): Draft {
     const column = match[3] === 'properties' ? match[4] : match[3];
     return { field: `rows[${row}].${column || 'record'}`, label: `row ${row}, column "${column || 'record'}"` };
   };
-  return { mode: 'assert', entities: [], relationships: [], skipped: [], unknownColumns: [], issues, records: table.rows.length, raw: { entities, relationships }, locate };
+  return {
+    mode: 'assert',
+    entities: [],
+    relationships: [],
+    skipped: [],
+    unknownColumns: [],
+    issues,
+    records: table.rows.length,
+    raw: { entities, relationships },
+    locate,
+  };
 }

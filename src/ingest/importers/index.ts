@@ -33,12 +33,32 @@ export function parseImport(format: ImportFormat | 'AUTO', content: string): { f
     table = readCsv(content);
   } catch (error) {
     const message = `The file is not readable CSV (${(error as Error).message}).`;
-    const draft: Draft = { mode: 'assert', entities: [], relationships: [], skipped: [], unknownColumns: [], records: 0, issues: [{ code: 'UNREADABLE_FILE', field: null, message }] };
+    const draft: Draft = {
+      mode: 'assert',
+      entities: [],
+      relationships: [],
+      skipped: [],
+      unknownColumns: [],
+      records: 0,
+      issues: [{ code: 'UNREADABLE_FILE', field: null, message }],
+    };
     return { format: format === 'AUTO' ? 'CSV' : format, draft };
   }
   if (format === 'AUTO' && table.header.includes('Data center') && table.header.includes('Construction status')) {
-    const message = 'This looks like Epoch AI\'s Frontier Data Centers timeline (data_center_timelines.csv), which the importer does not read; import the GPU Clusters table instead.';
-    return { format: 'CSV', draft: { mode: 'assert', entities: [], relationships: [], skipped: [], unknownColumns: [], records: 0, issues: [{ code: 'UNREADABLE_FILE', field: 'header', message }] } };
+    const message =
+      "This looks like Epoch AI's Frontier Data Centers timeline (data_center_timelines.csv), which the importer does not read; import the GPU Clusters table instead.";
+    return {
+      format: 'CSV',
+      draft: {
+        mode: 'assert',
+        entities: [],
+        relationships: [],
+        skipped: [],
+        unknownColumns: [],
+        records: 0,
+        issues: [{ code: 'UNREADABLE_FILE', field: 'header', message }],
+      },
+    };
   }
   const chosen = format === 'AUTO' ? detectCsvFormat(table.header) : format;
   return { format: chosen, draft: CSV_PARSERS[chosen](table) };

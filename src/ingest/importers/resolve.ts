@@ -13,7 +13,7 @@ export interface Tally {
 }
 
 /** Counts a planned change (null: unchanged) in a tally, and keeps it. */
-function tallied<T>(change: T & { op: 'create' | 'update' | 'delete' } | null, changes: T[], tally: Tally): void {
+function tallied<T>(change: (T & { op: 'create' | 'update' | 'delete' }) | null, changes: T[], tally: Tally): void {
   if (change) changes.push(change);
   tally[change?.op === 'create' ? 'created' : change ? 'updated' : 'unchanged'] += 1;
 }
@@ -94,7 +94,11 @@ export interface ResolvedRelationship {
 }
 
 /** The draft's relationships with endpoints resolved to ids; unknown endpoints and disallowed kinds are errors. */
-export function resolveRelationships(draft: Draft, plan: EntityPlan, existing: ReadonlyMap<string, EntityRecord>): { resolved: ResolvedRelationship[]; errors: UserErrorModel[] } {
+export function resolveRelationships(
+  draft: Draft,
+  plan: EntityPlan,
+  existing: ReadonlyMap<string, EntityRecord>,
+): { resolved: ResolvedRelationship[]; errors: UserErrorModel[] } {
   const errors: UserErrorModel[] = [];
   const resolved = new Map<string, ResolvedRelationship>();
   for (const r of draft.relationships) {
@@ -102,10 +106,11 @@ export function resolveRelationships(draft: Draft, plan: EntityPlan, existing: R
     const before = errors.length;
     const ends = (['from', 'to'] as const).map((end) => {
       const id = plan.idOf.get(r[end]) ?? (existing.has(r[end]) ? r[end] : null);
-      const kind = id ? plan.kindOf.get(id) ?? existing.get(id)?.kind : undefined;
+      const kind = id ? (plan.kindOf.get(id) ?? existing.get(id)?.kind) : undefined;
       const allowed = end === 'from' ? spec?.from : spec?.to;
       if (!id) errors.push(issueAt(`${r.at}.${end}`, r.at, `unknown entity "${r[end]}"`, 'UNKNOWN_ENDPOINT'));
-      else if (kind && allowed && !allowed.includes(kind)) errors.push(issueAt(`${r.at}.${end}`, r.at, `${r.type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${kind}`, 'RELATIONSHIP_NOT_ALLOWED'));
+      else if (kind && allowed && !allowed.includes(kind))
+        errors.push(issueAt(`${r.at}.${end}`, r.at, `${r.type} cannot ${end === 'from' ? 'start at' : 'end at'} a ${kind}`, 'RELATIONSHIP_NOT_ALLOWED'));
       return id;
     });
     if (!ends[0] || !ends[1] || errors.length > before) continue;
@@ -118,7 +123,11 @@ export function resolveRelationships(draft: Draft, plan: EntityPlan, existing: R
 }
 
 /** What changes for each resolved relationship, given the ones already in the graph (keyed by relationshipKey). */
-export function planRelationships(resolved: readonly ResolvedRelationship[], existing: ReadonlyMap<string, RelationshipRecord>, mode: MergeMode): { changes: RelationshipChange[]; tally: Tally } {
+export function planRelationships(
+  resolved: readonly ResolvedRelationship[],
+  existing: ReadonlyMap<string, RelationshipRecord>,
+  mode: MergeMode,
+): { changes: RelationshipChange[]; tally: Tally } {
   const tally: Tally = { created: 0, updated: 0, unchanged: 0 };
   const changes: RelationshipChange[] = [];
   for (const { record } of resolved) {

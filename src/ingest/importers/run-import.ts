@@ -64,7 +64,11 @@ function unknownSources(draft: Draft, existing: readonly EntityRecord[]): UserEr
   const cited = new Set([...draft.entities, ...draft.relationships].flatMap((x) => x.sources));
   return [...cited]
     .filter((s) => !known.has(s))
-    .map((s) => ({ code: 'UNKNOWN_SOURCE', field: 'sources', message: `Source "${s}" is not in the graph; load the seed graph (npm run seed) or add that Source first.` }));
+    .map((s) => ({
+      code: 'UNKNOWN_SOURCE',
+      field: 'sources',
+      message: `Source "${s}" is not in the graph; load the seed graph (npm run seed) or add that Source first.`,
+    }));
 }
 
 const sum = (a: Tally, b: Tally): number => a.created + a.updated + b.created + b.updated;
@@ -76,34 +80,40 @@ const sum = (a: Tally, b: Tally): number => a.created + a.updated + b.created + 
 export async function runImport(db: Database, actor: string, parsed: Draft, options: ImportOptions = {}): Promise<ImportResult> {
   if (parsed.issues.length) return { report: null, errors: parsed.issues };
   const progress = options.onProgress ?? (() => undefined);
-  return db.write(async (tx) => {
-    progress('matching', 0, 0);
-    const existing = await loadAllEntities(tx);
-    const draft = expandOwnFormat(parsed, existing);
-    if (draft.issues.length) return { report: null, errors: draft.issues };
-    const entityPlan = planEntities(draft, existing);
-    const { resolved, errors } = resolveRelationships(draft, entityPlan, new Map(existing.map((e) => [e.id, e])));
-    const problems = [...unknownSources(draft, existing), ...entityPlan.errors, ...errors];
-    if (problems.length) return { report: null, errors: problems };
-    const current = await loadRelationships(tx, resolved.map((r) => r.record));
-    const relPlan = planRelationships(resolved, current, draft.mode);
-    const set: ChangeSet = { entities: entityPlan.changes, relationships: relPlan.changes };
-    const total = sum(entityPlan.tally, relPlan.tally);
-    if (!options.dryRun) await applyChanges(tx, actor, set, (done) => progress('writing', done, total));
-    return {
-      report: {
-        entitiesCreated: entityPlan.tally.created,
-        entitiesUpdated: entityPlan.tally.updated,
-        entitiesUnchanged: entityPlan.tally.unchanged,
-        relationshipsCreated: relPlan.tally.created,
-        relationshipsUpdated: relPlan.tally.updated,
-        relationshipsUnchanged: relPlan.tally.unchanged,
-        createdIds: entityPlan.changes.filter((c) => c.op === 'create').map((c) => c.after!.id),
-        skipped: draft.skipped,
-        unknownColumns: draft.unknownColumns,
-        records: draft.records,
-      },
-      errors: [],
-    };
-  }, { timeoutMs: options.timeoutMs ?? 300_000 });
+  return db.write(
+    async (tx) => {
+      progress('matching', 0, 0);
+      const existing = await loadAllEntities(tx);
+      const draft = expandOwnFormat(parsed, existing);
+      if (draft.issues.length) return { report: null, errors: draft.issues };
+      const entityPlan = planEntities(draft, existing);
+      const { resolved, errors } = resolveRelationships(draft, entityPlan, new Map(existing.map((e) => [e.id, e])));
+      const problems = [...unknownSources(draft, existing), ...entityPlan.errors, ...errors];
+      if (problems.length) return { report: null, errors: problems };
+      const current = await loadRelationships(
+        tx,
+        resolved.map((r) => r.record),
+      );
+      const relPlan = planRelationships(resolved, current, draft.mode);
+      const set: ChangeSet = { entities: entityPlan.changes, relationships: relPlan.changes };
+      const total = sum(entityPlan.tally, relPlan.tally);
+      if (!options.dryRun) await applyChanges(tx, actor, set, (done) => progress('writing', done, total));
+      return {
+        report: {
+          entitiesCreated: entityPlan.tally.created,
+          entitiesUpdated: entityPlan.tally.updated,
+          entitiesUnchanged: entityPlan.tally.unchanged,
+          relationshipsCreated: relPlan.tally.created,
+          relationshipsUpdated: relPlan.tally.updated,
+          relationshipsUnchanged: relPlan.tally.unchanged,
+          createdIds: entityPlan.changes.filter((c) => c.op === 'create').map((c) => c.after!.id),
+          skipped: draft.skipped,
+          unknownColumns: draft.unknownColumns,
+          records: draft.records,
+        },
+        errors: [],
+      };
+    },
+    { timeoutMs: options.timeoutMs ?? 300_000 },
+  );
 }

@@ -30,7 +30,8 @@ export const toRelRows = (value: unknown): RelRow[] => list(value, 'rels').map(t
 
 export const sourceIdsOf = (r: RelRow): string[] => texts(r.props.sourceIds, 'rel.props.sourceIds');
 
-export const confidenceOf = (r: RelRow): Confidence => (r.props.confidence == null ? 'high' : oneOf(CONFIDENCE_LEVELS, r.props.confidence, 'rel.props.confidence'));
+export const confidenceOf = (r: RelRow): Confidence =>
+  r.props.confidence == null ? 'high' : oneOf(CONFIDENCE_LEVELS, r.props.confidence, 'rel.props.confidence');
 
 /** A relationship seen from the entity with id `self`. */
 export const toEdge = (row: RelRow, self: string): RelationshipModel => toRelationship(row.type, row.props, row.from, row.to, self);
@@ -68,4 +69,3 @@ export async function sourcesByIds(tx: Tx, ids: Iterable<string>): Promise<Map<s
 /** The sources among `ids`, in id order, without repeats. */
 export const pick = (sources: Map<string, EntityModel>, ids: Iterable<string>): EntityModel[] =>
   [...new Set(ids)].sort().flatMap((id) => (sources.has(id) ? [sources.get(id)!] : []));
-

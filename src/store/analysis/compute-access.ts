@@ -51,7 +51,12 @@ function toRoute(row: Row, rules: RawRestriction[], sources: Map<string, EntityM
  * statements: the routes, the rules restricting their chips, the sources. `truncated` when more than
  * limits.maxResults routes exist.
  */
-export async function routesWithin(tx: Tx, filter: RouteFilter, asOf: string, limits: AnalysisLimits): Promise<{ routes: ComputeRouteModel[]; truncated: boolean }> {
+export async function routesWithin(
+  tx: Tx,
+  filter: RouteFilter,
+  asOf: string,
+  limits: AnalysisLimits,
+): Promise<{ routes: ComputeRouteModel[]; truncated: boolean }> {
   // Two statements, not one with `$companies IS NULL OR …`: that form is planned as a scan of every company.
   const query = filter.companies ? ROUTES_OF_COMPANIES : ROUTES_OF_ALL;
   const rows = await tx.run(query, { ...filter, asOf: dbDate(asOf), limit: dbInt(limits.maxResults + 1) });

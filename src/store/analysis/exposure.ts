@@ -29,8 +29,7 @@ function exposedCompany(routes: ComputeRouteModel[], rule: { destinations: Entit
   const homeCountry = routes[0]!.homeCountry;
   const homeCovered = covers(rule, homeCountry?.id ?? null);
   const offshore =
-    homeCovered &&
-    routes.some((r) => r.dataCenterCountry !== null && r.dataCenterCountry.id !== homeCountry?.id && !covers(rule, r.dataCenterCountry.id));
+    homeCovered && routes.some((r) => r.dataCenterCountry !== null && r.dataCenterCountry.id !== homeCountry?.id && !covers(rule, r.dataCenterCountry.id));
   return { company: routes[0]!.company, homeCountry, homeCovered, offshore, routes };
 }
 

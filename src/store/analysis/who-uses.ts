@@ -44,7 +44,10 @@ export async function whoUses(db: Database, chip: string, asOf: string, limits: 
       if (!head) return null;
       const rows = await tx.run(WHO_USES, { chip, asOf: dbDate(asOf), limit: dbInt(limits.maxResults + 1) });
       const rules = (await restrictionsByChip(tx, [chip], asOf)).get(chip) ?? [];
-      const sources = await sourcesByIds(tx, rules.flatMap((r) => r.sourceIds));
+      const sources = await sourcesByIds(
+        tx,
+        rules.flatMap((r) => r.sourceIds),
+      );
       const users: ChipUserModel[] = rows.slice(0, limits.maxResults).map((row) => {
         const rels = toRelRows(row.rels);
         const how = oneOf(CHIP_USE_KINDS, row.how, 'how');
