@@ -4,7 +4,8 @@ import { loadSeed, SEED_ACTOR } from '../../src/ingest/seed.js';
 import { useTestServer } from './harness.js';
 import { removeEntities, snapshot, uniquePrefix } from './write-helpers.js';
 
-const server = useTestServer();
+// The audit trail is read anonymously here: make it public for this server.
+const server = useTestServer({ AUDIT_VISIBILITY: 'public' });
 const p = uniquePrefix('seed');
 const ids = [`${p}-src`, `${p}-co`, `${p}-land`];
 
