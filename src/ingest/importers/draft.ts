@@ -78,3 +78,14 @@ export function slugOf(name: string): string {
     .slice(0, 80)
     .replace(/-+$/g, '');
 }
+
+/** A draft that writes nothing because the file cannot be read: one UNREADABLE_FILE issue (at `field`, if one is to blame). */
+export const unreadable = (message: string, field: string | null = null): Draft => ({
+  mode: 'assert',
+  entities: [],
+  relationships: [],
+  skipped: [],
+  unknownColumns: [],
+  records: 0,
+  issues: [{ code: 'UNREADABLE_FILE', field, message }],
+});

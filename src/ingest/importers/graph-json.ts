@@ -1,14 +1,4 @@
-import type { Draft } from './draft.js';
-
-const unreadable = (message: string): Draft => ({
-  mode: 'assert',
-  entities: [],
-  relationships: [],
-  skipped: [],
-  unknownColumns: [],
-  records: 0,
-  issues: [{ code: 'UNREADABLE_FILE', field: null, message }],
-});
+import { unreadable, type Draft } from './draft.js';
 
 /** The graph JSON format (docs/data-format.md): validated as a whole once the graph it lands in is known. */
 export function parseGraphJson(content: string): Draft {

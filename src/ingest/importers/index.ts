@@ -1,5 +1,5 @@
 import { readCsv, type CsvTable } from './csv-table.js';
-import type { Draft } from './draft.js';
+import { unreadable, type Draft } from './draft.js';
 import { parseEpochClusters } from './epoch-clusters.js';
 import { parseEpochHardware } from './epoch-hardware.js';
 import { parseEpochModels } from './epoch-models.js';
@@ -33,31 +33,14 @@ export function parseImport(format: ImportFormat | 'AUTO', content: string): { f
     table = readCsv(content);
   } catch (error) {
     const message = `The file is not readable CSV (${(error as Error).message}).`;
-    const draft: Draft = {
-      mode: 'assert',
-      entities: [],
-      relationships: [],
-      skipped: [],
-      unknownColumns: [],
-      records: 0,
-      issues: [{ code: 'UNREADABLE_FILE', field: null, message }],
-    };
-    return { format: format === 'AUTO' ? 'CSV' : format, draft };
+    return { format: format === 'AUTO' ? 'CSV' : format, draft: unreadable(message) };
   }
   if (format === 'AUTO' && table.header.includes('Data center') && table.header.includes('Construction status')) {
     const message =
       "This looks like Epoch AI's Frontier Data Centers timeline (data_center_timelines.csv), which the importer does not read; import the GPU Clusters table instead.";
     return {
       format: 'CSV',
-      draft: {
-        mode: 'assert',
-        entities: [],
-        relationships: [],
-        skipped: [],
-        unknownColumns: [],
-        records: 0,
-        issues: [{ code: 'UNREADABLE_FILE', field: 'header', message }],
-      },
+      draft: unreadable(message, 'header'),
     };
   }
   const chosen = format === 'AUTO' ? detectCsvFormat(table.header) : format;
