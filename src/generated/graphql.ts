@@ -29,8 +29,23 @@ export type AccessClassification =
   | 'RESTRICTED_DOMESTIC'
   /** The chip is restricted for the company's home country, and the company reaches it in a data center in a country that none of those rules covers: the cloud loophole. */
   | 'RESTRICTED_OFFSHORE'
+  /** No rule in force restricts the chip for the home country, but a rule in force cannot decide for want of the chip's specifications (see undetermined): never to be read as unrestricted. */
+  | 'UNKNOWN'
   /** No rule in force restricts the chip for the company's home country on that date. */
   | 'UNRESTRICTED';
+
+/** The asserted side of a discrepancy: the RESTRICTS relationship as its sources give it. */
+export type AssertedRestriction = {
+  __typename?: 'AssertedRestriction';
+  /** The licence requirement recorded on it. */
+  licenseRequirement: Maybe<Scalars['String']['output']>;
+  /** The sources that assert it. */
+  sources: Array<Source>;
+  /** First day it holds, if recorded. */
+  validFrom: Maybe<Scalars['Date']['output']>;
+  /** Day it stops holding (exclusive), if recorded. */
+  validTo: Maybe<Scalars['Date']['output']>;
+};
 
 /** Conditions on a yes/no property. */
 export type BooleanFilter = {
@@ -109,8 +124,12 @@ export type Chip = Entity & Node & {
   dataCenters: Array<DataCenterRelation>;
   /** Short description. */
   description: Maybe<Scalars['String']['output']>;
+  /** Whether the chip is designed or marketed for data centers (Note 2 to 3A090). */
+  designedForDatacenter: Maybe<Scalars['Boolean']['output']>;
   /** The company designs the chip (DESIGNS, incoming). */
   designers: Array<CompanyRelation>;
+  /** Applicable die area in square millimetres (logic dies), for the performance density of the export rules. */
+  dieAreaMm2: Maybe<Scalars['Float']['output']>;
   /** Export Control Classification Number under the US EAR (such as 3A090.a). */
   eccn: Maybe<Scalars['String']['output']>;
   /** Stable, human-readable id (a slug such as nvidia-h100). */
@@ -235,8 +254,12 @@ export type ChipFilter = {
   dataCenters?: InputMaybe<RelationFilter>;
   /** Match on description. */
   description?: InputMaybe<StringFilter>;
+  /** Match on designedForDatacenter. */
+  designedForDatacenter?: InputMaybe<BooleanFilter>;
   /** Has (or, with exists false, lacks) a designers neighbour (DESIGNS, incoming). */
   designers?: InputMaybe<RelationFilter>;
+  /** Match on dieAreaMm2. */
+  dieAreaMm2?: InputMaybe<FloatFilter>;
   /** Match on eccn. */
   eccn?: InputMaybe<StringFilter>;
   /** Match on id. */
@@ -287,13 +310,17 @@ export type ChipRelation = {
 /** A rule in force that restricts a chip, with the destinations it covers on the date asked for. */
 export type ChipRestriction = {
   __typename?: 'ChipRestriction';
+  /** Whether the restriction is asserted by its sources or derived by the rules from the chip's specifications. */
+  basis: RestrictionBasis;
+  /** How the rules derived it: the paragraph, criterion and numbers; null for an asserted restriction. */
+  derivation: Maybe<RestrictionDerivation>;
   /** The countries the regulation covers on that date (APPLIES_TO). */
   destinations: Array<Country>;
   /** The licence requirement recorded on the RESTRICTS relationship. */
   licenseRequirement: Maybe<Scalars['String']['output']>;
   /** The regulation. */
   regulation: Regulation;
-  /** The sources of the RESTRICTS relationship. */
+  /** The sources of the RESTRICTS relationship (for a derived one, the source of the criterion it met). */
   sources: Array<Source>;
 };
 
@@ -303,6 +330,10 @@ export type ChipSortField =
   | 'ARCHITECTURE'
   /** Sort by bf16DenseTflops. */
   | 'BF16_DENSE_TFLOPS'
+  /** Sort by designedForDatacenter. */
+  | 'DESIGNED_FOR_DATACENTER'
+  /** Sort by dieAreaMm2. */
+  | 'DIE_AREA_MM2'
   /** Sort by eccn. */
   | 'ECCN'
   /** Sort by id. */
@@ -667,6 +698,8 @@ export type ComputeRoute = {
   restrictions: Array<ChipRestriction>;
   /** The sources of every relationship along the path (and of the training site). */
   sources: Array<Source>;
+  /** When no rule restricts the chip for the home country: the rules in force that cannot decide, each with the inputs it lacks (the route is then UNKNOWN). */
+  undetermined: Array<UndeterminedRestriction>;
 };
 
 /** How a company reaches compute. */
@@ -690,6 +723,34 @@ export type Confidence =
   | 'low'
   /** From one reliable report. */
   | 'medium';
+
+/** One disagreement between an asserted restriction and the derivation, with both sides. */
+export type ControlDiscrepancy = {
+  __typename?: 'ControlDiscrepancy';
+  /** The asserted restriction, if there is one. */
+  asserted: Maybe<AssertedRestriction>;
+  /** The chip. */
+  chip: Chip;
+  /** The derived restriction, if the rules derive one. */
+  derived: Maybe<DerivedRestriction>;
+  /** How they disagree. */
+  kind: ControlDiscrepancyKind;
+  /** The inputs the derivation lacks (ASSERTED_UNDECIDED). */
+  missing: Array<Scalars['String']['output']>;
+  /** The regulation. */
+  regulation: Regulation;
+};
+
+/** How an asserted RESTRICTS fact and the rules' derivation disagree. */
+export type ControlDiscrepancyKind =
+  /** A restriction is asserted, but the chip's specifications do not meet the rule's criteria. */
+  | 'ASSERTED_NOT_DERIVED'
+  /** A restriction is asserted, and the rule cannot decide for want of some of the chip's specifications (see missing). */
+  | 'ASSERTED_UNDECIDED'
+  /** The rules derive a restriction that no source asserts, for a curated chip (one with an asserted restriction). */
+  | 'DERIVED_NOT_ASSERTED'
+  /** Both hold, with different first or last days. */
+  | 'DIFFERENT_DATES';
 
 /** One control paragraph of a rule, tested against a chip. */
 export type ControlParagraph = {
@@ -858,6 +919,10 @@ export type CreateChipInput = {
   bf16DenseTflops?: InputMaybe<Scalars['Float']['input']>;
   /** Short description. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the chip is designed or marketed for data centers (Note 2 to 3A090). */
+  designedForDatacenter?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Applicable die area in square millimetres (logic dies), for the performance density of the export rules. */
+  dieAreaMm2?: InputMaybe<Scalars['Float']['input']>;
   /** Export Control Classification Number under the US EAR (such as 3A090.a). */
   eccn?: InputMaybe<Scalars['String']['input']>;
   /** Stable id: a lower-case slug such as nvidia-h100, unique across the graph. */
@@ -1236,6 +1301,21 @@ export type DerivedInput = {
   unit: Scalars['String']['output'];
   /** Its value. */
   value: Scalars['Float']['output'];
+};
+
+/** The derived side of a discrepancy: what the rules make of the chip's specifications. */
+export type DerivedRestriction = {
+  __typename?: 'DerivedRestriction';
+  /** The criterion met (3A090.a.1: TPP ≥ 4,800). */
+  criterion: Scalars['String']['output'];
+  /** The numbers that met it (TPP 15,832 ≥ 4,800). */
+  evidence: Array<Scalars['String']['output']>;
+  /** The ECCN paragraph met (3A090.a), or null for a requirement that names chips. */
+  paragraph: Maybe<Scalars['String']['output']>;
+  /** First day of the derived restriction: the later of the rule's effective date and the chip's release. */
+  validFrom: Scalars['Date']['output'];
+  /** The day the rule was rescinded or superseded, if it was. */
+  validTo: Maybe<Scalars['Date']['output']>;
 };
 
 /** A value derived from a chip's specifications, with the computation that gave it. */
@@ -1809,6 +1889,8 @@ export type Query = {
   companies: CompanyConnection;
   /** Every route by which a company reaches compute, classified against the rules in force; null when no company has the id. */
   computeAccess: Maybe<ComputeAccess>;
+  /** Where asserted RESTRICTS facts and the rules' derivation from the chips' specifications disagree on a date, chip by chip (at most MAX_ANALYSIS_RESULTS); never merged. */
+  controlDiscrepancies: Array<ControlDiscrepancy>;
   /** A country or territory. One page, filtered and sorted. */
   countries: CountryConnection;
   /** A data center or GPU cluster, or an aggregate standing for unnamed facilities in a country. One page, filtered and sorted. */
@@ -1871,6 +1953,12 @@ export type QueryCompaniesArgs = {
 export type QueryComputeAccessArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   company: Scalars['ID']['input'];
+};
+
+
+/** The read API: look-ups, lists and search. */
+export type QueryControlDiscrepanciesArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -2239,12 +2327,18 @@ export type RelationFilter = {
 /** A relationship between two entities, with the facts about it. */
 export type Relationship = {
   __typename?: 'Relationship';
+  /** DERIVED when the rules derived it from the chip's specs (written by the actor rules); unset or ASSERTED when sources assert it. (RESTRICTS). */
+  basis: Maybe<Scalars['String']['output']>;
   /** Number of chips (TRAINED_ON, EQUIPPED_WITH). */
   chipCount: Maybe<Scalars['Int']['output']>;
   /** How sure the graph is of it. */
   confidence: Confidence;
+  /** The criterion a derived restriction met (3A090.a.1: TPP ≥ 4,800). (RESTRICTS). */
+  criterion: Maybe<Scalars['String']['output']>;
   /** Direction, seen from the entity it was reached from. */
   direction: Direction;
+  /** The numbers that met it (TPP 15,832 ≥ 4,800). (RESTRICTS). */
+  evidence: Maybe<Scalars['String']['output']>;
   /** Id of the entity the relationship starts at. */
   from: Scalars['ID']['output'];
   /** GPU-hours of training (TRAINED_ON). */
@@ -2253,6 +2347,8 @@ export type Relationship = {
   licenseRequirement: Maybe<Scalars['String']['output']>;
   /** Free-text notes (such as how a figure was reported). */
   notes: Maybe<Scalars['String']['output']>;
+  /** The ECCN paragraph a derived restriction rests on (3A090.a), if any. (RESTRICTS). */
+  paragraph: Maybe<Scalars['String']['output']>;
   /** Process node used (MANUFACTURES). */
   processNode: Maybe<Scalars['String']['output']>;
   /** The sources that assert it. */
@@ -2269,10 +2365,16 @@ export type Relationship = {
 
 /** A relationship to assert: its endpoints, sources, validity, confidence and type-specific properties. */
 export type RelationshipInput = {
+  /** DERIVED when the rules derived it from the chip's specs (written by the actor rules); unset or ASSERTED when sources assert it. (RESTRICTS only). */
+  basis?: InputMaybe<Scalars['String']['input']>;
   /** Number of chips (TRAINED_ON, EQUIPPED_WITH only). */
   chipCount?: InputMaybe<Scalars['Int']['input']>;
   /** How sure the graph is of it (HIGH when new and not given). */
   confidence?: InputMaybe<Confidence>;
+  /** The criterion a derived restriction met (3A090.a.1: TPP ≥ 4,800). (RESTRICTS only). */
+  criterion?: InputMaybe<Scalars['String']['input']>;
+  /** The numbers that met it (TPP 15,832 ≥ 4,800). (RESTRICTS only). */
+  evidence?: InputMaybe<Scalars['String']['input']>;
   /** Id of the entity it starts at. */
   from: Scalars['ID']['input'];
   /** GPU-hours of training (TRAINED_ON only). */
@@ -2281,6 +2383,8 @@ export type RelationshipInput = {
   licenseRequirement?: InputMaybe<Scalars['String']['input']>;
   /** Free-text notes. */
   notes?: InputMaybe<Scalars['String']['input']>;
+  /** The ECCN paragraph a derived restriction rests on (3A090.a), if any. (RESTRICTS only). */
+  paragraph?: InputMaybe<Scalars['String']['input']>;
   /** Process node used (MANUFACTURES only). */
   processNode?: InputMaybe<Scalars['String']['input']>;
   /** Ids of the Source entities that assert it; at least one. Added to the sources it already cites. */
@@ -2358,6 +2462,24 @@ export type RelationshipType =
   | 'TRAINED_AT'
   /** The model was trained on the chip. */
   | 'TRAINED_ON';
+
+/** Where a restriction comes from. */
+export type RestrictionBasis =
+  /** Asserted by its sources (the seed, an import or an editor). */
+  | 'ASSERTED'
+  /** Derived by the export-control rules (data/rules) from the chip's specifications, written by the actor rules. */
+  | 'DERIVED';
+
+/** How the rules derived a restriction. */
+export type RestrictionDerivation = {
+  __typename?: 'RestrictionDerivation';
+  /** The criterion met (3A090.a.1: TPP ≥ 4,800). */
+  criterion: Scalars['String']['output'];
+  /** The numbers that met it (TPP 15,832 ≥ 4,800). */
+  evidence: Array<Scalars['String']['output']>;
+  /** The ECCN paragraph met (3A090.a), or null for a requirement that names chips. */
+  paragraph: Maybe<Scalars['String']['output']>;
+};
 
 /** One rule in force, applied to a chip and a destination. */
 export type RuleControls = {
@@ -2575,6 +2697,17 @@ export type TimelineEventKind =
   /** The regulation took effect. */
   | 'TOOK_EFFECT';
 
+/** A rule in force that cannot decide whether it restricts a route's chip, for want of some of the chip's specifications. */
+export type UndeterminedRestriction = {
+  __typename?: 'UndeterminedRestriction';
+  /** The inputs it lacks (dieAreaMm2, designedForDatacenter...). */
+  missing: Array<Scalars['String']['output']>;
+  /** The regulation, if it is in the graph. */
+  regulation: Maybe<Regulation>;
+  /** The regulation's id. */
+  regulationId: Scalars['ID']['output'];
+};
+
 /** Changes to a chip: only the fields given change; null clears a field (name and sources cannot be cleared). */
 export type UpdateChipInput = {
   /** Replaces the other names it is known by. */
@@ -2585,6 +2718,10 @@ export type UpdateChipInput = {
   bf16DenseTflops?: InputMaybe<Scalars['Float']['input']>;
   /** Short description. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the chip is designed or marketed for data centers (Note 2 to 3A090). */
+  designedForDatacenter?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Applicable die area in square millimetres (logic dies), for the performance density of the export rules. */
+  dieAreaMm2?: InputMaybe<Scalars['Float']['input']>;
   /** Export Control Classification Number under the US EAR (such as 3A090.a). */
   eccn?: InputMaybe<Scalars['String']['input']>;
   /** Chip-to-chip interconnect bandwidth in gigabytes per second. */
@@ -2852,6 +2989,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AccessClassification: AccessClassification;
+  AssertedRestriction: ResolverTypeWrapper<Omit<AssertedRestriction, 'sources'> & { sources: Array<ResolversTypes['Source']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BooleanFilter: BooleanFilter;
   Change: ResolverTypeWrapper<Change>;
@@ -2880,9 +3018,11 @@ export type ResolversTypes = ResolversObject<{
   CompanyRoleFilter: CompanyRoleFilter;
   CompanySortField: CompanySortField;
   ComputeAccess: ResolverTypeWrapper<Omit<ComputeAccess, 'company' | 'homeCountry' | 'routes'> & { company: ResolversTypes['Company'], homeCountry?: Maybe<ResolversTypes['Country']>, routes: Array<ResolversTypes['ComputeRoute']> }>;
-  ComputeRoute: ResolverTypeWrapper<Omit<ComputeRoute, 'chip' | 'dataCenter' | 'dataCenterCountry' | 'homeCountry' | 'path' | 'restrictions' | 'sources'> & { chip: ResolversTypes['Chip'], dataCenter?: Maybe<ResolversTypes['DataCenter']>, dataCenterCountry?: Maybe<ResolversTypes['Country']>, homeCountry?: Maybe<ResolversTypes['Country']>, path: ResolversTypes['GraphPath'], restrictions: Array<ResolversTypes['ChipRestriction']>, sources: Array<ResolversTypes['Source']> }>;
+  ComputeRoute: ResolverTypeWrapper<Omit<ComputeRoute, 'chip' | 'dataCenter' | 'dataCenterCountry' | 'homeCountry' | 'path' | 'restrictions' | 'sources' | 'undetermined'> & { chip: ResolversTypes['Chip'], dataCenter?: Maybe<ResolversTypes['DataCenter']>, dataCenterCountry?: Maybe<ResolversTypes['Country']>, homeCountry?: Maybe<ResolversTypes['Country']>, path: ResolversTypes['GraphPath'], restrictions: Array<ResolversTypes['ChipRestriction']>, sources: Array<ResolversTypes['Source']>, undetermined: Array<ResolversTypes['UndeterminedRestriction']> }>;
   ComputeRouteKind: ComputeRouteKind;
   Confidence: null;
+  ControlDiscrepancy: ResolverTypeWrapper<Omit<ControlDiscrepancy, 'asserted' | 'chip' | 'regulation'> & { asserted?: Maybe<ResolversTypes['AssertedRestriction']>, chip: ResolversTypes['Chip'], regulation: ResolversTypes['Regulation'] }>;
+  ControlDiscrepancyKind: ControlDiscrepancyKind;
   ControlParagraph: ResolverTypeWrapper<ControlOutcome>;
   ControlStatus: ControlStatus;
   Country: ResolverTypeWrapper<EntityModel>;
@@ -2913,6 +3053,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteEntityPayload: ResolverTypeWrapper<DeleteEntityPayload>;
   DerivedInput: ResolverTypeWrapper<DerivedInput>;
+  DerivedRestriction: ResolverTypeWrapper<DerivedRestriction>;
   DerivedValue: ResolverTypeWrapper<DerivedValueModel>;
   Direction: Direction;
   Entity: ResolverTypeWrapper<EntityModel>;
@@ -2958,6 +3099,8 @@ export type ResolversTypes = ResolversObject<{
   RelationshipKeyInput: RelationshipKeyInput;
   RelationshipPayload: ResolverTypeWrapper<Omit<RelationshipPayload, 'relationship'> & { relationship?: Maybe<ResolversTypes['Relationship']> }>;
   RelationshipType: RelationshipType;
+  RestrictionBasis: RestrictionBasis;
+  RestrictionDerivation: ResolverTypeWrapper<RestrictionDerivation>;
   RuleControls: ResolverTypeWrapper<RuleOutcome>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
   SkippedRecord: ResolverTypeWrapper<SkippedRecord>;
@@ -2975,6 +3118,7 @@ export type ResolversTypes = ResolversObject<{
   Timeline: ResolverTypeWrapper<Omit<Timeline, 'entity' | 'events'> & { entity: ResolversTypes['Entity'], events: Array<ResolversTypes['TimelineEvent']> }>;
   TimelineEvent: ResolverTypeWrapper<Omit<TimelineEvent, 'other' | 'relationship' | 'sources'> & { other?: Maybe<ResolversTypes['Entity']>, relationship?: Maybe<ResolversTypes['Relationship']>, sources: Array<ResolversTypes['Source']> }>;
   TimelineEventKind: TimelineEventKind;
+  UndeterminedRestriction: ResolverTypeWrapper<Omit<UndeterminedRestriction, 'regulation'> & { regulation?: Maybe<ResolversTypes['Regulation']> }>;
   UpdateChipInput: UpdateChipInput;
   UpdateCompanyInput: UpdateCompanyInput;
   UpdateCountryInput: UpdateCountryInput;
@@ -2988,6 +3132,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AssertedRestriction: Omit<AssertedRestriction, 'sources'> & { sources: Array<ResolversParentTypes['Source']> };
   Boolean: Scalars['Boolean']['output'];
   BooleanFilter: BooleanFilter;
   Change: Change;
@@ -3011,7 +3156,8 @@ export type ResolversParentTypes = ResolversObject<{
   CompanyRelation: NeighbourModel;
   CompanyRoleFilter: CompanyRoleFilter;
   ComputeAccess: Omit<ComputeAccess, 'company' | 'homeCountry' | 'routes'> & { company: ResolversParentTypes['Company'], homeCountry?: Maybe<ResolversParentTypes['Country']>, routes: Array<ResolversParentTypes['ComputeRoute']> };
-  ComputeRoute: Omit<ComputeRoute, 'chip' | 'dataCenter' | 'dataCenterCountry' | 'homeCountry' | 'path' | 'restrictions' | 'sources'> & { chip: ResolversParentTypes['Chip'], dataCenter?: Maybe<ResolversParentTypes['DataCenter']>, dataCenterCountry?: Maybe<ResolversParentTypes['Country']>, homeCountry?: Maybe<ResolversParentTypes['Country']>, path: ResolversParentTypes['GraphPath'], restrictions: Array<ResolversParentTypes['ChipRestriction']>, sources: Array<ResolversParentTypes['Source']> };
+  ComputeRoute: Omit<ComputeRoute, 'chip' | 'dataCenter' | 'dataCenterCountry' | 'homeCountry' | 'path' | 'restrictions' | 'sources' | 'undetermined'> & { chip: ResolversParentTypes['Chip'], dataCenter?: Maybe<ResolversParentTypes['DataCenter']>, dataCenterCountry?: Maybe<ResolversParentTypes['Country']>, homeCountry?: Maybe<ResolversParentTypes['Country']>, path: ResolversParentTypes['GraphPath'], restrictions: Array<ResolversParentTypes['ChipRestriction']>, sources: Array<ResolversParentTypes['Source']>, undetermined: Array<ResolversParentTypes['UndeterminedRestriction']> };
+  ControlDiscrepancy: Omit<ControlDiscrepancy, 'asserted' | 'chip' | 'regulation'> & { asserted?: Maybe<ResolversParentTypes['AssertedRestriction']>, chip: ResolversParentTypes['Chip'], regulation: ResolversParentTypes['Regulation'] };
   ControlParagraph: ControlOutcome;
   Country: EntityModel;
   CountryConnection: PageModel<EntityModel>;
@@ -3038,6 +3184,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   DeleteEntityPayload: DeleteEntityPayload;
   DerivedInput: DerivedInput;
+  DerivedRestriction: DerivedRestriction;
   DerivedValue: DerivedValueModel;
   Entity: EntityModel;
   EntityPayload: Omit<EntityPayload, 'entity'> & { entity?: Maybe<ResolversParentTypes['Entity']> };
@@ -3076,6 +3223,7 @@ export type ResolversParentTypes = ResolversObject<{
   RelationshipInput: RelationshipInput;
   RelationshipKeyInput: RelationshipKeyInput;
   RelationshipPayload: Omit<RelationshipPayload, 'relationship'> & { relationship?: Maybe<ResolversParentTypes['Relationship']> };
+  RestrictionDerivation: RestrictionDerivation;
   RuleControls: RuleOutcome;
   SearchHit: SearchHitModel;
   SkippedRecord: SkippedRecord;
@@ -3090,6 +3238,7 @@ export type ResolversParentTypes = ResolversObject<{
   StringListFilter: StringListFilter;
   Timeline: Omit<Timeline, 'entity' | 'events'> & { entity: ResolversParentTypes['Entity'], events: Array<ResolversParentTypes['TimelineEvent']> };
   TimelineEvent: Omit<TimelineEvent, 'other' | 'relationship' | 'sources'> & { other?: Maybe<ResolversParentTypes['Entity']>, relationship?: Maybe<ResolversParentTypes['Relationship']>, sources: Array<ResolversParentTypes['Source']> };
+  UndeterminedRestriction: Omit<UndeterminedRestriction, 'regulation'> & { regulation?: Maybe<ResolversParentTypes['Regulation']> };
   UpdateChipInput: UpdateChipInput;
   UpdateCompanyInput: UpdateCompanyInput;
   UpdateCountryInput: UpdateCountryInput;
@@ -3098,6 +3247,13 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateRegulationInput: UpdateRegulationInput;
   UpdateSourceInput: UpdateSourceInput;
   UserError: UserError;
+}>;
+
+export type AssertedRestrictionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['AssertedRestriction'] = ResolversParentTypes['AssertedRestriction']> = ResolversObject<{
+  licenseRequirement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export type ChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Change'] = ResolversParentTypes['Change']> = ResolversObject<{
@@ -3129,7 +3285,9 @@ export type ChipResolvers<ContextType = GraphContext, ParentType extends Resolve
   controls?: Resolver<ResolversTypes['ChipControls'], ParentType, ContextType, RequireFields<ChipControlsArgs, 'destination'>>;
   dataCenters?: Resolver<Array<ResolversTypes['DataCenterRelation']>, ParentType, ContextType, Partial<ChipDataCentersArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  designedForDatacenter?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   designers?: Resolver<Array<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<ChipDesignersArgs>>;
+  dieAreaMm2?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   eccn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   interconnectBandwidthGBs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -3177,6 +3335,8 @@ export type ChipRelationResolvers<ContextType = GraphContext, ParentType extends
 }>;
 
 export type ChipRestrictionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChipRestriction'] = ResolversParentTypes['ChipRestriction']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['RestrictionBasis'], ParentType, ContextType>;
+  derivation?: Resolver<Maybe<ResolversTypes['RestrictionDerivation']>, ParentType, ContextType>;
   destinations?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   licenseRequirement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   regulation?: Resolver<ResolversTypes['Regulation'], ParentType, ContextType>;
@@ -3264,9 +3424,19 @@ export type ComputeRouteResolvers<ContextType = GraphContext, ParentType extends
   restrictedForHome?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   restrictions?: Resolver<Array<ResolversTypes['ChipRestriction']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  undetermined?: Resolver<Array<ResolversTypes['UndeterminedRestriction']>, ParentType, ContextType>;
 }>;
 
 export type ConfidenceResolvers = { HIGH: 'high', LOW: 'low', MEDIUM: 'medium' };
+
+export type ControlDiscrepancyResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ControlDiscrepancy'] = ResolversParentTypes['ControlDiscrepancy']> = ResolversObject<{
+  asserted?: Resolver<Maybe<ResolversTypes['AssertedRestriction']>, ParentType, ContextType>;
+  chip?: Resolver<ResolversTypes['Chip'], ParentType, ContextType>;
+  derived?: Resolver<Maybe<ResolversTypes['DerivedRestriction']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ControlDiscrepancyKind'], ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  regulation?: Resolver<ResolversTypes['Regulation'], ParentType, ContextType>;
+}>;
 
 export type ControlParagraphResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ControlParagraph'] = ResolversParentTypes['ControlParagraph']> = ResolversObject<{
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
@@ -3368,6 +3538,14 @@ export type DerivedInputResolvers<ContextType = GraphContext, ParentType extends
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type DerivedRestrictionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DerivedRestriction'] = ResolversParentTypes['DerivedRestriction']> = ResolversObject<{
+  criterion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  paragraph?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
 }>;
 
 export type DerivedValueResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DerivedValue'] = ResolversParentTypes['DerivedValue']> = ResolversObject<{
@@ -3511,6 +3689,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   chips?: Resolver<ResolversTypes['ChipConnection'], ParentType, ContextType, RequireFields<QueryChipsArgs, 'first'>>;
   companies?: Resolver<ResolversTypes['CompanyConnection'], ParentType, ContextType, RequireFields<QueryCompaniesArgs, 'first'>>;
   computeAccess?: Resolver<Maybe<ResolversTypes['ComputeAccess']>, ParentType, ContextType, RequireFields<QueryComputeAccessArgs, 'company'>>;
+  controlDiscrepancies?: Resolver<Array<ResolversTypes['ControlDiscrepancy']>, ParentType, ContextType, Partial<QueryControlDiscrepanciesArgs>>;
   countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, RequireFields<QueryCountriesArgs, 'first'>>;
   dataCenters?: Resolver<ResolversTypes['DataCenterConnection'], ParentType, ContextType, RequireFields<QueryDataCentersArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
@@ -3584,13 +3763,17 @@ export type RegulationRelationResolvers<ContextType = GraphContext, ParentType e
 }>;
 
 export type RelationshipResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = ResolversObject<{
+  basis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   chipCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  criterion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
+  evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   gpuHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   licenseRequirement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   notes?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  paragraph?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   processNode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3603,6 +3786,12 @@ export type RelationshipPayloadResolvers<ContextType = GraphContext, ParentType 
   created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   relationship?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType>;
+}>;
+
+export type RestrictionDerivationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RestrictionDerivation'] = ResolversParentTypes['RestrictionDerivation']> = ResolversObject<{
+  criterion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  paragraph?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type RuleControlsResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RuleControls'] = ResolversParentTypes['RuleControls']> = ResolversObject<{
@@ -3673,6 +3862,12 @@ export type TimelineEventResolvers<ContextType = GraphContext, ParentType extend
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
 }>;
 
+export type UndeterminedRestrictionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['UndeterminedRestriction'] = ResolversParentTypes['UndeterminedRestriction']> = ResolversObject<{
+  missing?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  regulation?: Resolver<Maybe<ResolversTypes['Regulation']>, ParentType, ContextType>;
+  regulationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type UserErrorResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3680,6 +3875,7 @@ export type UserErrorResolvers<ContextType = GraphContext, ParentType extends Re
 }>;
 
 export type Resolvers<ContextType = GraphContext> = ResolversObject<{
+  AssertedRestriction?: AssertedRestrictionResolvers<ContextType>;
   Change?: ChangeResolvers<ContextType>;
   ChangeConnection?: ChangeConnectionResolvers<ContextType>;
   ChangeEdge?: ChangeEdgeResolvers<ContextType>;
@@ -3698,6 +3894,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   ComputeAccess?: ComputeAccessResolvers<ContextType>;
   ComputeRoute?: ComputeRouteResolvers<ContextType>;
   Confidence?: ConfidenceResolvers;
+  ControlDiscrepancy?: ControlDiscrepancyResolvers<ContextType>;
   ControlParagraph?: ControlParagraphResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   CountryConnection?: CountryConnectionResolvers<ContextType>;
@@ -3711,6 +3908,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   DeleteEntityPayload?: DeleteEntityPayloadResolvers<ContextType>;
   DerivedInput?: DerivedInputResolvers<ContextType>;
+  DerivedRestriction?: DerivedRestrictionResolvers<ContextType>;
   DerivedValue?: DerivedValueResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityKind?: EntityKindResolvers;
@@ -3737,6 +3935,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   RegulationRelation?: RegulationRelationResolvers<ContextType>;
   Relationship?: RelationshipResolvers<ContextType>;
   RelationshipPayload?: RelationshipPayloadResolvers<ContextType>;
+  RestrictionDerivation?: RestrictionDerivationResolvers<ContextType>;
   RuleControls?: RuleControlsResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SkippedRecord?: SkippedRecordResolvers<ContextType>;
@@ -3746,6 +3945,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   SourceRelation?: SourceRelationResolvers<ContextType>;
   Timeline?: TimelineResolvers<ContextType>;
   TimelineEvent?: TimelineEventResolvers<ContextType>;
+  UndeterminedRestriction?: UndeterminedRestrictionResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 

@@ -177,6 +177,8 @@ export const KINDS: readonly KindSpec[] = [
       measure('tpp', 'float', 'Total processing performance as defined by the US export rules (TOPS × bit length).'),
       p('eccn', 'string', 'Export Control Classification Number under the US EAR (such as 3A090.a).'),
       measure('processNm', 'float', 'Process node in nanometres.'),
+      measure('dieAreaMm2', 'float', 'Applicable die area in square millimetres (logic dies), for the performance density of the export rules.'),
+      p('designedForDatacenter', 'boolean', 'Whether the chip is designed or marketed for data centers (Note 2 to 3A090).'),
     ],
   },
   {
@@ -302,6 +304,10 @@ export const RELATIONSHIP_TYPES: readonly RelationshipSpec[] = [
   rel('ISSUED_BY', ['Regulation'], ['Company', 'Country'], 'issuers', 'issuedRegulations', 'The regulation was issued by the agency or government.'),
   rel('RESTRICTS', ['Regulation'], ['Chip'], 'restricts', 'restrictedBy', 'The regulation restricts exports of the chip.', [
     p('licenseRequirement', 'string', 'Licence requirement or policy'),
+    { ...p('basis', 'string', "DERIVED when the rules derived it from the chip's specs (written by the actor rules); unset or ASSERTED when sources assert it."), values: ['ASSERTED', 'DERIVED'] },
+    p('paragraph', 'string', 'The ECCN paragraph a derived restriction rests on (3A090.a), if any.'),
+    p('criterion', 'string', 'The criterion a derived restriction met (3A090.a.1: TPP ≥ 4,800).'),
+    p('evidence', 'string', 'The numbers that met it (TPP 15,832 ≥ 4,800).'),
   ]),
   rel('APPLIES_TO', ['Regulation'], ['Country'], 'destinations', 'regulations', 'The regulation covers exports to the destination country.'),
   rel('AMENDS', ['Regulation'], ['Regulation'], 'amends', 'amendedBy', 'The regulation amends an earlier one.'),

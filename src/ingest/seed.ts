@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Database, Tx } from '../db/database.js';
 import { projectRoot } from '../project-root.js';
 import { applyChanges, changeOf, loadEntities, loadRelationships, type ChangeSet, type EntityChange } from '../store/change-writer.js';
+import { recomputeDerivedRestrictions } from '../store/derived-restrictions.js';
 import { entityRecordFrom, relationshipKey, relationshipRecordFrom, type RelationshipRecord } from '../store/graph-records.js';
 import { mergeEntity, mergeRelationship } from '../store/merge.js';
 import { validateGraph, type GraphFile } from '../graph/validation.js';
@@ -63,14 +64,17 @@ async function planRelationshipChanges(tx: Tx, graph: GraphFile): Promise<Change
 /**
  * Merges the seed graph into the database in one write transaction, through the change writer like imports and
  * mutations: given fields replace, sources and aliases accumulate, and every change is audited as SEED_ACTOR.
- * Idempotent: a second load finds every record unchanged and writes (and records) nothing.
+ * Idempotent: a second load finds every record unchanged and writes (and records) nothing. The seed's chips then
+ * get their derived restrictions (actor `rules`, counted in `changes`).
  */
 export async function loadSeed(db: Database, graph: GraphFile = readSeedGraph()): Promise<{ entities: number; relationships: number; changes: number }> {
   const changes = await db.write(
     async (tx) => {
       const set: ChangeSet = { entities: await planEntities(tx, graph), relationships: await planRelationshipChanges(tx, graph) };
       await applyChanges(tx, SEED_ACTOR, set);
-      return set.entities.length + set.relationships.length;
+      const chips = graph.entities.filter((e) => e.kind === 'Chip').map((e) => e.id);
+      const derived = await recomputeDerivedRestrictions(tx, chips);
+      return set.entities.length + set.relationships.length + derived;
     },
     { timeoutMs: 120_000 },
   );

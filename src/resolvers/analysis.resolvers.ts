@@ -9,6 +9,7 @@ import { neighborhood } from '../store/analysis/neighborhood.js';
 import { paths, shortestPath } from '../store/analysis/paths.js';
 import { timeline } from '../store/analysis/timeline.js';
 import { whoUses } from '../store/analysis/who-uses.js';
+import { controlDiscrepancies } from '../store/control-discrepancies.js';
 import { searchEntities } from '../store/entity-store.js';
 import { pageSize } from './limits.js';
 
@@ -44,5 +45,6 @@ export const analysisResolvers: { Query: QueryResolvers } = {
     computeAccess: (_p, a, ctx) => computeAccess(ctx.db, a.company, a.asOf ?? today(), limitsOf(ctx)),
     exposure: (_p, a, ctx) => exposure(ctx.db, a.regulation, a.asOf ?? today(), limitsOf(ctx)),
     timeline: (_p, a, ctx) => timeline(ctx.db, a.id, a.from ?? null, a.to ?? null, limitsOf(ctx)),
+    controlDiscrepancies: (_p, a, ctx) => controlDiscrepancies(ctx.db, a.asOf ?? today(), limitsOf(ctx)),
   },
 };

@@ -4,6 +4,7 @@ import { enumValueMaps } from '../graph/ontology.js';
 import { analysisResolvers } from './analysis.resolvers.js';
 import { connectionResolvers } from './connection.resolvers.js';
 import { controlsResolvers, rulesClassifier } from './controls.resolvers.js';
+import { derivedResolvers } from './derived.resolvers.js';
 import { entityResolvers } from './entity.resolvers.js';
 import { mutationResolvers } from './mutation.resolvers.js';
 import { queryResolvers } from './query.resolvers.js';
@@ -26,6 +27,7 @@ export function buildResolvers(): Resolvers {
     analysisResolvers,
     mutationResolvers,
     controlsResolvers,
+    derivedResolvers,
   ] as Record<string, object>[];
   const merged: Record<string, object> = {};
   for (const slice of slices) {

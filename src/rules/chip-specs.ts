@@ -95,6 +95,8 @@ export function chipSpecsFromEntity(entity: { readonly id: string; readonly name
     bf16DenseTflops: num(entity.bf16DenseTflops),
     interconnectBandwidthGBs: num(entity.interconnectBandwidthGBs),
     memoryBandwidthTBs: num(entity.memoryBandwidthTBs),
+    dieAreaMm2: num(entity.dieAreaMm2),
+    designedForDatacenter: typeof entity.designedForDatacenter === 'boolean' ? entity.designedForDatacenter : null,
     specSource: `entity ${entity.id}`,
   };
 }

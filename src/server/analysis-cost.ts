@@ -34,6 +34,7 @@ const WORK: Partial<Record<string, (args: Args, defaults: AnalysisDefaults) => n
   computeAccess: () => 2,
   whoUses: () => 4,
   exposure: () => 4,
+  controlDiscrepancies: () => 4,
   neighborhood: (a, d) => hops(whole(a.depth, 1, d.maxNeighborhoodDepth) - 1),
   paths: (a, d) => hops(whole(a.maxLength, Math.min(4, d.maxPathLength), d.maxPathLength) - 4),
   shortestPath: (a, d) => hops(Math.ceil(whole(a.maxLength, d.maxPathLength, d.maxPathLength) / 2) - 3),

@@ -2,6 +2,7 @@ import type { Database, Tx } from '../db/database.js';
 import { relationshipSpec, type EntityKind } from '../graph/ontology.js';
 import type { UserErrorModel } from '../errors.js';
 import { validateGraph, type GraphIssue } from '../graph/validation.js';
+import { recomputeDerivedRestrictions } from './derived-restrictions.js';
 import { applyChanges, loadEntities, loadRelationships, type RelationshipChange } from './change-writer.js';
 import {
   compact,
@@ -66,6 +67,7 @@ export function createEntity(db: Database, actor: string, kind: EntityKind, inpu
     }
     if (!entity || errors.length) return { entity: null, errors };
     await applyChanges(tx, actor, { entities: [{ op: 'create', before: null, after: entity }], relationships: [] });
+    if (entity.kind === 'Chip') await recomputeDerivedRestrictions(tx, [entity.id]);
     return { entity, errors: [] };
   });
 }
@@ -84,7 +86,11 @@ export function updateEntity(db: Database, actor: string, kind: EntityKind, id: 
     for (const [key, value] of Object.entries(patch)) if (value === null && key !== 'name' && key !== 'sources') delete merged[key];
     const { entity, errors } = await validateEntity(tx, merged);
     if (!entity) return { entity: null, errors };
-    if (!sameRecord(before, entity)) await applyChanges(tx, actor, { entities: [{ op: 'update', before, after: entity }], relationships: [] });
+    if (!sameRecord(before, entity)) {
+      await applyChanges(tx, actor, { entities: [{ op: 'update', before, after: entity }], relationships: [] });
+      // The same transaction: a chip's derived restrictions never lag behind its specs.
+      if (entity.kind === 'Chip') await recomputeDerivedRestrictions(tx, [entity.id]);
+    }
     return { entity, errors: [] };
   });
 }

@@ -1,3 +1,4 @@
+import { deriveTpp } from '../../rules/chip-specs.js';
 import { DraftBuilder, tidy } from './draft-builder.js';
 import type { Draft } from './draft.js';
 import type { ColumnSpec, CsvTable, RowReader } from './csv-table.js';
@@ -21,21 +22,23 @@ export const HARDWARE_COLUMNS = {
   tpp: ['Total processing performance (bit-OP/s)'],
   process: ['Process size (nm)'],
   foundry: ['Foundry'],
+  dieArea: ['Die Size (mm^2)'],
+  fp8: ['FP8 performance (FLOP/s)'],
+  fp4: ['FP4 performance (FLOP/s)'],
+  int8: ['INT8 performance (OP/s)'],
+  int4: ['INT4 performance (OP/s)'],
+  int16: ['INT16 performance (OP/s)'],
+  fp16: ['FP16 (half precision) performance (FLOP/s)'],
+  fp32: ['FP32 (single precision) performance (FLOP/s)'],
+  fp64: ['FP64 (double precision) performance (FLOP/s)'],
 } as const satisfies ColumnSpec<string>;
 
 const IGNORED = [
   'Type',
   'Notes',
   'Release price (USD)',
-  'FP64 (double precision) performance (FLOP/s)',
-  'FP32 (single precision) performance (FLOP/s)',
-  'FP16 (half precision) performance (FLOP/s)',
   'TF32 (TensorFloat-32) performance (FLOP/s)',
-  'INT16 performance (OP/s)',
-  'INT8 performance (OP/s)',
-  'INT4 performance (OP/s)',
   'Internode bandwidth (bit/s)',
-  'Die Size (mm^2)',
   'Base clock (MHz)',
   'Boost clock (MHz)',
   'Memory clock (MHz)',
@@ -49,8 +52,6 @@ const IGNORED = [
   'Last modified',
   'Max performance',
   'Energy efficiency',
-  'FP8 performance (FLOP/s)',
-  'FP4 performance (FLOP/s)',
   'Price-performance',
   'ML OP/s',
   'Generally available',
@@ -59,6 +60,32 @@ const IGNORED = [
 ];
 
 type Column = keyof typeof HARDWARE_COLUMNS;
+
+/** Dense throughput columns and their bit lengths for TPP (TF32 left out: docs/rules.md). */
+const PRECISIONS: readonly [Column, string, number][] = [
+  ['bf16', 'dense Tensor-FP16/BF16', 16],
+  ['fp8', 'dense FP8', 8],
+  ['fp4', 'dense FP4', 4],
+  ['int8', 'dense INT8', 8],
+  ['int4', 'dense INT4', 4],
+  ['int16', 'INT16', 16],
+  ['fp16', 'FP16', 16],
+  ['fp32', 'FP32', 32],
+  ['fp64', 'FP64', 64],
+];
+
+/** Epoch's TPP (bit-OP/s / 1e12), else the best over precisions of dense throughput × bit length (rounded to 0.1). */
+function tppOf(r: RowReader<Column>): number | null {
+  const published = r.number('tpp');
+  // Epoch's bit-OP/s divided by 1e12 is BIS's "total processing performance" (H100: 1.5832e16 → 15,832).
+  if (published !== null) return tidy(published, 1e12);
+  const throughput = PRECISIONS.flatMap(([col, precision, bits]) => {
+    const ops = r.number(col);
+    return ops !== null && ops > 0 ? [{ precision, bits, opsPerSecond: ops }] : [];
+  });
+  const derived = deriveTpp({ name: '', throughput });
+  return derived ? Math.round(derived.value * 10) / 10 : null;
+}
 
 function addChip(b: DraftBuilder, r: RowReader<Column>, name: string, at: string): void {
   const vendor = r.text('manufacturer');
@@ -74,9 +101,9 @@ function addChip(b: DraftBuilder, r: RowReader<Column>, name: string, at: string
       bf16DenseTflops: tidy(r.number('bf16'), 1e12),
       interconnectBandwidthGBs: tidy(r.number('intranode'), 1e9),
       tdpWatts: r.number('tdp'),
-      // Epoch's bit-OP/s divided by 1e12 is BIS's "total processing performance" (H100: 1.5832e16 → 15,832).
-      tpp: tidy(r.number('tpp'), 1e12),
+      tpp: tppOf(r),
       processNm,
+      dieAreaMm2: r.number('dieArea'),
     },
     at,
   );
@@ -87,6 +114,9 @@ function addChip(b: DraftBuilder, r: RowReader<Column>, name: string, at: string
   }
 }
 
-/** Epoch AI's ML Hardware table: chips with their specs and TPP, their designers and their foundries. */
+/**
+ * Epoch AI's ML Hardware table: chips with their specs, TPP (derived from the dense throughputs where the file
+ * has no TPP column or cell) and die area, their designers and their foundries.
+ */
 export const parseEpochHardware = (table: CsvTable): Draft =>
   parseEpochTable(table, { source: EPOCH_HARDWARE_SOURCE, columns: HARDWARE_COLUMNS, ignored: IGNORED, nameColumn: 'name', noun: 'hardware', add: addChip });

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.js';
 import { applyChanges, loadAllEntities, loadRelationships, type ChangeSet } from '../../store/change-writer.js';
+import { recomputeDerivedRestrictions } from '../../store/derived-restrictions.js';
 import type { EntityRecord } from '../../store/graph-records.js';
 import type { UserErrorModel } from '../../errors.js';
 import { isEntityKind } from '../../graph/ontology.js';
@@ -71,6 +72,12 @@ function unknownSources(draft: Draft, existing: readonly EntityRecord[]): UserEr
     }));
 }
 
+/** Chips whose specs or designers the change set writes: their derived restrictions are recomputed. */
+const chipsTouched = (set: ChangeSet): string[] => [
+  ...set.entities.flatMap((c) => (c.after?.kind === 'Chip' ? [c.after.id] : [])),
+  ...set.relationships.flatMap((c) => (c.after?.type === 'DESIGNS' ? [c.after.to] : [])),
+];
+
 const sum = (a: Tally, b: Tally): number => a.created + a.updated + b.created + b.updated;
 
 /**
@@ -97,7 +104,11 @@ export async function runImport(db: Database, actor: string, parsed: Draft, opti
       const relPlan = planRelationships(resolved, current, draft.mode);
       const set: ChangeSet = { entities: entityPlan.changes, relationships: relPlan.changes };
       const total = sum(entityPlan.tally, relPlan.tally);
-      if (!options.dryRun) await applyChanges(tx, actor, set, (done) => progress('writing', done, total));
+      if (!options.dryRun) {
+        await applyChanges(tx, actor, set, (done) => progress('writing', done, total));
+        progress('deriving restrictions', 0, 0);
+        await recomputeDerivedRestrictions(tx, chipsTouched(set));
+      }
       return {
         report: {
           entitiesCreated: entityPlan.tally.created,

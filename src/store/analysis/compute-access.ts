@@ -8,6 +8,7 @@ import { confidenceOf, pick, sourceIdsOf, sourcesByIds, toPath, toRelRows, weake
 import { COMPUTE_ROUTE_KINDS, type AnalysisLimits, type ComputeAccessModel, type ComputeRouteModel } from './models.js';
 import { restrictionsByChip, withSources, type RawRestriction } from './restrictions.js';
 import { ROUTES_OF_ALL, ROUTES_OF_COMPANIES } from './routes-query.js';
+import { undeterminedRules, withUnknown } from './undetermined.js';
 
 export const COMPANY = `
   MATCH (co:Entity:Company {id: $company})
@@ -26,20 +27,26 @@ export interface RouteFilter {
 
 const relsOf = (row: Row): RelRow[] => [...toRelRows(row.rels), ...toRelRows(row.extraRels)];
 
-function toRoute(row: Row, rules: RawRestriction[], sources: Map<string, EntityModel>): ComputeRouteModel {
+type Undetermined = Awaited<ReturnType<typeof undeterminedRules>>;
+
+function toRoute(row: Row, rules: RawRestriction[], sources: Map<string, EntityModel>, undetermined: Undetermined): ComputeRouteModel {
   const homeCountry = row.home ? toEntity(row.home) : null;
   const dataCenterCountry = row.dcCountry ? toEntity(row.dcCountry) : null;
   const relevant = rules.filter((r) => covers(r, homeCountry?.id ?? null) || covers(r, dataCenterCountry?.id ?? null));
   const classified = classifyRoute({ homeCountry: homeCountry?.id ?? null, dataCenterCountry: dataCenterCountry?.id ?? null, restrictions: relevant });
+  const chip = toEntity(row.chip);
+  const open = classified.restrictedForHome ? [] : undetermined(chip, homeCountry);
   return {
     company: toEntity(row.co),
     kind: oneOf(COMPUTE_ROUTE_KINDS, row.kind, 'kind'),
-    chip: toEntity(row.chip),
+    chip,
     dataCenter: row.dc ? toEntity(row.dc) : null,
     dataCenterCountry,
     homeCountry,
     restrictions: relevant.map((r) => withSources(r, sources)),
     ...classified,
+    classification: withUnknown(classified.classification, open),
+    undetermined: open,
     path: toPath(row.ns, toRelRows(row.rels)),
     sources: pick(sources, relsOf(row).flatMap(sourceIdsOf)),
     confidence: weakest(relsOf(row).map(confidenceOf)),
@@ -47,8 +54,9 @@ function toRoute(row: Row, rules: RawRestriction[], sources: Map<string, EntityM
 }
 
 /**
- * The compute routes of some companies to some chips on `asOf`, classified (see classifyRoute), in three
- * statements: the routes, the rules restricting their chips, the sources. `truncated` when more than
+ * The compute routes of some companies to some chips on `asOf`, classified (see classifyRoute; UNKNOWN where
+ * no rule restricts the chip for home but one cannot decide), in four statements: the routes, the rules
+ * restricting their chips, the sources, the chips' designers. `truncated` when more than
  * limits.maxResults routes exist.
  */
 export async function routesWithin(
@@ -65,7 +73,8 @@ export async function routesWithin(
   const rules = await restrictionsByChip(tx, chipIds, asOf);
   const ruleSourceIds = [...rules.values()].flat().flatMap((r) => r.sourceIds);
   const sources = await sourcesByIds(tx, [...kept.flatMap((r) => relsOf(r).flatMap(sourceIdsOf)), ...ruleSourceIds]);
-  const routes = kept.map((r, i) => toRoute(r, rules.get(chipIds[i]!) ?? [], sources));
+  const undetermined = await undeterminedRules(tx, chipIds, asOf);
+  const routes = kept.map((r, i) => toRoute(r, rules.get(chipIds[i]!) ?? [], sources, undetermined));
   return { routes, truncated: rows.length > limits.maxResults };
 }
 

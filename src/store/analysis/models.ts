@@ -15,12 +15,23 @@ export interface NeighborhoodModel {
   readonly truncated: boolean;
 }
 
+export type RestrictionBasis = 'ASSERTED' | 'DERIVED';
+
 /** A rule in force restricting a chip, with every destination it covers on the date. */
 export interface RestrictionModel {
   readonly regulation: EntityModel;
   readonly destinations: EntityModel[];
   readonly licenseRequirement: string | null;
   readonly sources: EntityModel[];
+  /** ASSERTED by its sources, or DERIVED by the rules from the chip's specs (with the derivation). */
+  readonly basis: RestrictionBasis;
+  readonly derivation: { readonly paragraph: string | null; readonly criterion: string; readonly evidence: string[] } | null;
+}
+
+/** A rule in force that cannot tell whether it restricts a route's chip, for want of `missing`. */
+export interface UndeterminedModel {
+  readonly regulationId: string;
+  readonly missing: string[];
 }
 
 export const CHIP_USE_KINDS = ['TRAINED_ON', 'OPERATES_DATA_CENTER', 'RENTS_CAPACITY', 'DEVELOPS_MODEL_TRAINED_ON', 'TRAINED_AT_DATA_CENTER'] as const;
@@ -45,7 +56,7 @@ export interface ChipUsageModel {
 
 export const COMPUTE_ROUTE_KINDS = ['OWN_DATA_CENTER', 'RENTED_CAPACITY', 'PARTNER_INFRASTRUCTURE', 'SUBSIDIARY_DATA_CENTER', 'TRAINING_HARDWARE'] as const;
 export type ComputeRouteKind = (typeof COMPUTE_ROUTE_KINDS)[number];
-export type AccessClassification = 'UNRESTRICTED' | 'RESTRICTED_OFFSHORE' | 'RESTRICTED_DOMESTIC';
+export type AccessClassification = 'UNRESTRICTED' | 'RESTRICTED_OFFSHORE' | 'RESTRICTED_DOMESTIC' | 'UNKNOWN';
 
 export interface ComputeRouteModel {
   readonly company: EntityModel;
@@ -58,6 +69,8 @@ export interface ComputeRouteModel {
   readonly restrictedForHome: boolean;
   readonly restrictedForDataCenterCountry: boolean;
   readonly classification: AccessClassification;
+  /** Rules in force for the home country that cannot decide for the chip (UNKNOWN instead of UNRESTRICTED). */
+  readonly undetermined: UndeterminedModel[];
   readonly path: PathModel;
   readonly sources: EntityModel[];
   readonly confidence: Confidence;

@@ -4,7 +4,8 @@ import type { EntityModel } from '../../graph/models.js';
 import { heldOn, toEntity } from '../cypher.js';
 import { list, text, textOrNull, texts } from '../rows.js';
 import { inForce, pick } from './common.js';
-import type { RestrictionModel } from './models.js';
+import { basisOf } from './restriction-basis.js';
+import type { RestrictionBasis, RestrictionModel } from './models.js';
 
 /** The countries regulation `reg` applies to on $asOf, by name, as the column `destinations`. */
 export const DESTINATIONS = `COLLECT {
@@ -18,6 +19,7 @@ export const RESTRICTIONS = `
   MATCH (reg:Entity:Regulation)-[rr:RESTRICTS]->(chip:Entity:Chip)
   WHERE chip.id IN $chips AND ${inForce('reg', 'asOf')} AND ${heldOn('rr', 'asOf')}
   RETURN chip.id AS chip, reg, rr.licenseRequirement AS licenseRequirement, rr.sourceIds AS sourceIds,
+    rr {.basis, .paragraph, .criterion, .evidence} AS basis,
     ${DESTINATIONS}
   ORDER BY reg.effectiveDate, reg.id`;
 
@@ -27,6 +29,8 @@ export interface RawRestriction {
   readonly destinations: EntityModel[];
   readonly licenseRequirement: string | null;
   readonly sourceIds: string[];
+  readonly basis: RestrictionBasis;
+  readonly derivation: RestrictionModel['derivation'];
 }
 
 /** The rules in force on `asOf` restricting each chip, by chip id (chips no rule restricts are absent). */
@@ -42,6 +46,7 @@ export async function restrictionsByChip(tx: Tx, chips: Iterable<string>, asOf: 
       destinations: list(row.destinations, 'destinations').map(toEntity),
       licenseRequirement: textOrNull(row.licenseRequirement, 'licenseRequirement'),
       sourceIds: texts(row.sourceIds, 'sourceIds'),
+      ...basisOf(row.basis),
     });
     byChip.set(chip, rules);
   }
@@ -54,4 +59,6 @@ export const withSources = (r: RawRestriction, sources: Map<string, EntityModel>
   destinations: r.destinations,
   licenseRequirement: r.licenseRequirement,
   sources: pick(sources, r.sourceIds),
+  basis: r.basis,
+  derivation: r.derivation,
 });
