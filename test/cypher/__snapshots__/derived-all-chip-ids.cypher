@@ -1,0 +1,1 @@
+MATCH (chip:Entity:Chip) RETURN chip.id AS id

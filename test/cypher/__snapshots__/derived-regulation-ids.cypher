@@ -1,0 +1,1 @@
+MATCH (reg:Entity:Regulation) WHERE reg.id IN $ids RETURN reg.id AS id
