@@ -29,7 +29,7 @@ export type AccessClassification =
   | 'RESTRICTED_DOMESTIC'
   /** The chip is restricted for the company's home country, and the company reaches it in a data center in a country that none of those rules covers: the cloud loophole. */
   | 'RESTRICTED_OFFSHORE'
-  /** No rule in force restricts the chip for the home country, but a rule in force cannot decide for want of the chip's specifications (see undetermined): never to be read as unrestricted. */
+  /** No rule in force restricts the chip for the home country, but a rule in force cannot decide for want of the chip's specifications (see undetermined), and no source asserts any restriction of the chip: never to be read as unrestricted. */
   | 'UNKNOWN'
   /** No rule in force restricts the chip for the company's home country on that date. */
   | 'UNRESTRICTED';
@@ -698,7 +698,7 @@ export type ComputeRoute = {
   restrictions: Array<ChipRestriction>;
   /** The sources of every relationship along the path (and of the training site). */
   sources: Array<Source>;
-  /** When no rule restricts the chip for the home country: the rules in force that cannot decide, each with the inputs it lacks (the route is then UNKNOWN). */
+  /** When no rule restricts the chip for the home country: the rules in force that cannot decide, each with the inputs it lacks (the route is UNKNOWN unless a source asserts some restriction of the chip). */
   undetermined: Array<UndeterminedRestriction>;
 };
 

@@ -28,9 +28,14 @@ export function mergeEntity(existing: EntityRecord | null, incoming: EntityRecor
   return { ...merged, aliases, sources: union(existing.sources, incoming.sources) };
 }
 
-/** The relationship after `incoming` is merged into `existing`; a new one defaults to high confidence. */
+/**
+ * The relationship after `incoming` is merged into `existing`; a new one defaults to high confidence. An
+ * asserted fact replaces a restriction the rules derived (basis DERIVED) whole: it is asserted from then on,
+ * and controlDiscrepancies sets it against the derivation.
+ */
 export function mergeRelationship(existing: RelationshipRecord | null, incoming: RelationshipRecord, mode: MergeMode): RelationshipRecord {
   if (!existing) return { confidence: 'high', ...incoming };
+  if (existing.basis === 'DERIVED' && incoming.basis !== 'DERIVED') return { confidence: 'high', ...incoming, from: existing.from, to: existing.to };
   const merged = mergeFields(existing, incoming, mode);
   return { ...merged, sources: union(existing.sources, incoming.sources) };
 }

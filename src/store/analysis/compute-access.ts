@@ -45,7 +45,7 @@ function toRoute(row: Row, rules: RawRestriction[], sources: Map<string, EntityM
     homeCountry,
     restrictions: relevant.map((r) => withSources(r, sources)),
     ...classified,
-    classification: withUnknown(classified.classification, open),
+    classification: withUnknown(classified.classification, open, undetermined.curated.has(chip.id)),
     undetermined: open,
     path: toPath(row.ns, toRelRows(row.rels)),
     sources: pick(sources, relsOf(row).flatMap(sourceIdsOf)),
