@@ -1,5 +1,7 @@
 import type { ChipSpecs } from './chip-specs.js';
 import { inForce, type createClassifier, type RuleSet } from './classify.js';
+import { evaluateControls, indexControls, type ControlIndex } from './controls.js';
+import { factsOf } from './evaluate.js';
 import type { Rule } from './rule-schema.js';
 
 /**
@@ -55,19 +57,27 @@ function firstDay(rule: Rule, chip: ChipUnderRules): string | null {
   return end && day >= end ? null : day;
 }
 
+const indexes = new WeakMap<RuleSet, { index: ControlIndex; rules: [string, Rule][] }>();
+const prepared = (ruleSet: RuleSet): { index: ControlIndex; rules: [string, Rule][] } => {
+  let hit = indexes.get(ruleSet);
+  if (!hit) indexes.set(ruleSet, (hit = { index: indexControls(ruleSet.rules), rules: Object.entries(ruleSet.rules.rules).filter(([, r]) => derivable(r)) }));
+  return hit;
+};
+
 /**
  * One DerivedRestriction per rule whose IC paragraph the chip meets by a criterion of high or medium confidence.
- * Low-confidence criteria (the letters' guesses at unpublished thresholds) stay in Chip.controls only.
+ * Low-confidence criteria (the letters' guesses at unpublished thresholds) stay in Chip.controls only. The
+ * criteria do not depend on the day, so each rule's controls are evaluated once, as classify() evaluates them.
  */
-export function deriveRestrictions(chip: ChipUnderRules, ruleSet: RuleSet, classifier: Classifier): DerivedRestriction[] {
+export function deriveRestrictions(chip: ChipUnderRules, ruleSet: RuleSet): DerivedRestriction[] {
   if (!subjectToRules(chip)) return [];
+  const { index, rules } = prepared(ruleSet);
+  const facts = factsOf(chip);
   const out: DerivedRestriction[] = [];
-  for (const [id, rule] of Object.entries(ruleSet.rules.rules)) {
-    if (!derivable(rule)) continue;
+  for (const [id, rule] of rules) {
     const day = firstDay(rule, chip);
     if (!day || !inForce(rule, day)) continue;
-    const outcome = classifier.classify(chip, day, 'US').rules.find((o) => o.rule === id);
-    const met = outcome?.controls.find((c) => c.status === 'MET' && c.confidence !== 'low' && c.criterion);
+    const met = evaluateControls(rule, facts, index).find((c) => c.status === 'MET' && c.confidence !== 'low' && c.criterion);
     if (!met) continue;
     out.push({
       rule: id,

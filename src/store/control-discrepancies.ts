@@ -38,7 +38,7 @@ function discrepanciesOf(stored: StoredChip, asOf: string): Found[] {
   const { ruleSet, classifier } = defaultRules();
   if (!subjectToRules(stored.chip)) return [];
   const asserted = new Map(stored.restricts.filter((r) => !isDerived(r)).map((r) => [r.from, r]));
-  const derived = new Map<string, DerivedRestriction>(deriveRestrictions(stored.chip, ruleSet, classifier).map((d) => [d.rule, d]));
+  const derived = new Map<string, DerivedRestriction>(deriveRestrictions(stored.chip, ruleSet).map((d) => [d.rule, d]));
   const curated = asserted.size > 0;
   const out: Found[] = [];
   for (const [id, rule] of Object.entries(ruleSet.rules.rules)) {

@@ -99,13 +99,13 @@ export function planDerived(stored: StoredChip, derived: readonly DerivedRestric
 export async function recomputeDerivedRestrictions(tx: Tx, ids: readonly string[] | null): Promise<number> {
   const chipIds = ids ?? (await tx.run(ALL_CHIP_IDS)).map((r) => text(r.id, 'id'));
   if (!chipIds.length) return 0;
-  const { ruleSet, classifier } = defaultRules();
+  const { ruleSet } = defaultRules();
   const ruleIds = Object.keys(ruleSet.rules.rules);
   const regulations = new Set((await tx.run(REGULATION_IDS, { ids: ruleIds })).map((r) => text(r.id, 'id')));
   let changed = 0;
   for (let i = 0; i < chipIds.length; i += BATCH) {
     const stored = await loadChipsUnderRules(tx, chipIds.slice(i, i + BATCH));
-    const relationships = stored.flatMap((s) => planDerived(s, deriveRestrictions(s.chip, ruleSet, classifier), regulations));
+    const relationships = stored.flatMap((s) => planDerived(s, deriveRestrictions(s.chip, ruleSet), regulations));
     if (relationships.length) await applyChanges(tx, RULES_ACTOR, { entities: [], relationships });
     changed += relationships.length;
   }

@@ -15,7 +15,7 @@ import { EPOCH_FILES, epochChip, epochChips } from './rules-epoch.js';
 const ruleSet = loadRuleSet();
 const classifier = createClassifier(ruleSet);
 const chip = (name: string, extra: Partial<ChipUnderRules> = {}): ChipUnderRules => ({ ...epochChip(name), id: name, ...extra });
-const byRule = (c: ChipUnderRules) => Object.fromEntries(deriveRestrictions(c, ruleSet, classifier).map((d) => [d.rule, d]));
+const byRule = (c: ChipUnderRules) => Object.fromEntries(deriveRestrictions(c, ruleSet).map((d) => [d.rule, d]));
 
 describe('deriving restrictions for the known cases', () => {
   it('H100: the 2022 rule until 17 November 2023, then 3A090.a.1 with its numbers, from the later of rule and release', () => {
@@ -47,7 +47,7 @@ describe('deriving restrictions for the known cases', () => {
 
   it('V100: below the thresholds, so no derived restriction and nothing undetermined for China', () => {
     const v100 = chip('NVIDIA V100', { designedForDatacenter: true });
-    expect(deriveRestrictions(v100, ruleSet, classifier)).toEqual([]);
+    expect(deriveRestrictions(v100, ruleSet)).toEqual([]);
     expect(undeterminedFor(v100, '2024-06-01', 'CN', classifier)).toEqual([]);
   });
 
@@ -58,7 +58,7 @@ describe('deriving restrictions for the known cases', () => {
 
   it('Ascend 910B (Huawei): a Chinese chip gets no derived restriction and no undetermined rule', () => {
     const ascend = chip('Huawei Ascend 910B', { designerHomes: ['CN'] });
-    expect(deriveRestrictions(ascend, ruleSet, classifier)).toEqual([]);
+    expect(deriveRestrictions(ascend, ruleSet)).toEqual([]);
     expect(undeterminedFor(ascend, '2025-06-01', 'CN', classifier)).toEqual([]);
     expect(byRule({ ...ascend, designerHomes: [] })['bis-2023-10-17-ac-s-ifr']).toBeDefined();
   });
@@ -83,7 +83,7 @@ describe.each(EPOCH_FILES)('every row of %s', (file) => {
     const problems: string[] = [];
     for (const { row, specs } of epochChips(file)) {
       const c: ChipUnderRules = { ...specs, id: `row-${row}` };
-      const derived = deriveRestrictions(c, ruleSet, classifier);
+      const derived = deriveRestrictions(c, ruleSet);
       for (const day of DAYS) {
         const outcomes = classifier.classify(c, day, 'CN').rules;
         for (const [id, rule] of CHIP_RULES.filter(([, r]) => inForce(r, day))) {
