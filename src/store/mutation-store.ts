@@ -2,7 +2,7 @@ import type { Database, Tx } from '../db/database.js';
 import { relationshipSpec, type EntityKind } from '../graph/ontology.js';
 import type { UserErrorModel } from '../errors.js';
 import { validateGraph, type GraphIssue } from '../graph/validation.js';
-import { recomputeDerivedRestrictions } from './derived-restrictions.js';
+import { isDerived, recomputeDerivedRestrictions } from './derived-restrictions.js';
 import { applyChanges, loadEntities, loadRelationships, type RelationshipChange } from './change-writer.js';
 import {
   compact,
@@ -133,7 +133,8 @@ export function deleteEntity(db: Database, actor: string, id: string, cascade: b
     if (cited) return { deletedId: null, deletedRelationships: 0, errors: [cited] };
     const rels = (await tx.run(RELS_OF, { id })).map((r) => relationshipRecordOf(text(r.type, 'type'), text(r.from, 'from'), text(r.to, 'to'), map(r.p, 'p')));
     const records = [...new Map(rels.map((r) => [relationshipKey(r.type, r.from, r.to), r])).values()];
-    const pointing = records.filter((r) => r.to === id || relationshipSpec(r.type)?.symmetric);
+    // Restrictions the rules derived go with the chip: they are the chip's own specs read through the rules.
+    const pointing = records.filter((r) => !isDerived(r) && (r.to === id || relationshipSpec(r.type)?.symmetric));
     if (pointing.length && !cascade) {
       const list = pointing.slice(0, 10).map(describeRel).join(', ');
       const message = `"${id}" has ${pointing.length} relationship(s) from other entities: ${list}${pointing.length > 10 ? ', …' : ''}. Delete them first, or pass cascade: true to delete them with it.`;

@@ -139,6 +139,17 @@ describe('derived restrictions on writes to a chip', () => {
     expect((await server.data<Restricted>(RESTRICTED_BY)).entity.restrictedBy).toEqual([]);
   });
 
+  it('deletes a chip without cascade although the rules restrict it, and its derived restrictions with it', async () => {
+    const chip = `${p}-deleted`;
+    made.push(chip);
+    await mutate(`mutation { createChip(input: { id: "${chip}", name: "${p} deleted", sources: ["src-epoch-ml-hardware"], tpp: 16000 }) { errors { code } } }`);
+    const count = async (): Promise<unknown> =>
+      (await server.db.read((tx) => tx.run('MATCH (:Entity:Regulation)-[r:RESTRICTS]->(:Entity {id: $chip}) RETURN count(r) AS n', { chip })))[0]!.n;
+    expect(await count()).toBe(1);
+    await mutate(`mutation { deleteEntity(id: "${chip}") { errors { code } } }`);
+    expect(await count()).toBe(0);
+  });
+
   it('never overwrites an asserted restriction, and reports where the assertion and the derivation disagree', async () => {
     const chip = `${p}-asserted`;
     made.push(chip);
