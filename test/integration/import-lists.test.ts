@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseImport, runImport, type ImportFormat, type ImportReport } from '../../src/ingest/importers/index.js';
 import { useTestServer } from './harness.js';
-import { asEditor, revertChangesBy, uniquePrefix, WRITE_ENV } from './write-helpers.js';
+import { revertChangesBy, uniquePrefix, WRITE_ENV } from './write-helpers.js';
 
 const LISTS = new URL('../../data/datasets/us-lists/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, LISTS), 'utf8');
 
-const server = useTestServer(WRITE_ENV);
+// A key of this file's own, so that undoing its mutation's changes touches no other test's; long timeouts for the
+// importGraph mutation, which reads every entity of the graph.
+const KEY = `${uniquePrefix('lists-key')}-0123456789`;
+const server = useTestServer({ ...WRITE_ENV, API_KEYS: `${uniquePrefix('lists')}:${KEY}`, TX_TIMEOUT_MS: '120000', REQUEST_TIMEOUT_MS: '150000' });
 const actors: string[] = [];
 // The Entity List is 3,409 entries written in one transaction: slow on a busy 2-core machine.
 const SLOW = 600_000;
@@ -94,15 +97,15 @@ describe('importing the US screening lists', () => {
 
   it('imports the Military End-User list through the importGraph mutation, reporting what to review', async () => {
     const mutation = `mutation($content: String!) { importGraph(format: BIS_MEU, content: $content) {
-      report { records entitiesCreated matchCandidates { name importedAs candidates { id score features reason } } } errors { code message } } }`;
-    const response = await server.gql<{ importGraph: { report: { records: number; entitiesCreated: number }; errors: unknown[] } }>(
+      report { entitiesCreated matchCandidates { name importedAs candidates { id score features reason } } } errors { code message } } }`;
+    const response = await server.gql<{ importGraph: { report: { entitiesCreated: number }; errors: unknown[] } }>(
       mutation,
       { content: read('bis_meu.json') },
-      asEditor,
+      { 'x-api-key': KEY },
     );
     expect(response.errors).toBeUndefined();
     expect(response.data!.importGraph.errors).toEqual([]);
-    expect(response.data!.importGraph.report.records).toBe(70);
+    expect(response.data!.importGraph.report.entitiesCreated).toBeGreaterThan(60);
     const [row] = await server.db.read((tx) => tx.run("MATCH (:Regulation {id: 'bis-meu'})-[r:LISTS]->() RETURN count(r) AS n, toString(min(r.validFrom)) AS first"));
     expect(Number(row!.n)).toBe(70);
     expect(row!.first).toBe('2020-12-23');
