@@ -80,4 +80,13 @@ describe('matching screening-list entries to the curated companies', () => {
     const exact = matcher.match({ name: 'Acme Technologies Ltd.', aliases: [], countries: [] });
     expect([exact.decision, exact.candidates[0]?.id]).toEqual(['match', 'a']);
   });
+
+  it('matches a party to the company of its own name rather than to another that shares one of its aliases', () => {
+    const matcher = new CompanyMatcher([
+      { id: 'bsvt', name: 'BSVT-New Technologies', aliases: ['Shared Alias LLC'], country: null },
+      { id: 'kidma', name: 'Kidma Tech OJSC', aliases: ['Shared Alias LLC'], country: null },
+    ]);
+    const again = matcher.match({ name: 'BSVT-New Technologies', aliases: ['Shared Alias LLC'], countries: ['Belarus'] });
+    expect([again.decision, again.candidates[0]?.id]).toEqual(['match', 'bsvt']);
+  });
 });

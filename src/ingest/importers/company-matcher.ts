@@ -38,6 +38,7 @@ export interface MatchOutcome {
 interface Indexed {
   readonly company: KnownCompany;
   readonly exact: Set<string>;
+  readonly exactName: string;
   readonly legal: Set<string>;
   readonly core: Set<string>;
   readonly tokens: Set<string>;
@@ -54,7 +55,7 @@ const push = (map: Map<string, Indexed[]>, key: string, value: Indexed): void =>
 
 /**
  * Scores parties against known companies, in the spirit of OpenSanctions' matcher: the same name or alias
- * once legal forms are dropped (1.0; 1.1 when spelled the same), the same name core once descriptors such as "Technologies" are dropped
+ * once legal forms are dropped (1.0; 1.1 spelled the same, 1.2 the same name spelled the same), the same name core once descriptors such as "Technologies" are dropped
  * too (0.85), or the known company's distinctive words all in the party's name (0.5: a possible subsidiary or
  * affiliate); the same country adds 0.1, a different one takes 0.4 off.
  */
@@ -72,6 +73,7 @@ export class CompanyMatcher {
     const entry: Indexed = {
       company,
       exact: new Set(names.map(normaliseName)),
+      exactName: normaliseName(company.name),
       legal: new Set(names.map(legalName)),
       core: new Set(names.map(coreName)),
       tokens: new Set(distinctiveTokens(company.name)),
@@ -112,7 +114,8 @@ function score(e: Indexed, party: PartyRecord, legal: Set<string>, core: Set<str
   const sameLegal = [...legal].some((n) => e.legal.has(n));
   if (sameLegal) {
     const exact = namesOf(party).some((n) => e.exact.has(normaliseName(n)));
-    value = exact ? 1.1 : 1;
+    // The same primary name beats a shared alias: lists give one alias to several parties.
+    value = normaliseName(splitAcronym(party.name).name) === e.exactName ? 1.2 : exact ? 1.1 : 1;
     features.push(legalName(party.name) === legalName(e.company.name) ? 'name' : 'alias');
     why.push(exact ? 'the same name or alias, spelled the same' : 'the same name or alias once legal forms are dropped');
   } else if ([...core].some((n) => e.core.has(n))) {
