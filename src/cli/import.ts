@@ -7,8 +7,8 @@ import { connect } from '../db/connect.js';
 import { IMPORT_FORMATS, parseImport, runImport, type ImportFormat, type ImportResult } from '../ingest/importers/index.js';
 import { createLogger } from '../logger.js';
 
-const USAGE = `Usage: npm run import -- <file> [--format auto|${IMPORT_FORMATS.map((f) => f.toLowerCase().replace('_', '-')).join('|')}] [--dry-run]
-Imports a graph JSON, graph CSV or Epoch AI CSV file in one transaction (see docs/import-export.md).`;
+const USAGE = `Usage: npm run import -- <file> [--format auto|${IMPORT_FORMATS.map((f) => f.toLowerCase().replaceAll('_', '-')).join('|')}] [--dry-run]
+Imports a graph JSON, graph CSV, Epoch AI CSV or US screening-list JSON file in one transaction (see docs/import-export.md).`;
 
 /** Records above which a progress bar is drawn on stderr. */
 const PROGRESS_THRESHOLD = 200;
@@ -30,6 +30,8 @@ export function describeResult(result: ImportResult, dryRun: boolean): string {
     `  skipped:       ${r.skipped.length}`,
     ...r.skipped.map((s) => `    ${s.at}: ${s.reason}`),
     ...(r.unknownColumns.length ? [`  unknown columns (ignored): ${r.unknownColumns.map((c) => `"${c}"`).join(', ')}`] : []),
+    ...(r.matchCandidates.length ? [`  to review:     ${r.matchCandidates.length} imported apart from a possible match`] : []),
+    ...r.matchCandidates.map((m) => `    ${m.at} "${m.name}" → ${m.importedAs}; may be ${m.candidates.map((c) => `${c.id} (${c.score}: ${c.reason})`).join(', ')}`),
   ];
   return `${lines.join('\n')}\n`;
 }

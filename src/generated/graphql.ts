@@ -1439,8 +1439,16 @@ export type IdFilter = {
 
 /** File formats importGraph and the import command read. */
 export type ImportFormat =
+  /** The BIS Denied Persons List as JSON; possible natural persons are left out. */
+  | 'BIS_DPL'
+  /** The BIS Entity List (15 CFR 744 Supplement No. 4) as JSON (docs/data.md, Screening lists). */
+  | 'BIS_ENTITY_LIST'
+  /** The BIS Military End-User List (15 CFR 744 Supplement No. 7) as JSON. */
+  | 'BIS_MEU'
   /** The project's CSV format (docs/import-export.md). */
   | 'CSV'
+  /** The Department of War's section 1260H list of Chinese military companies as JSON. */
+  | 'DOW_1260H'
   /** Epoch AI GPU Clusters CSV. */
   | 'EPOCH_CLUSTERS'
   /** Epoch AI ML Hardware CSV. */
@@ -1448,7 +1456,9 @@ export type ImportFormat =
   /** Epoch AI Notable/Large-Scale AI Models CSV. */
   | 'EPOCH_MODELS'
   /** The graph JSON format of data/ (docs/data-format.md). */
-  | 'JSON';
+  | 'JSON'
+  /** OFAC's Non-SDN Chinese Military-Industrial Complex Companies list as JSON. */
+  | 'OFAC_NSCMIC';
 
 /** The result of an import: all of it was written, or nothing. */
 export type ImportPayload = {
@@ -1470,6 +1480,8 @@ export type ImportReport = {
   entitiesUnchanged: Scalars['Int']['output'];
   /** Existing entities that changed. */
   entitiesUpdated: Scalars['Int']['output'];
+  /** Records matched uncertainly to existing entities, for a person to review (screening lists). */
+  matchCandidates: Array<MatchReview>;
   /** Relationships created. */
   relationshipsCreated: Scalars['Int']['output'];
   /** Existing relationships asserted again with nothing new. */
@@ -1508,6 +1520,34 @@ export type LicenceNeed =
   | 'REQUIRED'
   /** Not known: an input a rule tests is missing. Never to be read as no licence. */
   | 'UNKNOWN';
+
+/** A company already in the graph that an imported record may be. */
+export type MatchCandidate = {
+  __typename?: 'MatchCandidate';
+  /** The features that matched: name, alias, name core, distinctive words, country, country mismatch. */
+  features: Array<Scalars['String']['output']>;
+  /** Id of the existing entity. */
+  id: Scalars['ID']['output'];
+  /** Its name. */
+  name: Scalars['String']['output'];
+  /** Why, in words. */
+  reason: Scalars['String']['output'];
+  /** How alike they are: 0.9 and above is merged when no other candidate comes close; from 0.4 it is listed for review. */
+  score: Scalars['Float']['output'];
+};
+
+/** An imported record that may be an existing entity: imported as its own entity, never merged silently. */
+export type MatchReview = {
+  __typename?: 'MatchReview';
+  /** Where the record is in the file (entities[12]). */
+  at: Scalars['String']['output'];
+  /** The existing entities it may be, best first (at most three). */
+  candidates: Array<MatchCandidate>;
+  /** Id of the entity the record was imported as. */
+  importedAs: Scalars['ID']['output'];
+  /** The record's name. */
+  name: Scalars['String']['output'];
+};
 
 /** An AI model. */
 export type Model = Entity & Node & {
@@ -2331,8 +2371,12 @@ export type Relationship = {
   basis: Maybe<Scalars['String']['output']>;
   /** Number of chips (TRAINED_ON, EQUIPPED_WITH). */
   chipCount: Maybe<Scalars['Int']['output']>;
+  /** Federal Register citation(s) of the listing, as the list gives them (LISTS). */
+  citation: Maybe<Scalars['String']['output']>;
   /** How sure the graph is of it. */
   confidence: Confidence;
+  /** Countries under which the list names the entry, comma-separated (LISTS). */
+  countries: Maybe<Scalars['String']['output']>;
   /** The criterion a derived restriction met (3A090.a.1: TPP ≥ 4,800). (RESTRICTS). */
   criterion: Maybe<Scalars['String']['output']>;
   /** Direction, seen from the entity it was reached from. */
@@ -2343,7 +2387,7 @@ export type Relationship = {
   from: Scalars['ID']['output'];
   /** GPU-hours of training (TRAINED_ON). */
   gpuHours: Maybe<Scalars['Float']['output']>;
-  /** Licence requirement or policy (RESTRICTS). */
+  /** Licence requirement or policy (RESTRICTS, LISTS). */
   licenseRequirement: Maybe<Scalars['String']['output']>;
   /** Free-text notes (such as how a figure was reported). */
   notes: Maybe<Scalars['String']['output']>;
@@ -2369,8 +2413,12 @@ export type RelationshipInput = {
   basis?: InputMaybe<Scalars['String']['input']>;
   /** Number of chips (TRAINED_ON, EQUIPPED_WITH only). */
   chipCount?: InputMaybe<Scalars['Int']['input']>;
+  /** Federal Register citation(s) of the listing, as the list gives them (LISTS only). */
+  citation?: InputMaybe<Scalars['String']['input']>;
   /** How sure the graph is of it (HIGH when new and not given). */
   confidence?: InputMaybe<Confidence>;
+  /** Countries under which the list names the entry, comma-separated (LISTS only). */
+  countries?: InputMaybe<Scalars['String']['input']>;
   /** The criterion a derived restriction met (3A090.a.1: TPP ≥ 4,800). (RESTRICTS only). */
   criterion?: InputMaybe<Scalars['String']['input']>;
   /** The numbers that met it (TPP 15,832 ≥ 4,800). (RESTRICTS only). */
@@ -2379,7 +2427,7 @@ export type RelationshipInput = {
   from: Scalars['ID']['input'];
   /** GPU-hours of training (TRAINED_ON only). */
   gpuHours?: InputMaybe<Scalars['Float']['input']>;
-  /** Licence requirement or policy (RESTRICTS only). */
+  /** Licence requirement or policy (RESTRICTS, LISTS only). */
   licenseRequirement?: InputMaybe<Scalars['String']['input']>;
   /** Free-text notes. */
   notes?: InputMaybe<Scalars['String']['input']>;
@@ -3072,6 +3120,8 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntFilter: IntFilter;
   LicenceNeed: LicenceNeed;
+  MatchCandidate: ResolverTypeWrapper<MatchCandidate>;
+  MatchReview: ResolverTypeWrapper<MatchReview>;
   Model: ResolverTypeWrapper<EntityModel>;
   ModelConnection: ResolverTypeWrapper<PageModel<EntityModel>>;
   ModelEdge: ResolverTypeWrapper<EdgeModel>;
@@ -3199,6 +3249,8 @@ export type ResolversParentTypes = ResolversObject<{
   ImportReport: ImportReport;
   Int: Scalars['Int']['output'];
   IntFilter: IntFilter;
+  MatchCandidate: MatchCandidate;
+  MatchReview: MatchReview;
   Model: EntityModel;
   ModelConnection: PageModel<EntityModel>;
   ModelEdge: EdgeModel;
@@ -3594,11 +3646,27 @@ export type ImportReportResolvers<ContextType = GraphContext, ParentType extends
   entitiesCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entitiesUnchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entitiesUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  matchCandidates?: Resolver<Array<ResolversTypes['MatchReview']>, ParentType, ContextType>;
   relationshipsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipsUnchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipsUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   skipped?: Resolver<Array<ResolversTypes['SkippedRecord']>, ParentType, ContextType>;
   unknownColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MatchCandidateResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['MatchCandidate'] = ResolversParentTypes['MatchCandidate']> = ResolversObject<{
+  features?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type MatchReviewResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['MatchReview'] = ResolversParentTypes['MatchReview']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  candidates?: Resolver<Array<ResolversTypes['MatchCandidate']>, ParentType, ContextType>;
+  importedAs?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ModelResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model']> = ResolversObject<{
@@ -3765,7 +3833,9 @@ export type RegulationRelationResolvers<ContextType = GraphContext, ParentType e
 export type RelationshipResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = ResolversObject<{
   basis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   chipCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  citation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  countries?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   criterion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   direction?: Resolver<ResolversTypes['Direction'], ParentType, ContextType>;
   evidence?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3918,6 +3988,8 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   GraphPath?: GraphPathResolvers<ContextType>;
   ImportPayload?: ImportPayloadResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
+  MatchCandidate?: MatchCandidateResolvers<ContextType>;
+  MatchReview?: MatchReviewResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelConnection?: ModelConnectionResolvers<ContextType>;
   ModelEdge?: ModelEdgeResolvers<ContextType>;

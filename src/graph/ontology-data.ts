@@ -319,6 +319,11 @@ export const RELATIONSHIP_TYPES: readonly RelationshipSpec[] = [
     'listedEntities',
     'listedBy',
     'The regulation adds the company to a restricted-party list (such as the Entity List).',
+    [
+      p('citation', 'string', 'Federal Register citation(s) of the listing, as the list gives them'),
+      p('licenseRequirement', 'string', 'Licence requirement the list sets for the entry, as the list states it'),
+      p('countries', 'string', 'Countries under which the list names the entry, comma-separated'),
+    ],
   ),
   rel('PROSECUTES', ['Company'], ['Company'], 'prosecutes', 'prosecutedBy', 'The agency prosecutes the company or its people.'),
 ];

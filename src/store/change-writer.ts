@@ -66,10 +66,18 @@ export async function loadAllEntities(tx: Tx): Promise<EntityRecord[]> {
   return rows.map((r) => entityRecordOf(map(r.p, 'p')));
 }
 
+// Both ends are looked up first and the relationship matched between them in a subquery, so Neo4j expands from
+// the end with fewer relationships (Expand(Into)): matched in one pattern it expanded every relationship of the
+// start, and 3,000 keys from a list that LISTS 3,000 companies took 9 million expansions (4 min instead of 4 s).
 export const RELATIONSHIPS_BY_KEYS = `
   UNWIND $keys AS k
-  MATCH (a:Entity {id: k.from})-[r]-(b:Entity {id: k.to})
-  WHERE type(r) = k.type AND (k.symmetric OR startNode(r) = a)
+  MATCH (a:Entity {id: k.from})
+  MATCH (b:Entity {id: k.to})
+  CALL (a, b, k) {
+    MATCH (a)-[r]-(b)
+    WHERE type(r) = k.type AND (k.symmetric OR startNode(r) = a)
+    RETURN r
+  }
   RETURN type(r) AS type, startNode(r).id AS from, endNode(r).id AS to, properties(r) AS p`;
 
 /** Existing relationships for (type, from, to) triples, keyed by relationshipKey. */

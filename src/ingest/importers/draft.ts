@@ -1,6 +1,8 @@
 import type { EntityKind } from '../../graph/ontology.js';
 import type { MergeMode } from '../../store/merge.js';
 import type { UserErrorModel } from '../../errors.js';
+import type { EntityRecord } from '../../store/graph-records.js';
+import type { ScoredCandidate } from './company-matcher.js';
 
 /**
  * An entity an import asserts. `ref` is how the draft's relationships point at it (its id in the project's
@@ -17,6 +19,8 @@ export interface DraftEntity {
   readonly props: Record<string, unknown>;
   /** Where it comes from, for messages: "row 12", "entities[3]". */
   readonly at: string;
+  /** Matched by id only: the importer has matched it by name already (and may have kept it apart on purpose). */
+  readonly idOnly?: boolean;
 }
 
 /** A relationship an import asserts, between refs (or ids already in the graph). */
@@ -35,6 +39,20 @@ export interface SkippedRecord {
   readonly reason: string;
 }
 
+/** A record matched uncertainly: kept as its own entity (importedAs) and listed for a person to review. */
+export interface MatchReview {
+  readonly at: string;
+  readonly name: string;
+  readonly importedAs: string;
+  readonly candidates: ScoredCandidate[];
+}
+
+/** What the graph holds that matching a draft against it needs: the entities and each company's country. */
+export interface KnownGraph {
+  readonly entities: readonly EntityRecord[];
+  readonly countryOf: ReadonlyMap<string, string>;
+}
+
 /** What a parser made of a file: what to assert, what it left out and why, and what it could not read. */
 export interface Draft {
   readonly mode: MergeMode;
@@ -49,6 +67,8 @@ export interface Draft {
   readonly raw?: { entities: unknown[]; relationships: unknown[] };
   /** Turns a graph-file path (`entities[3].name`) into the file's own location (`rows[5].name`). */
   readonly locate?: (path: string) => { field: string; label: string };
+  /** Matches the draft's parties against the graph before the import plans its changes (screening lists). */
+  readonly refine?: (graph: KnownGraph) => { draft: Draft; review: MatchReview[] };
 }
 
 /** A located problem with one cell or field; a field under "row 12" is named rows[12].<field>. */

@@ -5,11 +5,15 @@ import { parseEpochHardware } from './epoch-hardware.js';
 import { parseEpochModels } from './epoch-models.js';
 import { parseGraphCsv } from './graph-csv.js';
 import { parseGraphJson } from './graph-json.js';
+import { parseScreeningList } from './screening-list.js';
+import { SCREENING_LIST_FORMATS, screeningListById, screeningListOf, type ScreeningListFormat } from './screening-lists.js';
 
-export const IMPORT_FORMATS = ['JSON', 'CSV', 'EPOCH_MODELS', 'EPOCH_HARDWARE', 'EPOCH_CLUSTERS'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+const TABLE_FORMATS = ['JSON', 'CSV', 'EPOCH_MODELS', 'EPOCH_HARDWARE', 'EPOCH_CLUSTERS'] as const;
+export const IMPORT_FORMATS = [...TABLE_FORMATS, ...SCREENING_LIST_FORMATS] as const;
+export type ImportFormat = (typeof TABLE_FORMATS)[number] | ScreeningListFormat;
+type CsvFormat = Exclude<(typeof TABLE_FORMATS)[number], 'JSON'>;
 
-const CSV_PARSERS: Record<Exclude<ImportFormat, 'JSON'>, (table: CsvTable) => Draft> = {
+const CSV_PARSERS: Record<CsvFormat, (table: CsvTable) => Draft> = {
   CSV: parseGraphCsv,
   EPOCH_MODELS: parseEpochModels,
   EPOCH_HARDWARE: parseEpochHardware,
@@ -17,7 +21,7 @@ const CSV_PARSERS: Record<Exclude<ImportFormat, 'JSON'>, (table: CsvTable) => Dr
 };
 
 /** Guesses a CSV's format from its header: the Epoch tables by their name column, else the project's CSV. */
-export function detectCsvFormat(header: readonly string[]): Exclude<ImportFormat, 'JSON'> {
+export function detectCsvFormat(header: readonly string[]): CsvFormat {
   const has = (name: string): boolean => header.some((h) => h.toLowerCase() === name.toLowerCase());
   if ((has('Model') || has('System')) && has('Organization')) return 'EPOCH_MODELS';
   if (has('Hardware name') || has('Name of the hardware')) return 'EPOCH_HARDWARE';
@@ -27,6 +31,12 @@ export function detectCsvFormat(header: readonly string[]): Exclude<ImportFormat
 
 /** Parses file content in a format (or, with 'AUTO', the format its text and header suggest) into a draft. */
 export function parseImport(format: ImportFormat | 'AUTO', content: string): { format: ImportFormat; draft: Draft } {
+  const list = screeningListOf(format);
+  if (list) return { format: list.format, draft: parseScreeningList(content, list) };
+  // A screening list names its list in its first lines ({"list_id": "bis-entity-list", ...}).
+  const listId = format === 'AUTO' ? /^\uFEFF?\s*\{\s*"list_id"\s*:\s*"([^"]+)"/.exec(content)?.[1] : undefined;
+  const detected = listId ? screeningListById(listId) : undefined;
+  if (detected) return { format: detected.format, draft: parseScreeningList(content, detected) };
   if (format === 'JSON' || (format === 'AUTO' && /^\uFEFF?\s*[{[]/.test(content))) return { format: 'JSON', draft: parseGraphJson(content) };
   let table: CsvTable;
   try {
@@ -43,7 +53,7 @@ export function parseImport(format: ImportFormat | 'AUTO', content: string): { f
       draft: unreadable(message, 'header'),
     };
   }
-  const chosen = format === 'AUTO' ? detectCsvFormat(table.header) : format;
+  const chosen = format === 'AUTO' ? detectCsvFormat(table.header) : (format as CsvFormat);
   return { format: chosen, draft: CSV_PARSERS[chosen](table) };
 }
 

@@ -47,6 +47,7 @@ class EntityIndex {
     const sameKind = (e: EntityRecord | undefined): EntityRecord | undefined => (e?.kind === d.kind ? e : undefined);
     const byId = d.id ? sameKind(this.byId.get(d.id)) : undefined;
     if (byId) return { entity: byId, byId: true };
+    if (d.idOnly) return null;
     const byName = this.byName.get(`${d.kind}|${normaliseName(d.name)}`) ?? (d.id ? undefined : sameKind(this.byId.get(slugOf(d.name))));
     return byName ? { entity: byName, byId: false } : null;
   }

@@ -5,7 +5,8 @@ import type { EntityRecord } from '../../store/graph-records.js';
 import type { UserErrorModel } from '../../errors.js';
 import { isEntityKind } from '../../graph/ontology.js';
 import { validateGraph } from '../../graph/validation.js';
-import type { Draft, SkippedRecord } from './draft.js';
+import { loadCompanyCountries } from '../../store/company-countries.js';
+import type { Draft, MatchReview, SkippedRecord } from './draft.js';
 import { planEntities, planRelationships, resolveRelationships, type Tally } from './resolve.js';
 
 /** What an import did (or, in a dry run, would do). */
@@ -20,6 +21,8 @@ export interface ImportReport {
   readonly skipped: SkippedRecord[];
   readonly unknownColumns: string[];
   readonly records: number;
+  /** Records matched uncertainly to existing entities: imported as their own entities, listed for review. */
+  readonly matchCandidates: MatchReview[];
 }
 
 export interface ImportResult {
@@ -91,7 +94,8 @@ export async function runImport(db: Database, actor: string, parsed: Draft, opti
     async (tx) => {
       progress('matching', 0, 0);
       const existing = await loadAllEntities(tx);
-      const draft = expandOwnFormat(parsed, existing);
+      const refined = parsed.refine?.({ entities: existing, countryOf: await loadCompanyCountries(tx) });
+      const draft = expandOwnFormat(refined?.draft ?? parsed, existing);
       if (draft.issues.length) return { report: null, errors: draft.issues };
       const entityPlan = planEntities(draft, existing);
       const { resolved, errors } = resolveRelationships(draft, entityPlan, new Map(existing.map((e) => [e.id, e])));
@@ -121,6 +125,7 @@ export async function runImport(db: Database, actor: string, parsed: Draft, opti
           skipped: draft.skipped,
           unknownColumns: draft.unknownColumns,
           records: draft.records,
+          matchCandidates: refined?.review ?? [],
         },
         errors: [],
       };
