@@ -46,6 +46,7 @@ export const CANONICAL_NAMES: Readonly<Record<'Chip' | 'Company', Readonly<Recor
     baiduresearchsiliconvalleyailab: { id: 'baidu' },
     amazonwebservicesaws: { name: 'Amazon Web Services' },
     aws: { name: 'Amazon Web Services' },
+    amazonaws: { name: 'Amazon Web Services' },
     iflytekresearch: { name: 'iFlytek' },
     coreweave: { name: 'CoreWeave' },
   },
@@ -83,7 +84,10 @@ export function canonicalise(draft: Draft): Draft {
     refOf.set(e.ref, renamed.ref);
     if (canonical && 'note' in canonical && canonical.note) notes.set(e.ref, canonical.note);
     const seen = entities.get(renamed.ref);
-    entities.set(renamed.ref, seen ? { ...seen, props: fill(seen.props, renamed.props), aliases: [...new Set([...(seen.aliases ?? []), ...(renamed.aliases ?? [])])] } : renamed);
+    entities.set(
+      renamed.ref,
+      seen ? { ...seen, props: fill(seen.props, renamed.props), aliases: [...new Set([...(seen.aliases ?? []), ...(renamed.aliases ?? [])])] } : renamed,
+    );
   }
   const relationships = new Map<string, DraftRelationship>();
   for (const r of draft.relationships) {

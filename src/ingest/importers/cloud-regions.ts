@@ -25,7 +25,12 @@ const AWS_COLUMNS = {
   count: ['gpu_count'],
   memory: ['gpu_memory'],
 } as const satisfies ColumnSpec<string>;
-const GCP_COLUMNS = { instance: ['instance_type'], region: ['region'], chip: ['accelerator'], count: ['accelerator_count'] } as const satisfies ColumnSpec<string>;
+const GCP_COLUMNS = {
+  instance: ['instance_type'],
+  region: ['region'],
+  chip: ['accelerator'],
+  count: ['accelerator_count'],
+} as const satisfies ColumnSpec<string>;
 type Column = 'instance' | 'region' | 'chip' | 'count';
 
 /** AWS lists every A100 instance as "NVIDIA A100"; the memory per GPU tells the SXM4 40 GB part from the 80 GB one. */

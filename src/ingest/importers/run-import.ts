@@ -1,10 +1,11 @@
-import type { Database } from '../../db/database.js';
+import type { Database, Tx } from '../../db/database.js';
 import { applyChanges, loadAllEntities, loadRelationships, type ChangeSet } from '../../store/change-writer.js';
 import { recomputeDerivedRestrictions } from '../../store/derived-restrictions.js';
 import type { EntityRecord } from '../../store/graph-records.js';
 import type { UserErrorModel } from '../../errors.js';
 import { isEntityKind } from '../../graph/ontology.js';
 import { validateGraph } from '../../graph/validation.js';
+import { findDisagreements, type Disagreement } from './disagreements.js';
 import type { Draft, SkippedRecord } from './draft.js';
 import { planEntities, planRelationships, resolveRelationships, type Tally } from './resolve.js';
 
@@ -20,6 +21,8 @@ export interface ImportReport {
   readonly skipped: SkippedRecord[];
   readonly unknownColumns: string[];
   readonly records: number;
+  /** Values the graph kept where this (fill-mode) file offered others. */
+  readonly disagreements: Disagreement[];
 }
 
 export interface ImportResult {
@@ -32,6 +35,8 @@ export interface ImportOptions {
   /** Called as the import moves on: a stage name and, while writing, changes written of the total. */
   readonly onProgress?: (stage: string, done: number, total: number) => void;
   readonly timeoutMs?: number;
+  /** Runs in the import's transaction once its changes are written (not in a dry run): commits with them. */
+  readonly onWritten?: (tx: Tx, report: ImportReport) => Promise<void>;
 }
 
 /** The project's own formats, validated as a whole graph against what is already in the database. */
@@ -94,7 +99,8 @@ export async function runImport(db: Database, actor: string, parsed: Draft, opti
       const draft = expandOwnFormat(parsed, existing);
       if (draft.issues.length) return { report: null, errors: draft.issues };
       const entityPlan = planEntities(draft, existing);
-      const { resolved, errors } = resolveRelationships(draft, entityPlan, new Map(existing.map((e) => [e.id, e])));
+      const byId = new Map(existing.map((e) => [e.id, e]));
+      const { resolved, errors } = resolveRelationships(draft, entityPlan, byId);
       const problems = [...unknownSources(draft, existing), ...entityPlan.errors, ...errors];
       if (problems.length) return { report: null, errors: problems };
       const current = await loadRelationships(
@@ -109,21 +115,21 @@ export async function runImport(db: Database, actor: string, parsed: Draft, opti
         progress('deriving restrictions', 0, 0);
         await recomputeDerivedRestrictions(tx, chipsTouched(set));
       }
-      return {
-        report: {
-          entitiesCreated: entityPlan.tally.created,
-          entitiesUpdated: entityPlan.tally.updated,
-          entitiesUnchanged: entityPlan.tally.unchanged,
-          relationshipsCreated: relPlan.tally.created,
-          relationshipsUpdated: relPlan.tally.updated,
-          relationshipsUnchanged: relPlan.tally.unchanged,
-          createdIds: entityPlan.changes.filter((c) => c.op === 'create').map((c) => c.after!.id),
-          skipped: draft.skipped,
-          unknownColumns: draft.unknownColumns,
-          records: draft.records,
-        },
-        errors: [],
+      const report: ImportReport = {
+        entitiesCreated: entityPlan.tally.created,
+        entitiesUpdated: entityPlan.tally.updated,
+        entitiesUnchanged: entityPlan.tally.unchanged,
+        relationshipsCreated: relPlan.tally.created,
+        relationshipsUpdated: relPlan.tally.updated,
+        relationshipsUnchanged: relPlan.tally.unchanged,
+        createdIds: entityPlan.changes.filter((c) => c.op === 'create').map((c) => c.after!.id),
+        skipped: draft.skipped,
+        unknownColumns: draft.unknownColumns,
+        records: draft.records,
+        disagreements: findDisagreements(draft, entityPlan.idOf, byId, resolved, current),
       };
+      if (!options.dryRun) await options.onWritten?.(tx, report);
+      return { report, errors: [] };
     },
     { timeoutMs: options.timeoutMs ?? 300_000 },
   );
