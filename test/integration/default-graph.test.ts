@@ -122,14 +122,14 @@ describe('the new importers on their shipped datasets', () => {
   });
 
   it('reads the timelines as one observation per day, projections marked as such', async () => {
+    const READING = 'node { observedDate projected } relationship { confidence validFrom validTo notes }';
     type Reading = {
       node: { observedDate: string; projected: boolean };
       relationship: { confidence: string; validFrom: string; validTo: string | null; notes: string | null };
     };
     const site = await entity<{ now: Reading[]; later: Reading[] }>(
       'openai-stargate-abilene',
-      `... on DataCenter { now: observations(asOf: "2026-01-01") { ...R } later: observations(asOf: "2026-12-01") { ...R } } }
-       fragment R on ObservationRelation { node { observedDate projected } relationship { confidence validFrom validTo notes }`,
+      `... on DataCenter { now: observations(asOf: "2026-01-01") { ${READING} } later: observations(asOf: "2026-12-01") { ${READING} } }`,
     );
     expect(site.now).toHaveLength(1);
     expect(site.now[0]!.node.projected).toBe(false);
