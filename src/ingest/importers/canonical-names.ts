@@ -10,12 +10,9 @@ type Canonical = { readonly id: string; readonly note?: string } | { readonly na
  */
 export const CANONICAL_NAMES: Readonly<Record<'Chip' | 'Company', Readonly<Record<string, Canonical>>>> = {
   Chip: {
-    // Epoch's generic "NVIDIA A100" does not say which part; Epoch's own hardware row of that name has the specs of
-    // the SXM4 40 GB launch part (40 GB, 1.56 TB/s), so that is what the name stands for in its other tables too.
-    nvidiaa100: {
-      id: 'nvidia-a100-sxm4-40gb',
-      note: 'The source names the chip "NVIDIA A100" without its variant; read as Epoch AI\'s generic A100 entry, the SXM4 40 GB launch part.',
-    },
+    // Epoch's generic "NVIDIA A100" does not say which part; it is the seed's "A100" (its alias), as the importers
+    // have always matched it (by the slug of its name).
+    nvidiaa100: { id: 'nvidia-a100', note: 'The source names the chip "NVIDIA A100" without its variant; read as the seed\'s A100 (SXM4 80 GB).' },
     nvidiah10080g: { id: 'nvidia-h100' },
     nvidiah100: { id: 'nvidia-h100' },
     nvidiah10080gb: { id: 'nvidia-h100' },
