@@ -135,6 +135,12 @@ describe('the new importers on their shipped datasets', () => {
     expect(site.now[0]!.node.projected).toBe(false);
     expect(site.now[0]!.relationship.validFrom <= '2026-01-01' && '2026-01-01' < site.now[0]!.relationship.validTo!).toBe(true);
     expect(site.later).toHaveLength(1);
+    const id = (await gql<{ observations: { nodes: { id: string }[] } }>('{ observations(first: 1) { nodes { id } } }')).observations.nodes[0]!.id;
+    const looked = await gql<{ node: unknown; entity: unknown }>(`{ node(id: "${id}") { __typename id } entity(id: "${id}") { kind sources { id } } }`);
+    expect(looked).toEqual({
+      node: { __typename: 'Observation', id },
+      entity: { kind: 'OBSERVATION', sources: [{ id: 'src-dataset-epoch-data-center-timelines-2026-05' }] },
+    });
     expect(site.later[0]).toMatchObject({ node: { projected: true }, relationship: { confidence: 'LOW', notes: expect.stringContaining('projection') } });
   });
 
