@@ -42,6 +42,7 @@ const PREFIX: Record<EntityKind, string> = {
   Model: 'model',
   Chip: 'chip',
   DataCenter: 'dc',
+  Observation: 'observation',
   Regulation: 'regulation',
   Country: 'country',
   Source: 'source',
@@ -58,6 +59,8 @@ export function planFor(size: number, seed = 42): GraphPlan {
   const rest = Math.max(size - COUNTRIES, SHARES.length * 10);
   const counts = Object.fromEntries(SHARES.map(([k, share]) => [k, Math.max(10, Math.round(rest * share))])) as Record<EntityKind, number>;
   counts.Country = COUNTRIES;
+  // Dated readings are not part of the benchmark's shape (the figures in bench/results predate the kind).
+  counts.Observation = 0;
   return { size, seed, counts };
 }
 
@@ -78,7 +81,7 @@ export function prng(seed: number): () => number {
   };
 }
 
-const KIND_SALT: Record<EntityKind, number> = { Company: 1, Model: 2, Chip: 3, DataCenter: 4, Regulation: 5, Country: 6, Source: 7 };
+const KIND_SALT: Record<EntityKind, number> = { Company: 1, Model: 2, Chip: 3, DataCenter: 4, Regulation: 5, Country: 6, Source: 7, Observation: 8 };
 
 /** The PRNG of one entity (and of the relationships it owns), independent of every other entity. */
 export function rngFor(plan: GraphPlan, kind: EntityKind, i: number, salt = 0): () => number {
@@ -198,6 +201,8 @@ export function kindProps(kind: EntityKind, rnd: () => number): Record<string, u
         effectiveDate: dateBetween(rnd, 2018, 2025),
         eccns: ['3A090', '4A090'],
       };
+    case 'Observation':
+      return { observedDate: dateBetween(rnd, 2020, 2026), projected: false, powerMw: int(rnd, 1, 1500) };
     case 'Country':
       return { isoCode: null };
     case 'Source':

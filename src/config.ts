@@ -30,6 +30,7 @@ const ConfigSchema = z
     NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(512),
     NEO4J_POOL_SIZE: z.coerce.number().int().min(1).default(50),
     SEED: z.enum(['auto', 'always', 'never']).default('auto'),
+    GRAPH: z.enum(['full', 'seed']).default('full'),
     TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
     MAX_DEPTH: z.coerce.number().int().min(1).default(12),

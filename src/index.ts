@@ -1,9 +1,38 @@
 import { loadConfig } from './config.js';
 import { connect } from './db/connect.js';
+import type { Database } from './db/database.js';
+import { loadDefaultGraph, type DefaultGraphProgress } from './ingest/default-graph.js';
 import { loadSeed } from './ingest/seed.js';
+import type { Logger } from 'pino';
 import { createLogger } from './logger.js';
 import { createServer } from './server/http.js';
 import { countEntities } from './store/entity-store.js';
+
+/** Logs the default graph's load: each file as it starts and ends, and its writes at every quarter. */
+function progressLog(log: Logger): (p: DefaultGraphProgress) => void {
+  let quarter = 0;
+  return (p) => {
+    if (p.stage === 'writing') {
+      const reached = Math.floor((4 * p.done) / Math.max(p.total, 1));
+      if (reached > quarter) log.info({ file: p.file, written: p.done, of: p.total }, 'default graph: writing');
+      quarter = reached === 4 ? 0 : reached;
+    } else if (p.stage === 'imported') {
+      const { records, entitiesCreated, relationshipsCreated, disagreements } = p.report;
+      log.info({ file: p.file, records, entitiesCreated, relationshipsCreated, disagreements: disagreements.length }, 'default graph: imported');
+    } else log.info({ file: p.file, n: `${p.index}/${p.of}` }, p.stage === 'skipped' ? 'default graph: already loaded' : 'default graph: importing');
+  };
+}
+
+/** The shipped snapshots (data/datasets/manifest.json) the database lacks; a failure is logged and the server still starts. */
+async function loadDatasets(db: Database, log: Logger): Promise<void> {
+  const startedAt = performance.now();
+  try {
+    const { imported, skipped } = await loadDefaultGraph(db, progressLog(log));
+    log.info({ imported: imported.length, skipped: skipped.length, ms: Math.round(performance.now() - startedAt) }, 'default graph loaded');
+  } catch (error) {
+    log.error({ err: error }, 'default graph: a dataset did not load; serving what is loaded (npm run seed, then restart)');
+  }
+}
 
 /** Entry: loadConfig → connect (local Neo4j unless NEO4J_URI) → seed when empty → createServer → listen. */
 async function main(): Promise<void> {
@@ -16,6 +45,7 @@ async function main(): Promise<void> {
     const counts = await loadSeed(db);
     log.info(counts, 'seed graph loaded');
   }
+  if (config.GRAPH === 'full' && config.SEED !== 'never') await loadDatasets(db, log);
   const server = await createServer(config, db, log);
   let port: number;
   try {

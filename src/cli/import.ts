@@ -28,6 +28,7 @@ export function describeResult(result: ImportResult, dryRun: boolean): string {
     `  entities:      ${r.entitiesCreated} created, ${r.entitiesUpdated} updated, ${r.entitiesUnchanged} unchanged`,
     `  relationships: ${r.relationshipsCreated} created, ${r.relationshipsUpdated} updated, ${r.relationshipsUnchanged} unchanged`,
     `  skipped:       ${r.skipped.length}`,
+    ...(r.disagreements.length ? [`  kept against the file: ${r.disagreements.length} value(s) the graph already had (docs/data.md)`] : []),
     ...r.skipped.map((s) => `    ${s.at}: ${s.reason}`),
     ...(r.unknownColumns.length ? [`  unknown columns (ignored): ${r.unknownColumns.map((c) => `"${c}"`).join(', ')}`] : []),
     ...(r.matchCandidates.length ? [`  to review:     ${r.matchCandidates.length} imported apart from a possible match`] : []),

@@ -991,10 +991,14 @@ export type CreateDataCenterInput = {
   aggregate?: InputMaybe<Scalars['Boolean']['input']>;
   /** Other names it is known by. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Total capital cost in billions of 2025 US dollars (Epoch AI estimate where cited), as of its source. */
+  capitalCostUsdBn?: InputMaybe<Scalars['Float']['input']>;
   /** City or area where the site is. */
   city?: InputMaybe<Scalars['String']['input']>;
   /** Short description. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Compute capacity in H100-equivalents (Epoch AI estimate where cited), as of its source. */
+  h100Equivalents?: InputMaybe<Scalars['Float']['input']>;
   /** Stable id: a lower-case slug such as nvidia-h100, unique across the graph. */
   id: Scalars['ID']['input'];
   /** Display name. */
@@ -1033,6 +1037,36 @@ export type CreateModelInput = {
   sources: Array<Scalars['ID']['input']>;
   /** Training compute in floating-point operations (Epoch AI estimate where cited). */
   trainingComputeFlop?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** A new observation: every field it is created with. */
+export type CreateObservationInput = {
+  /** Other names it is known by. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Buildings operational on that day. */
+  buildingsOperational?: InputMaybe<Scalars['Float']['input']>;
+  /** Total capital cost to that day in billions of 2025 US dollars. */
+  capitalCostUsdBn?: InputMaybe<Scalars['Float']['input']>;
+  /** Short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Compute capacity in H100-equivalents on that day. */
+  h100Equivalents?: InputMaybe<Scalars['Float']['input']>;
+  /** Stable id: a lower-case slug such as nvidia-h100, unique across the graph. */
+  id: Scalars['ID']['input'];
+  /** IT power in megawatts on that day. */
+  itPowerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** The day the reading is for. */
+  observedDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Facility power in megawatts on that day. */
+  powerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** True when the reading is the source's projection of a future day, not something observed. */
+  projected?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Ids of the Source entities it rests on; at least one. */
+  sources: Array<Scalars['ID']['input']>;
+  /** Construction status on that day, as the source words it. */
+  statusNote?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A new regulation: every field it is created with. */
@@ -1100,6 +1134,8 @@ export type DataCenter = Entity & Node & {
   aggregate: Maybe<Scalars['Boolean']['output']>;
   /** Other names it is known by. */
   aliases: Array<Scalars['String']['output']>;
+  /** Total capital cost in billions of 2025 US dollars (Epoch AI estimate where cited), as of its source. */
+  capitalCostUsdBn: Maybe<Scalars['Float']['output']>;
   /** The data center is equipped with the chip (EQUIPPED_WITH, outgoing). */
   chips: Array<ChipRelation>;
   /** City or area where the site is. */
@@ -1108,12 +1144,16 @@ export type DataCenter = Entity & Node & {
   country: Maybe<CountryRelation>;
   /** Short description. */
   description: Maybe<Scalars['String']['output']>;
+  /** Compute capacity in H100-equivalents (Epoch AI estimate where cited), as of its source. */
+  h100Equivalents: Maybe<Scalars['Float']['output']>;
   /** Stable, human-readable id (a slug such as nvidia-h100). */
   id: Scalars['ID']['output'];
   /** The kind of entity. */
   kind: EntityKind;
   /** Display name. */
   name: Scalars['String']['output'];
+  /** The data center's capacity as a dated reading shows it; each holds from its day until the next reading (read one day with asOf) (OBSERVED_AS, outgoing). */
+  observations: Array<ObservationRelation>;
   /** Date the site first became operational. */
   operationalDate: Maybe<Scalars['Date']['output']>;
   /** The company operates the data center (OPERATES, incoming). */
@@ -1139,6 +1179,12 @@ export type DataCenterChipsArgs = {
 
 /** A data center or GPU cluster, or an aggregate standing for unnamed facilities in a country. */
 export type DataCenterCountryArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A data center or GPU cluster, or an aggregate standing for unnamed facilities in a country. */
+export type DataCenterObservationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
@@ -1188,6 +1234,8 @@ export type DataCenterFilter = {
   aggregate?: InputMaybe<BooleanFilter>;
   /** Match on aliases. */
   aliases?: InputMaybe<StringListFilter>;
+  /** Match on capitalCostUsdBn. */
+  capitalCostUsdBn?: InputMaybe<FloatFilter>;
   /** Has (or, with exists false, lacks) a chips neighbour (EQUIPPED_WITH). */
   chips?: InputMaybe<RelationFilter>;
   /** Match on city. */
@@ -1196,10 +1244,14 @@ export type DataCenterFilter = {
   country?: InputMaybe<RelationFilter>;
   /** Match on description. */
   description?: InputMaybe<StringFilter>;
+  /** Match on h100Equivalents. */
+  h100Equivalents?: InputMaybe<FloatFilter>;
   /** Match on id. */
   id?: InputMaybe<IdFilter>;
   /** Match on name (contains and startsWith ignore case). */
   name?: InputMaybe<StringFilter>;
+  /** Has (or, with exists false, lacks) a observations neighbour (OBSERVED_AS). */
+  observations?: InputMaybe<RelationFilter>;
   /** Match on operationalDate. */
   operationalDate?: InputMaybe<DateFilter>;
   /** Has (or, with exists false, lacks) a operators neighbour (OPERATES, incoming). */
@@ -1235,8 +1287,12 @@ export type DataCenterRelation = {
 export type DataCenterSortField =
   /** Sort by aggregate. */
   | 'AGGREGATE'
+  /** Sort by capitalCostUsdBn. */
+  | 'CAPITAL_COST_USD_BN'
   /** Sort by city. */
   | 'CITY'
+  /** Sort by h100Equivalents. */
+  | 'H100_EQUIVALENTS'
   /** Sort by id. */
   | 'ID'
   /** Sort by name. */
@@ -1364,6 +1420,8 @@ export type EntityKind =
   | 'DataCenter'
   /** An AI model. */
   | 'Model'
+  /** A dated reading of a data center's capacity. */
+  | 'Observation'
   /** A rule or licence requirement. */
   | 'Regulation'
   /** A document facts rest on. */
@@ -1439,6 +1497,8 @@ export type IdFilter = {
 
 /** File formats importGraph and the import command read. */
 export type ImportFormat =
+  /** AWS GPU instance types by region (cloud/aws_gpu_instance_regions.csv): which accelerators can be rented where. */
+  | 'AWS_GPU_REGIONS'
   /** The BIS Denied Persons List as JSON; possible natural persons are left out. */
   | 'BIS_DPL'
   /** The BIS Entity List (15 CFR 744 Supplement No. 4) as JSON (docs/data.md, Screening lists). */
@@ -1451,10 +1511,16 @@ export type ImportFormat =
   | 'DOW_1260H'
   /** Epoch AI GPU Clusters CSV. */
   | 'EPOCH_CLUSTERS'
+  /** Epoch AI Frontier Data Centers CSV (data_centers.csv): sites, owners, users, current power and capacity. */
+  | 'EPOCH_DATA_CENTERS'
+  /** Epoch AI Frontier Data Centers timelines CSV (data_center_timelines.csv): dated readings, projections marked. */
+  | 'EPOCH_DATA_CENTER_TIMELINES'
   /** Epoch AI ML Hardware CSV. */
   | 'EPOCH_HARDWARE'
   /** Epoch AI Notable/Large-Scale AI Models CSV. */
   | 'EPOCH_MODELS'
+  /** Google Cloud GPU machine types by region (cloud/gcp_gpu_vm_regions.csv): which accelerators can be rented where. */
+  | 'GCP_GPU_REGIONS'
   /** The graph JSON format of data/ (docs/data-format.md). */
   | 'JSON'
   /** OFAC's Non-SDN Chinese Military-Industrial Complex Companies list as JSON. */
@@ -1733,6 +1799,8 @@ export type Mutation = {
   createDataCenter: EntityPayload;
   /** Creates an AI model. Fails (in errors) when the id is taken, a field is invalid or a source is unknown. */
   createModel: EntityPayload;
+  /** Creates an observation. Fails (in errors) when the id is taken, a field is invalid or a source is unknown. */
+  createObservation: EntityPayload;
   /** Creates a regulation. Fails (in errors) when the id is taken, a field is invalid or a source is unknown. */
   createRegulation: EntityPayload;
   /** Creates a source. Fails (in errors) when the id is taken, a field is invalid or a source is unknown. */
@@ -1753,6 +1821,8 @@ export type Mutation = {
   updateDataCenter: EntityPayload;
   /** Changes fields of an existing AI model; the result is validated as a whole. */
   updateModel: EntityPayload;
+  /** Changes fields of an existing observation; the result is validated as a whole. */
+  updateObservation: EntityPayload;
   /** Changes fields of an existing regulation; the result is validated as a whole. */
   updateRegulation: EntityPayload;
   /** Changes fields of an existing source; the result is validated as a whole. */
@@ -1793,6 +1863,12 @@ export type MutationCreateDataCenterArgs = {
 /** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
 export type MutationCreateModelArgs = {
   input: CreateModelInput;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationCreateObservationArgs = {
+  input: CreateObservationInput;
 };
 
 
@@ -1865,6 +1941,13 @@ export type MutationUpdateModelArgs = {
 
 
 /** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
+export type MutationUpdateObservationArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateObservationInput;
+};
+
+
+/** Writes to the graph. Each needs an API key or a JWT with the editor role, runs in one transaction and is recorded in the audit trail. */
 export type MutationUpdateRegulationArgs = {
   id: Scalars['ID']['input'];
   input: UpdateRegulationInput;
@@ -1904,6 +1987,139 @@ export type Node = {
   /** Stable, human-readable id, unique across the graph. */
   id: Scalars['ID']['output'];
 };
+
+/** A dated reading of a data center's capacity from a source: power, H100-equivalents and construction status on one day. `projected` readings are the source's forecast, not observations. */
+export type Observation = Entity & Node & {
+  __typename?: 'Observation';
+  /** Other names it is known by. */
+  aliases: Array<Scalars['String']['output']>;
+  /** Buildings operational on that day. */
+  buildingsOperational: Maybe<Scalars['Float']['output']>;
+  /** Total capital cost to that day in billions of 2025 US dollars. */
+  capitalCostUsdBn: Maybe<Scalars['Float']['output']>;
+  /** The data center's capacity as a dated reading shows it; each holds from its day until the next reading (read one day with asOf) (OBSERVED_AS, incoming). */
+  dataCenters: Array<DataCenterRelation>;
+  /** Short description. */
+  description: Maybe<Scalars['String']['output']>;
+  /** Compute capacity in H100-equivalents on that day. */
+  h100Equivalents: Maybe<Scalars['Float']['output']>;
+  /** Stable, human-readable id (a slug such as nvidia-h100). */
+  id: Scalars['ID']['output'];
+  /** IT power in megawatts on that day. */
+  itPowerMw: Maybe<Scalars['Float']['output']>;
+  /** The kind of entity. */
+  kind: EntityKind;
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** The day the reading is for. */
+  observedDate: Maybe<Scalars['Date']['output']>;
+  /** Facility power in megawatts on that day. */
+  powerMw: Maybe<Scalars['Float']['output']>;
+  /** True when the reading is the source's projection of a future day, not something observed. */
+  projected: Maybe<Scalars['Boolean']['output']>;
+  /** The sources this entity rests on. */
+  sources: Array<Source>;
+  /** Construction status on that day, as the source words it. */
+  statusNote: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A dated reading of a data center's capacity from a source: power, H100-equivalents and construction status on one day. `projected` readings are the source's forecast, not observations. */
+export type ObservationDataCentersArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A page of Observation entities. */
+export type ObservationConnection = {
+  __typename?: 'ObservationConnection';
+  /** The entities of this page with their cursors. */
+  edges: Array<ObservationEdge>;
+  /** The entities of this page. */
+  nodes: Array<Observation>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** Number of entities matching the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Observation in a page of results. */
+export type ObservationEdge = {
+  __typename?: 'ObservationEdge';
+  /** Opaque cursor; pass it as after to get the next page. */
+  cursor: Scalars['String']['output'];
+  /** The Observation. */
+  node: Observation;
+};
+
+/** Filter on Observation entities; all conditions must hold. */
+export type ObservationFilter = {
+  /** Match on aliases. */
+  aliases?: InputMaybe<StringListFilter>;
+  /** Match on buildingsOperational. */
+  buildingsOperational?: InputMaybe<FloatFilter>;
+  /** Match on capitalCostUsdBn. */
+  capitalCostUsdBn?: InputMaybe<FloatFilter>;
+  /** Has (or, with exists false, lacks) a dataCenters neighbour (OBSERVED_AS, incoming). */
+  dataCenters?: InputMaybe<RelationFilter>;
+  /** Match on description. */
+  description?: InputMaybe<StringFilter>;
+  /** Match on h100Equivalents. */
+  h100Equivalents?: InputMaybe<FloatFilter>;
+  /** Match on id. */
+  id?: InputMaybe<IdFilter>;
+  /** Match on itPowerMw. */
+  itPowerMw?: InputMaybe<FloatFilter>;
+  /** Match on name (contains and startsWith ignore case). */
+  name?: InputMaybe<StringFilter>;
+  /** Match on observedDate. */
+  observedDate?: InputMaybe<DateFilter>;
+  /** Match on powerMw. */
+  powerMw?: InputMaybe<FloatFilter>;
+  /** Match on projected. */
+  projected?: InputMaybe<BooleanFilter>;
+  /** Match on statusNote. */
+  statusNote?: InputMaybe<StringFilter>;
+};
+
+/** Sort order for Observation entities (nulls last, then by id). */
+export type ObservationOrder = {
+  /** Ascending or descending. */
+  direction?: SortDirection;
+  /** The property to sort by. */
+  field?: ObservationSortField;
+};
+
+/** A Observation reached through a relationship, with the relationship's facts. */
+export type ObservationRelation = {
+  __typename?: 'ObservationRelation';
+  /** The neighbouring Observation. */
+  node: Observation;
+  /** The relationship: type, direction, validity, confidence, sources and counts. */
+  relationship: Relationship;
+};
+
+/** Properties Observation entities can be sorted by. */
+export type ObservationSortField =
+  /** Sort by buildingsOperational. */
+  | 'BUILDINGS_OPERATIONAL'
+  /** Sort by capitalCostUsdBn. */
+  | 'CAPITAL_COST_USD_BN'
+  /** Sort by h100Equivalents. */
+  | 'H100_EQUIVALENTS'
+  /** Sort by id. */
+  | 'ID'
+  /** Sort by itPowerMw. */
+  | 'IT_POWER_MW'
+  /** Sort by name. */
+  | 'NAME'
+  /** Sort by observedDate. */
+  | 'OBSERVED_DATE'
+  /** Sort by powerMw. */
+  | 'POWER_MW'
+  /** Sort by projected. */
+  | 'PROJECTED'
+  /** Sort by statusNote. */
+  | 'STATUS_NOTE';
 
 /** Where a page sits in a list. */
 export type PageInfo = {
@@ -1945,6 +2161,8 @@ export type Query = {
   neighborhood: Maybe<Neighborhood>;
   /** Any entity by id; null when none has it. */
   node: Maybe<Node>;
+  /** A dated reading of a data center's capacity from a source: power, H100-equivalents and construction status on one day. `projected` readings are the source's forecast, not observations. One page, filtered and sorted. */
+  observations: ObservationConnection;
   /** Paths without repeated entities between two entities, ignoring direction, shortest first; empty when there is none. */
   paths: Array<GraphPath>;
   /** A rule, licence requirement or official guidance that governs exports of chips or compute. One page, filtered and sorted. */
@@ -2056,6 +2274,15 @@ export type QueryNeighborhoodArgs = {
 /** The read API: look-ups, lists and search. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The read API: look-ups, lists and search. */
+export type QueryObservationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ObservationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ObservationOrder>;
 };
 
 
@@ -2492,6 +2719,8 @@ export type RelationshipType =
   | 'LOCATED_IN'
   /** The company fabricates the chip. */
   | 'MANUFACTURES'
+  /** The data center's capacity as a dated reading shows it; each holds from its day until the next reading (read one day with asOf). */
+  | 'OBSERVED_AS'
   /** The company operates the data center. */
   | 'OPERATES'
   /** The companies work together. */
@@ -2832,10 +3061,14 @@ export type UpdateDataCenterInput = {
   aggregate?: InputMaybe<Scalars['Boolean']['input']>;
   /** Replaces the other names it is known by. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Total capital cost in billions of 2025 US dollars (Epoch AI estimate where cited), as of its source. */
+  capitalCostUsdBn?: InputMaybe<Scalars['Float']['input']>;
   /** City or area where the site is. */
   city?: InputMaybe<Scalars['String']['input']>;
   /** Short description. */
   description?: InputMaybe<Scalars['String']['input']>;
+  /** Compute capacity in H100-equivalents (Epoch AI estimate where cited), as of its source. */
+  h100Equivalents?: InputMaybe<Scalars['Float']['input']>;
   /** New display name. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Date the site first became operational. */
@@ -2870,6 +3103,34 @@ export type UpdateModelInput = {
   sources?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Training compute in floating-point operations (Epoch AI estimate where cited). */
   trainingComputeFlop?: InputMaybe<Scalars['Float']['input']>;
+};
+
+/** Changes to an observation: only the fields given change; null clears a field (name and sources cannot be cleared). */
+export type UpdateObservationInput = {
+  /** Replaces the other names it is known by. */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Buildings operational on that day. */
+  buildingsOperational?: InputMaybe<Scalars['Float']['input']>;
+  /** Total capital cost to that day in billions of 2025 US dollars. */
+  capitalCostUsdBn?: InputMaybe<Scalars['Float']['input']>;
+  /** Short description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Compute capacity in H100-equivalents on that day. */
+  h100Equivalents?: InputMaybe<Scalars['Float']['input']>;
+  /** IT power in megawatts on that day. */
+  itPowerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** New display name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** The day the reading is for. */
+  observedDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Facility power in megawatts on that day. */
+  powerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** True when the reading is the source's projection of a future day, not something observed. */
+  projected?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Replaces the ids of the Source entities it rests on. */
+  sources?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Construction status on that day, as the source words it. */
+  statusNote?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Changes to a regulation: only the fields given change; null clears a field (name and sources cannot be cleared). */
@@ -3085,6 +3346,7 @@ export type ResolversTypes = ResolversObject<{
   CreateCountryInput: CreateCountryInput;
   CreateDataCenterInput: CreateDataCenterInput;
   CreateModelInput: CreateModelInput;
+  CreateObservationInput: CreateObservationInput;
   CreateRegulationInput: CreateRegulationInput;
   CreateSourceInput: CreateSourceInput;
   DataCenter: ResolverTypeWrapper<EntityModel>;
@@ -3133,6 +3395,13 @@ export type ResolversTypes = ResolversObject<{
   Neighborhood: ResolverTypeWrapper<Omit<Neighborhood, 'center' | 'edges' | 'nodes'> & { center: ResolversTypes['Entity'], edges: Array<ResolversTypes['Relationship']>, nodes: Array<ResolversTypes['NeighborhoodNode']> }>;
   NeighborhoodNode: ResolverTypeWrapper<Omit<NeighborhoodNode, 'node'> & { node: ResolversTypes['Entity'] }>;
   Node: ResolverTypeWrapper<EntityModel>;
+  Observation: ResolverTypeWrapper<EntityModel>;
+  ObservationConnection: ResolverTypeWrapper<PageModel<EntityModel>>;
+  ObservationEdge: ResolverTypeWrapper<EdgeModel>;
+  ObservationFilter: ObservationFilter;
+  ObservationOrder: ObservationOrder;
+  ObservationRelation: ResolverTypeWrapper<NeighbourModel>;
+  ObservationSortField: ObservationSortField;
   PageInfo: ResolverTypeWrapper<PageInfoModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Regulation: ResolverTypeWrapper<EntityModel>;
@@ -3174,6 +3443,7 @@ export type ResolversTypes = ResolversObject<{
   UpdateCountryInput: UpdateCountryInput;
   UpdateDataCenterInput: UpdateDataCenterInput;
   UpdateModelInput: UpdateModelInput;
+  UpdateObservationInput: UpdateObservationInput;
   UpdateRegulationInput: UpdateRegulationInput;
   UpdateSourceInput: UpdateSourceInput;
   UserError: ResolverTypeWrapper<UserError>;
@@ -3220,6 +3490,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateCountryInput: CreateCountryInput;
   CreateDataCenterInput: CreateDataCenterInput;
   CreateModelInput: CreateModelInput;
+  CreateObservationInput: CreateObservationInput;
   CreateRegulationInput: CreateRegulationInput;
   CreateSourceInput: CreateSourceInput;
   DataCenter: EntityModel;
@@ -3261,6 +3532,12 @@ export type ResolversParentTypes = ResolversObject<{
   Neighborhood: Omit<Neighborhood, 'center' | 'edges' | 'nodes'> & { center: ResolversParentTypes['Entity'], edges: Array<ResolversParentTypes['Relationship']>, nodes: Array<ResolversParentTypes['NeighborhoodNode']> };
   NeighborhoodNode: Omit<NeighborhoodNode, 'node'> & { node: ResolversParentTypes['Entity'] };
   Node: EntityModel;
+  Observation: EntityModel;
+  ObservationConnection: PageModel<EntityModel>;
+  ObservationEdge: EdgeModel;
+  ObservationFilter: ObservationFilter;
+  ObservationOrder: ObservationOrder;
+  ObservationRelation: NeighbourModel;
   PageInfo: PageInfoModel;
   Query: Record<PropertyKey, never>;
   Regulation: EntityModel;
@@ -3296,6 +3573,7 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateCountryInput: UpdateCountryInput;
   UpdateDataCenterInput: UpdateDataCenterInput;
   UpdateModelInput: UpdateModelInput;
+  UpdateObservationInput: UpdateObservationInput;
   UpdateRegulationInput: UpdateRegulationInput;
   UpdateSourceInput: UpdateSourceInput;
   UserError: UserError;
@@ -3538,13 +3816,16 @@ export type CountryRelationResolvers<ContextType = GraphContext, ParentType exte
 export type DataCenterResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DataCenter'] = ResolversParentTypes['DataCenter']> = ResolversObject<{
   aggregate?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  capitalCostUsdBn?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   chips?: Resolver<Array<ResolversTypes['ChipRelation']>, ParentType, ContextType, Partial<DataCenterChipsArgs>>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['CountryRelation']>, ParentType, ContextType, Partial<DataCenterCountryArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  h100Equivalents?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  observations?: Resolver<Array<ResolversTypes['ObservationRelation']>, ParentType, ContextType, Partial<DataCenterObservationsArgs>>;
   operationalDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   operators?: Resolver<Array<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<DataCenterOperatorsArgs>>;
   powerMw?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -3607,10 +3888,10 @@ export type DerivedValueResolvers<ContextType = GraphContext, ParentType extends
 }>;
 
 export type EntityResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Chip' | 'Company' | 'Country' | 'DataCenter' | 'Model' | 'Regulation' | 'Source', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Chip' | 'Company' | 'Country' | 'DataCenter' | 'Model' | 'Observation' | 'Regulation' | 'Source', ParentType, ContextType>;
 }>;
 
-export type EntityKindResolvers = { CHIP: 'Chip', COMPANY: 'Company', COUNTRY: 'Country', DATA_CENTER: 'DataCenter', MODEL: 'Model', REGULATION: 'Regulation', SOURCE: 'Source' };
+export type EntityKindResolvers = { CHIP: 'Chip', COMPANY: 'Company', COUNTRY: 'Country', DATA_CENTER: 'DataCenter', MODEL: 'Model', OBSERVATION: 'Observation', REGULATION: 'Regulation', SOURCE: 'Source' };
 
 export type EntityPayloadResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['EntityPayload'] = ResolversParentTypes['EntityPayload']> = ResolversObject<{
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
@@ -3715,6 +3996,7 @@ export type MutationResolvers<ContextType = GraphContext, ParentType extends Res
   createCountry?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationCreateCountryArgs, 'input'>>;
   createDataCenter?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationCreateDataCenterArgs, 'input'>>;
   createModel?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationCreateModelArgs, 'input'>>;
+  createObservation?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationCreateObservationArgs, 'input'>>;
   createRegulation?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationCreateRegulationArgs, 'input'>>;
   createSource?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationCreateSourceArgs, 'input'>>;
   deleteEntity?: Resolver<ResolversTypes['DeleteEntityPayload'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'cascade' | 'id'>>;
@@ -3725,6 +4007,7 @@ export type MutationResolvers<ContextType = GraphContext, ParentType extends Res
   updateCountry?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationUpdateCountryArgs, 'id' | 'input'>>;
   updateDataCenter?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationUpdateDataCenterArgs, 'id' | 'input'>>;
   updateModel?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationUpdateModelArgs, 'id' | 'input'>>;
+  updateObservation?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationUpdateObservationArgs, 'id' | 'input'>>;
   updateRegulation?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationUpdateRegulationArgs, 'id' | 'input'>>;
   updateSource?: Resolver<ResolversTypes['EntityPayload'], ParentType, ContextType, RequireFields<MutationUpdateSourceArgs, 'id' | 'input'>>;
 }>;
@@ -3742,7 +4025,43 @@ export type NeighborhoodNodeResolvers<ContextType = GraphContext, ParentType ext
 }>;
 
 export type NodeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Chip' | 'Company' | 'Country' | 'DataCenter' | 'Model' | 'Regulation' | 'Source', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Chip' | 'Company' | 'Country' | 'DataCenter' | 'Model' | 'Observation' | 'Regulation' | 'Source', ParentType, ContextType>;
+}>;
+
+export type ObservationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Observation'] = ResolversParentTypes['Observation']> = ResolversObject<{
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  buildingsOperational?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  capitalCostUsdBn?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  dataCenters?: Resolver<Array<ResolversTypes['DataCenterRelation']>, ParentType, ContextType, Partial<ObservationDataCentersArgs>>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  h100Equivalents?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  itPowerMw?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  observedDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  powerMw?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  projected?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  statusNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ObservationConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ObservationConnection'] = ResolversParentTypes['ObservationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ObservationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Observation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ObservationEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ObservationEdge'] = ResolversParentTypes['ObservationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Observation'], ParentType, ContextType>;
+}>;
+
+export type ObservationRelationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ObservationRelation'] = ResolversParentTypes['ObservationRelation']> = ResolversObject<{
+  node?: Resolver<ResolversTypes['Observation'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -3765,6 +4084,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, RequireFields<QueryModelsArgs, 'first'>>;
   neighborhood?: Resolver<Maybe<ResolversTypes['Neighborhood']>, ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  observations?: Resolver<ResolversTypes['ObservationConnection'], ParentType, ContextType, RequireFields<QueryObservationsArgs, 'first'>>;
   paths?: Resolver<Array<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'to'>>;
   regulations?: Resolver<ResolversTypes['RegulationConnection'], ParentType, ContextType, RequireFields<QueryRegulationsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
@@ -3998,6 +4318,10 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   Neighborhood?: NeighborhoodResolvers<ContextType>;
   NeighborhoodNode?: NeighborhoodNodeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  Observation?: ObservationResolvers<ContextType>;
+  ObservationConnection?: ObservationConnectionResolvers<ContextType>;
+  ObservationEdge?: ObservationEdgeResolvers<ContextType>;
+  ObservationRelation?: ObservationRelationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Regulation?: RegulationResolvers<ContextType>;

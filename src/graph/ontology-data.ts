@@ -5,7 +5,7 @@
  * an edit here (and in `data/`), nothing else.
  */
 
-export const ENTITY_KINDS = ['Company', 'Model', 'Chip', 'DataCenter', 'Regulation', 'Country', 'Source'] as const;
+export const ENTITY_KINDS = ['Company', 'Model', 'Chip', 'DataCenter', 'Observation', 'Regulation', 'Country', 'Source'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** Scalar types a property can have; `list` marks a list of that scalar. */
@@ -194,6 +194,27 @@ export const KINDS: readonly KindSpec[] = [
       enumProperty('status', DATA_CENTER_STATUS, 'Construction or operating status.'),
       p('operationalDate', 'date', 'Date the site first became operational.'),
       p('aggregate', 'boolean', 'True when this node stands for unnamed facilities reported in a country rather than one named site.'),
+      measure('h100Equivalents', 'float', 'Compute capacity in H100-equivalents (Epoch AI estimate where cited), as of its source.'),
+      measure('capitalCostUsdBn', 'float', 'Total capital cost in billions of 2025 US dollars (Epoch AI estimate where cited), as of its source.'),
+    ],
+  },
+  {
+    name: 'Observation',
+    description:
+      "A dated reading of a data center's capacity from a source: power, H100-equivalents and construction status on one day. `projected` readings are the source's forecast, not observations.",
+    summary: "A dated reading of a data center's capacity.",
+    noun: 'observation',
+    article: 'an',
+    listField: 'observations',
+    properties: [
+      p('observedDate', 'date', 'The day the reading is for.'),
+      p('projected', 'boolean', "True when the reading is the source's projection of a future day, not something observed."),
+      measure('powerMw', 'float', 'Facility power in megawatts on that day.'),
+      measure('itPowerMw', 'float', 'IT power in megawatts on that day.'),
+      measure('h100Equivalents', 'float', 'Compute capacity in H100-equivalents on that day.'),
+      measure('buildingsOperational', 'float', 'Buildings operational on that day.'),
+      measure('capitalCostUsdBn', 'float', 'Total capital cost to that day in billions of 2025 US dollars.'),
+      p('statusNote', 'string', 'Construction status on that day, as the source words it.'),
     ],
   },
   {
@@ -297,6 +318,14 @@ export const RELATIONSHIP_TYPES: readonly RelationshipSpec[] = [
   rel('OPERATES', ['Company'], ['DataCenter'], 'operatedDataCenters', 'operators', 'The company operates the data center.'),
   rel('RENTS_CAPACITY_AT', ['Company'], ['DataCenter'], 'rentedDataCenters', 'tenants', 'The company rents compute capacity at the data center.'),
   rel('EQUIPPED_WITH', ['DataCenter'], ['Chip'], 'chips', 'dataCenters', 'The data center is equipped with the chip.', [chipCount]),
+  rel(
+    'OBSERVED_AS',
+    ['DataCenter'],
+    ['Observation'],
+    'observations',
+    'dataCenters',
+    "The data center's capacity as a dated reading shows it; each holds from its day until the next reading (read one day with asOf).",
+  ),
   rel('LOCATED_IN', ['DataCenter'], ['Country'], 'country', 'dataCenters', 'The data center is located in the country.', [], { outSingle: true }),
   rel('HEADQUARTERED_IN', ['Company'], ['Country'], 'headquarters', 'companies', 'The company is headquartered in the country.', [], { outSingle: true }),
   rel('SUBSIDIARY_OF', ['Company'], ['Company'], 'parents', 'subsidiaries', 'The company is a subsidiary of another.'),

@@ -12,6 +12,7 @@ export const KIND_COLOURS: Readonly<Record<EntityKind, string>> = {
   Model: '#f28e2b',
   Chip: '#e15759',
   DataCenter: '#76b7b2',
+  Observation: '#ff9da7',
   Regulation: '#59a14f',
   Country: '#edc948',
   Source: '#b07aa1',

@@ -10,7 +10,7 @@ export const MODEL_COLUMNS = {
   model: ['Model', 'System'],
   organization: ['Organization'],
   category: ['Organization categorization'],
-  country: ['Country (from Organization)'],
+  country: ['Country (from Organization)', 'Country (of organization)'],
   date: ['Publication date'],
   parameters: ['Parameters'],
   compute: ['Training compute (FLOP)'],

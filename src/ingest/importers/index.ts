@@ -1,14 +1,28 @@
+import { canonicalise } from './canonical-names.js';
+import { parseAwsRegions, parseGcpRegions } from './cloud-regions.js';
 import { readCsv, type CsvTable } from './csv-table.js';
 import { unreadable, type Draft } from './draft.js';
 import { parseEpochClusters } from './epoch-clusters.js';
+import { parseEpochDataCenters } from './epoch-data-centers.js';
 import { parseEpochHardware } from './epoch-hardware.js';
 import { parseEpochModels } from './epoch-models.js';
+import { parseEpochTimelines } from './epoch-timelines.js';
 import { parseGraphCsv } from './graph-csv.js';
 import { parseGraphJson } from './graph-json.js';
 import { parseScreeningList } from './screening-list.js';
 import { SCREENING_LIST_FORMATS, screeningListById, screeningListOf, type ScreeningListFormat } from './screening-lists.js';
 
-const TABLE_FORMATS = ['JSON', 'CSV', 'EPOCH_MODELS', 'EPOCH_HARDWARE', 'EPOCH_CLUSTERS'] as const;
+const TABLE_FORMATS = [
+  'JSON',
+  'CSV',
+  'EPOCH_MODELS',
+  'EPOCH_HARDWARE',
+  'EPOCH_CLUSTERS',
+  'EPOCH_DATA_CENTERS',
+  'EPOCH_DATA_CENTER_TIMELINES',
+  'AWS_GPU_REGIONS',
+  'GCP_GPU_REGIONS',
+] as const;
 export const IMPORT_FORMATS = [...TABLE_FORMATS, ...SCREENING_LIST_FORMATS] as const;
 export type ImportFormat = (typeof TABLE_FORMATS)[number] | ScreeningListFormat;
 type CsvFormat = Exclude<(typeof TABLE_FORMATS)[number], 'JSON'>;
@@ -18,14 +32,22 @@ const CSV_PARSERS: Record<CsvFormat, (table: CsvTable) => Draft> = {
   EPOCH_MODELS: parseEpochModels,
   EPOCH_HARDWARE: parseEpochHardware,
   EPOCH_CLUSTERS: parseEpochClusters,
+  EPOCH_DATA_CENTERS: parseEpochDataCenters,
+  EPOCH_DATA_CENTER_TIMELINES: parseEpochTimelines,
+  AWS_GPU_REGIONS: parseAwsRegions,
+  GCP_GPU_REGIONS: parseGcpRegions,
 };
 
-/** Guesses a CSV's format from its header: the Epoch tables by their name column, else the project's CSV. */
+/** Guesses a CSV's format from its header: the Epoch tables and cloud listings by their columns, else the project's CSV. */
 export function detectCsvFormat(header: readonly string[]): CsvFormat {
   const has = (name: string): boolean => header.some((h) => h.toLowerCase() === name.toLowerCase());
   if ((has('Model') || has('System')) && has('Organization')) return 'EPOCH_MODELS';
   if (has('Hardware name') || has('Name of the hardware')) return 'EPOCH_HARDWARE';
   if (has('Name') && has('Chip type (primary)')) return 'EPOCH_CLUSTERS';
+  if (has('Name') && has('Current H100 equivalents')) return 'EPOCH_DATA_CENTERS';
+  if (has('Data center') && has('Construction status')) return 'EPOCH_DATA_CENTER_TIMELINES';
+  if (has('instance_type') && has('gpu')) return 'AWS_GPU_REGIONS';
+  if (has('instance_type') && has('accelerator')) return 'GCP_GPU_REGIONS';
   return 'CSV';
 }
 
@@ -45,16 +67,10 @@ export function parseImport(format: ImportFormat | 'AUTO', content: string): { f
     const message = `The file is not readable CSV (${(error as Error).message}).`;
     return { format: format === 'AUTO' ? 'CSV' : format, draft: unreadable(message) };
   }
-  if (format === 'AUTO' && table.header.includes('Data center') && table.header.includes('Construction status')) {
-    const message =
-      "This looks like Epoch AI's Frontier Data Centers timeline (data_center_timelines.csv), which the importer does not read; import the GPU Clusters table instead.";
-    return {
-      format: 'CSV',
-      draft: unreadable(message, 'header'),
-    };
-  }
   const chosen = format === 'AUTO' ? detectCsvFormat(table.header) : (format as CsvFormat);
-  return { format: chosen, draft: CSV_PARSERS[chosen](table) };
+  const draft = CSV_PARSERS[chosen](table);
+  // Third-party tables name things their own way; the project's CSV uses the graph's ids already.
+  return { format: chosen, draft: chosen === 'CSV' ? draft : canonicalise(draft) };
 }
 
 export { runImport, type ImportReport, type ImportResult } from './run-import.js';

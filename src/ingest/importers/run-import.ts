@@ -1,4 +1,4 @@
-import type { Database } from '../../db/database.js';
+import type { Database, Tx } from '../../db/database.js';
 import { applyChanges, loadAllEntities, loadRelationships, type ChangeSet } from '../../store/change-writer.js';
 import { recomputeDerivedRestrictions } from '../../store/derived-restrictions.js';
 import type { EntityRecord } from '../../store/graph-records.js';
@@ -6,6 +6,7 @@ import type { UserErrorModel } from '../../errors.js';
 import { isEntityKind } from '../../graph/ontology.js';
 import { validateGraph } from '../../graph/validation.js';
 import { loadCompanyCountries } from '../../store/company-countries.js';
+import { findDisagreements, type Disagreement } from './disagreements.js';
 import type { Draft, MatchReview, SkippedRecord } from './draft.js';
 import { planEntities, planRelationships, resolveRelationships, type Tally } from './resolve.js';
 
@@ -23,6 +24,8 @@ export interface ImportReport {
   readonly records: number;
   /** Records matched uncertainly to existing entities: imported as their own entities, listed for review. */
   readonly matchCandidates: MatchReview[];
+  /** Values the graph kept where this (fill-mode) file offered others. */
+  readonly disagreements: Disagreement[];
 }
 
 export interface ImportResult {
@@ -35,6 +38,8 @@ export interface ImportOptions {
   /** Called as the import moves on: a stage name and, while writing, changes written of the total. */
   readonly onProgress?: (stage: string, done: number, total: number) => void;
   readonly timeoutMs?: number;
+  /** Runs in the import's transaction once its changes are written (not in a dry run): commits with them. */
+  readonly onWritten?: (tx: Tx, report: ImportReport) => Promise<void>;
 }
 
 /** The project's own formats, validated as a whole graph against what is already in the database. */
@@ -98,7 +103,8 @@ export async function runImport(db: Database, actor: string, parsed: Draft, opti
       const draft = expandOwnFormat(refined?.draft ?? parsed, existing);
       if (draft.issues.length) return { report: null, errors: draft.issues };
       const entityPlan = planEntities(draft, existing);
-      const { resolved, errors } = resolveRelationships(draft, entityPlan, new Map(existing.map((e) => [e.id, e])));
+      const byId = new Map(existing.map((e) => [e.id, e]));
+      const { resolved, errors } = resolveRelationships(draft, entityPlan, byId);
       const problems = [...unknownSources(draft, existing), ...entityPlan.errors, ...errors];
       if (problems.length) return { report: null, errors: problems };
       const current = await loadRelationships(
@@ -113,22 +119,22 @@ export async function runImport(db: Database, actor: string, parsed: Draft, opti
         progress('deriving restrictions', 0, 0);
         await recomputeDerivedRestrictions(tx, chipsTouched(set));
       }
-      return {
-        report: {
-          entitiesCreated: entityPlan.tally.created,
-          entitiesUpdated: entityPlan.tally.updated,
-          entitiesUnchanged: entityPlan.tally.unchanged,
-          relationshipsCreated: relPlan.tally.created,
-          relationshipsUpdated: relPlan.tally.updated,
-          relationshipsUnchanged: relPlan.tally.unchanged,
-          createdIds: entityPlan.changes.filter((c) => c.op === 'create').map((c) => c.after!.id),
-          skipped: draft.skipped,
-          unknownColumns: draft.unknownColumns,
-          records: draft.records,
-          matchCandidates: refined?.review ?? [],
-        },
-        errors: [],
+      const report: ImportReport = {
+        entitiesCreated: entityPlan.tally.created,
+        entitiesUpdated: entityPlan.tally.updated,
+        entitiesUnchanged: entityPlan.tally.unchanged,
+        relationshipsCreated: relPlan.tally.created,
+        relationshipsUpdated: relPlan.tally.updated,
+        relationshipsUnchanged: relPlan.tally.unchanged,
+        createdIds: entityPlan.changes.filter((c) => c.op === 'create').map((c) => c.after!.id),
+        skipped: draft.skipped,
+        unknownColumns: draft.unknownColumns,
+        records: draft.records,
+        disagreements: findDisagreements(draft, entityPlan.idOf, byId, resolved, current),
+        matchCandidates: refined?.review ?? [],
       };
+      if (!options.dryRun) await options.onWritten?.(tx, report);
+      return { report, errors: [] };
     },
     { timeoutMs: options.timeoutMs ?? 300_000 },
   );

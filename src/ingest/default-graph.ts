@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Database } from '../db/database.js';
+import { projectRoot } from '../project-root.js';
+import { loadedDatasets, markDataset } from '../store/dataset-store.js';
+import { IMPORT_FORMATS, parseImport, runImport, type ImportReport } from './importers/index.js';
+import type { Draft } from './importers/draft.js';
+
+/** The actor the audit trail names for what a shipped dataset wrote: `dataset:epoch-ai/…csv`. */
+export const datasetActor = (file: string): string => `dataset:${file}`;
+
+const manifestSchema = z.object({
+  files: z.array(
+    z.object({
+      file: z.string().min(1),
+      importer: z.enum(IMPORT_FORMATS),
+      source: z.string().min(1),
+      snapshotDate: z.string().nullable(),
+      publisher: z.string().min(1),
+      licence: z.string().min(1),
+      origin: z.string().min(1),
+    }),
+  ),
+});
+export type ManifestEntry = z.infer<typeof manifestSchema>['files'][number];
+
+export const DATASETS_DIR = path.join(projectRoot(), 'data', 'datasets');
+
+/** The manifest of the shipped snapshots, in load order; throws naming what is wrong with it. */
+export function readManifest(dir = DATASETS_DIR): ManifestEntry[] {
+  return manifestSchema.parse(JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'))).files;
+}
+
+/** Where the default graph's load is: a file starting (with its place in the list), skipped, or done. */
+export type DefaultGraphProgress =
+  | { readonly stage: 'skipped' | 'importing'; readonly file: string; readonly index: number; readonly of: number }
+  | { readonly stage: 'writing'; readonly file: string; readonly done: number; readonly total: number }
+  | { readonly stage: 'imported'; readonly file: string; readonly report: ImportReport };
+
+/** Every fact of the draft cites the file's own Source (the snapshot shipped), not the parser's default one. */
+const citing = (draft: Draft, source: string): Draft => ({
+  ...draft,
+  entities: draft.entities.map((e) => ({ ...e, sources: [source] })),
+  relationships: draft.relationships.map((r) => ({ ...r, sources: [source] })),
+});
+
+const counts = (r: ImportReport): string =>
+  JSON.stringify({
+    records: r.records,
+    entitiesCreated: r.entitiesCreated,
+    entitiesUpdated: r.entitiesUpdated,
+    relationshipsCreated: r.relationshipsCreated,
+    relationshipsUpdated: r.relationshipsUpdated,
+    skipped: r.skipped.length,
+  });
+
+/**
+ * Imports every manifest file the database does not hold yet (no marker, or a marker with another SHA-256), in
+ * manifest order, each in one transaction with its marker; third-party files merge in fill mode, so the curated
+ * seed's values win and every value kept against a file's is recorded on the marker. Throws on a file that does
+ * not import, naming its problems; the files before it stay loaded.
+ */
+export async function loadDefaultGraph(
+  db: Database,
+  onProgress: (p: DefaultGraphProgress) => void = () => undefined,
+  dir = DATASETS_DIR,
+): Promise<{ imported: string[]; skipped: string[] }> {
+  const entries = readManifest(dir);
+  const loaded = await loadedDatasets(db);
+  const done = { imported: [] as string[], skipped: [] as string[] };
+  for (const [i, entry] of entries.entries()) {
+    const bytes = readFileSync(path.join(dir, entry.file));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    if (loaded.get(entry.file) === sha256) {
+      onProgress({ stage: 'skipped', file: entry.file, index: i + 1, of: entries.length });
+      done.skipped.push(entry.file);
+      continue;
+    }
+    onProgress({ stage: 'importing', file: entry.file, index: i + 1, of: entries.length });
+    const { draft } = parseImport(entry.importer, bytes.toString('utf8'));
+    const result = await runImport(db, datasetActor(entry.file), citing(draft, entry.source), {
+      onProgress: (stage, written, total) => stage === 'writing' && onProgress({ stage, file: entry.file, done: written, total }),
+      onWritten: (tx, report) =>
+        markDataset(tx, {
+          file: entry.file,
+          sha256,
+          importer: entry.importer,
+          report: counts(report),
+          disagreements: report.disagreements.map((d) => JSON.stringify(d)),
+        }),
+    });
+    if (!result.report)
+      throw new Error(
+        `${entry.file} did not import: ${result.errors
+          .slice(0, 5)
+          .map((e) => e.message)
+          .join('; ')}`,
+      );
+    onProgress({ stage: 'imported', file: entry.file, report: result.report });
+    done.imported.push(entry.file);
+  }
+  return done;
+}
