@@ -10,6 +10,10 @@ import { createLogger } from '../logger.js';
 const USAGE = `Usage: npm run import -- <file> [--format auto|${IMPORT_FORMATS.map((f) => f.toLowerCase().replace('_', '-')).join('|')}] [--dry-run]
 Imports a graph JSON, graph CSV or Epoch AI CSV file in one transaction (see docs/import-export.md).`;
 
+const started = performance.now();
+/** Seconds since the command started, for the stage lines on stderr. */
+const elapsed = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
 /** Records above which a progress bar is drawn on stderr. */
 const PROGRESS_THRESHOLD = 200;
 
@@ -43,7 +47,7 @@ function progressReporter(records: number): { onProgress: (stage: string, done: 
   let started = false;
   return {
     onProgress: (stage, done, total) => {
-      if (stage !== 'writing') return void process.stderr.write(`${stage}…\n`);
+      if (stage !== 'writing') return void process.stderr.write(`${stage}… (${elapsed()})\n`);
       if (!started) bar.start(total, 0, { stage });
       started = true;
       bar.update(done, { stage });
@@ -61,7 +65,7 @@ async function main(): Promise<void> {
   const file = positionals[0]!;
   process.stderr.write(`reading ${file}…\n`);
   const { format, draft } = parseImport(formatOf(values.format!), readFileSync(file, 'utf8'));
-  process.stderr.write(`read ${draft.records} record(s) as ${format}\n`);
+  process.stderr.write(`read ${draft.records} record(s) as ${format} (${elapsed()})\n`);
   const config = loadConfig();
   const connection = await connect(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
   const progress = progressReporter(draft.records);
@@ -69,6 +73,7 @@ async function main(): Promise<void> {
     const dryRun = values['dry-run']!;
     const result = await runImport(connection.db, `cli:${userInfo().username}`, draft, { dryRun, onProgress: progress.onProgress });
     progress.stop();
+    process.stderr.write(`finished in ${elapsed()}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
     process.stdout.write(describeResult(result, dryRun));
     if (!result.report) process.exitCode = 1;
   } finally {

@@ -1,4 +1,4 @@
-import { readCsv, type CsvTable } from './csv-table.js';
+import { ExtraCellsError, readCsv, type CsvTable } from './csv-table.js';
 import { unreadable, type Draft } from './draft.js';
 import { parseEpochClusters } from './epoch-clusters.js';
 import { parseEpochHardware } from './epoch-hardware.js';
@@ -32,6 +32,7 @@ export function parseImport(format: ImportFormat | 'AUTO', content: string): { f
   try {
     table = readCsv(content);
   } catch (error) {
+    if (error instanceof ExtraCellsError) return { format: format === 'AUTO' ? 'CSV' : format, draft: { ...unreadable(''), issues: error.issues } };
     const message = `The file is not readable CSV (${(error as Error).message}).`;
     return { format: format === 'AUTO' ? 'CSV' : format, draft: unreadable(message) };
   }

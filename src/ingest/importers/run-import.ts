@@ -97,9 +97,12 @@ export async function runImport(db: Database, actor: string, parsed: Draft, opti
       const { resolved, errors } = resolveRelationships(draft, entityPlan, new Map(existing.map((e) => [e.id, e])));
       const problems = [...unknownSources(draft, existing), ...entityPlan.errors, ...errors];
       if (problems.length) return { report: null, errors: problems };
+      progress('comparing', 0, 0);
+      // Only relationships between entities already in the graph can be there already: new ones have none.
+      const known = new Set(existing.map((e) => e.id));
       const current = await loadRelationships(
         tx,
-        resolved.map((r) => r.record),
+        resolved.filter((r) => known.has(r.record.from) && known.has(r.record.to)).map((r) => r.record),
       );
       const relPlan = planRelationships(resolved, current, draft.mode);
       const set: ChangeSet = { entities: entityPlan.changes, relationships: relPlan.changes };
