@@ -13,7 +13,7 @@ import {
   type EntityRecord,
   type RelationshipRecord,
 } from './graph-records.js';
-import { map, text } from './rows.js';
+import { map, oneOf, text, texts } from './rows.js';
 
 export type Op = 'create' | 'update' | 'delete';
 
@@ -78,6 +78,25 @@ export async function loadEntities(tx: Tx, ids: readonly string[]): Promise<Map<
 export async function loadAllEntities(tx: Tx): Promise<EntityRecord[]> {
   const rows = await tx.run(ALL_ENTITIES);
   return rows.map((r) => entityRecordOf(map(r.p, 'p')));
+}
+
+export const ALL_ENTITY_KEYS = `
+  MATCH (n:Entity)
+  RETURN n.id AS id, n.kind AS kind, n.name AS name, n.aliases AS aliases`;
+
+/**
+ * Every entity's id, kind, name and aliases, as records without properties or sources: what matching needs of
+ * the whole graph, a fraction of loadAllEntities' size. Load the full records of the entities matched.
+ */
+export async function loadEntityKeys(tx: Tx): Promise<EntityRecord[]> {
+  const rows = await tx.run(ALL_ENTITY_KEYS);
+  return rows.map((r) => ({
+    id: text(r.id, 'id'),
+    kind: oneOf(ENTITY_KINDS, r.kind, 'kind'),
+    name: text(r.name, 'name'),
+    aliases: texts(r.aliases, 'aliases'),
+    sources: [],
+  }));
 }
 
 export const RELATIONSHIPS_BY_KEYS = `

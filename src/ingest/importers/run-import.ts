@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.js';
-import { applyChanges, loadAllEntities, loadRelationships, type ChangeSet } from '../../store/change-writer.js';
+import type { Tx } from '../../db/database.js';
+import { applyChanges, loadEntities, loadEntityKeys, loadRelationships, type ChangeSet } from '../../store/change-writer.js';
 import { recomputeDerivedRestrictions } from '../../store/derived-restrictions.js';
 import type { EntityRecord } from '../../store/graph-records.js';
 import type { UserErrorModel } from '../../errors.js';
@@ -78,6 +79,18 @@ const chipsTouched = (set: ChangeSet): string[] => [
   ...set.relationships.flatMap((c) => (c.after?.type === 'DESIGNS' ? [c.after.to] : [])),
 ];
 
+/**
+ * The graph's entities as matching sees them (id, kind, name, aliases), with the full records of those the draft
+ * matches, found by a first planning pass over the keys alone: matching reads nothing else, so both passes match
+ * alike, and only the matched entities' properties are read.
+ */
+async function matchedRecords(tx: Tx, draft: Draft, keys: readonly EntityRecord[]): Promise<EntityRecord[]> {
+  const ids = new Set(keys.map((k) => k.id));
+  const matched = [...new Set(planEntities(draft, keys).idOf.values())].filter((id) => ids.has(id));
+  const full = await loadEntities(tx, matched);
+  return keys.map((k) => full.get(k.id) ?? k);
+}
+
 const sum = (a: Tally, b: Tally): number => a.created + a.updated + b.created + b.updated;
 
 /**
@@ -90,9 +103,10 @@ export async function runImport(db: Database, actor: string, parsed: Draft, opti
   return db.write(
     async (tx) => {
       progress('matching', 0, 0);
-      const existing = await loadAllEntities(tx);
-      const draft = expandOwnFormat(parsed, existing);
+      const keys = await loadEntityKeys(tx);
+      const draft = expandOwnFormat(parsed, keys);
       if (draft.issues.length) return { report: null, errors: draft.issues };
+      const existing = await matchedRecords(tx, draft, keys);
       const entityPlan = planEntities(draft, existing);
       const { resolved, errors } = resolveRelationships(draft, entityPlan, new Map(existing.map((e) => [e.id, e])));
       const problems = [...unknownSources(draft, existing), ...entityPlan.errors, ...errors];
