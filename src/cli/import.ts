@@ -46,7 +46,8 @@ export function describeResult(result: ImportResult, dryRun: boolean): string {
 function progressReporter(records: number): { onProgress: (stage: string, done: number, total: number) => void; stop: () => void } {
   if (records < PROGRESS_THRESHOLD) return { onProgress: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: '{stage} [{bar}] {value}/{total} changes', hideCursor: true },
+    // Without a terminal (a log, a pipe) the bar is written as a line every 5 s instead of redrawn.
+    { stream: process.stderr, format: '{stage} [{bar}] {value}/{total} changes', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5_000 },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
