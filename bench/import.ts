@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   const opts = options();
   const loadAvgAtStart = os.loadavg();
   rmSync(opts.dataDir, { recursive: true, force: true });
-  const neo4j = await startLocalNeo4j({ dataDir: opts.dataDir, port: 0, heap: opts.heap, pageCacheMb: 1024, quickStart: false, log });
+  const neo4j = await startLocalNeo4j({ dataDir: opts.dataDir, port: 0, heap: opts.heap, pageCacheMb: 1024, quickStart: false, log, startTimeoutMs: 600_000 });
   const neo4jRss = sampleRss(neo4j.pid, 1000);
   const runs: ImportRun[] = [];
   try {

@@ -1,5 +1,4 @@
-import type { Database } from '../../db/database.js';
-import type { Tx } from '../../db/database.js';
+import type { Database, Tx } from '../../db/database.js';
 import { applyChanges, loadEntities, loadEntityKeys, loadRelationships, type ChangeSet } from '../../store/change-writer.js';
 import { recomputeDerivedRestrictions } from '../../store/derived-restrictions.js';
 import type { EntityRecord } from '../../store/graph-records.js';
