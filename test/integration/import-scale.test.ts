@@ -8,7 +8,7 @@ import { removeEntities, uniquePrefix, WRITE_ENV } from './write-helpers.js';
 // Imports of many rows (bench/generate-import.ts: units of 3 entities and 7 relationships, 4 of them to seed
 // entities) through the batched writer, in one transaction: all of it lands, or none of it.
 const server = useTestServer(WRITE_ENV);
-const LONG = { timeout: 600_000 };
+const LONG = 600_000;
 const prefixes: string[] = [];
 
 /** A file of `rows` generated rows under a fresh prefix, with `edit` applied to the rows (0-based, header excluded). */
