@@ -93,11 +93,13 @@ describe('a large import that fails', () => {
     'writes nothing when one of 20,000 rows is wrong, and names that row',
     async () => {
       const file = generated('scale-bad', 20_000, (lines) => {
-        lines[19_990] = lines[19_990]!.replace(/,2\d\d\d-\d\d-\d\d,/, ',2024-02-30,');
+        // Row 19,993 of the file: a model, whose release date becomes a day that does not exist.
+        lines[19_991] = lines[19_991]!.replace(/,2\d\d\d-\d\d-\d\d,/, ',2024-02-30,');
       });
+      expect(file.lines[19_991]).toContain(',2024-02-30,');
       const result = await runImport(server.db, 'test:scale', parseImport('CSV', file.content).draft, { timeoutMs: 600_000 });
       expect(result.report).toBeNull();
-      expect(result.errors.map((e) => e.field)).toEqual(['rows[19992].releaseDate']);
+      expect(result.errors.map((e) => e.field)).toEqual(['rows[19993].releaseDate']);
       expect(await landed(file.prefix)).toEqual({ ids: [], relationships: [], changes: [] });
     },
     LONG,
