@@ -35,7 +35,7 @@ export type GraphIssueCode =
   'INVALID_VALUE' | 'REQUIRED' | 'INVALID_ID' | 'DUPLICATE_ID' | 'UNKNOWN_ENDPOINT' | 'RELATIONSHIP_NOT_ALLOWED' | 'UNKNOWN_SOURCE' | 'DATE_ORDER';
 
 /** Stable codes of an expected write failure (the SDL's `UserErrorCode`). */
-export type UserErrorCode = GraphIssueCode | 'NOT_FOUND' | 'HAS_DEPENDENTS' | 'UNREADABLE_FILE';
+export type UserErrorCode = GraphIssueCode | 'NOT_FOUND' | 'HAS_DEPENDENTS' | 'UNREADABLE_FILE' | 'EXTRA_CELL';
 
 /** An expected failure of a write, returned as data: a stable code, a message, and the input field at fault. */
 export interface UserErrorModel {

@@ -3,12 +3,21 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config.js';
+import { AppError } from '../errors.js';
 import { connect } from '../db/connect.js';
 import { IMPORT_FORMATS, parseImport, runImport, type ImportFormat, type ImportResult } from '../ingest/importers/index.js';
 import { createLogger } from '../logger.js';
 
-const USAGE = `Usage: npm run import -- <file> [--format auto|${IMPORT_FORMATS.map((f) => f.toLowerCase().replaceAll('_', '-')).join('|')}] [--dry-run]
-Imports a graph JSON, graph CSV, Epoch AI CSV or US screening-list JSON file in one transaction (see docs/import-export.md).`;
+const USAGE = `Usage: npm run import -- <file> [--format auto|${IMPORT_FORMATS.map((f) => f.toLowerCase().replaceAll('_', '-')).join('|')}] [--dry-run] [--timeout <seconds>]
+Imports a graph JSON, graph CSV, Epoch AI or cloud-listing CSV, or US screening-list JSON file in one transaction (see docs/import-export.md).
+--timeout: the transaction's time limit; by default 300 s, or 5 ms per record for files of more than 60,000.`;
+
+/** The default time limit of an import's transaction: 300 s, or 5 ms a record (10^6 records: 83 min). */
+const defaultTimeoutMs = (records: number): number => Math.max(300_000, records * 5);
+
+const started = performance.now();
+/** Seconds since the command started, for the stage lines on stderr. */
+const elapsed = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 
 /** Records above which a progress bar is drawn on stderr. */
 const PROGRESS_THRESHOLD = 200;
@@ -40,13 +49,14 @@ export function describeResult(result: ImportResult, dryRun: boolean): string {
 function progressReporter(records: number): { onProgress: (stage: string, done: number, total: number) => void; stop: () => void } {
   if (records < PROGRESS_THRESHOLD) return { onProgress: () => undefined, stop: () => undefined };
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: '{stage} [{bar}] {value}/{total} changes', hideCursor: true },
+    // Without a terminal (a log, a pipe) the bar is written as a line every 5 s instead of redrawn.
+    { stream: process.stderr, format: '{stage} [{bar}] {value}/{total} changes', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5_000 },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
   return {
     onProgress: (stage, done, total) => {
-      if (stage !== 'writing') return void process.stderr.write(`${stage}…\n`);
+      if (stage !== 'writing') return void process.stderr.write(`${stage}… (${elapsed()})\n`);
       if (!started) bar.start(total, 0, { stage });
       started = true;
       bar.update(done, { stage });
@@ -58,20 +68,34 @@ function progressReporter(records: number): { onProgress: (stage: string, done: 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { format: { type: 'string', default: 'auto' }, 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+    options: {
+      format: { type: 'string', default: 'auto' },
+      'dry-run': { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
   });
   if (values.help || positionals.length !== 1) throw new Error(USAGE);
   const file = positionals[0]!;
+  const timeoutS = values.timeout === undefined ? null : Number(values.timeout);
+  if (timeoutS !== null && !(timeoutS > 0)) throw new Error(`--timeout must be a number of seconds above 0.\n${USAGE}`);
   process.stderr.write(`reading ${file}…\n`);
   const { format, draft } = parseImport(formatOf(values.format!), readFileSync(file, 'utf8'));
-  process.stderr.write(`read ${draft.records} record(s) as ${format}\n`);
+  process.stderr.write(`read ${draft.records} record(s) as ${format} (${elapsed()})\n`);
   const config = loadConfig();
   const connection = await connect(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
   const progress = progressReporter(draft.records);
   try {
     const dryRun = values['dry-run']!;
-    const result = await runImport(connection.db, `cli:${userInfo().username}`, draft, { dryRun, onProgress: progress.onProgress });
+    const timeoutMs = timeoutS === null ? defaultTimeoutMs(draft.records) : timeoutS * 1000;
+    const result = await runImport(connection.db, `cli:${userInfo().username}`, draft, { dryRun, onProgress: progress.onProgress, timeoutMs }).catch(
+      (error: unknown) => {
+        if (!(error instanceof AppError && error.code === 'TIMEOUT')) throw error;
+        throw new Error(`the import ran past its time limit (${timeoutMs / 1000} s) and nothing was written; retry with a longer --timeout.`, { cause: error });
+      },
+    );
     progress.stop();
+    process.stderr.write(`finished in ${elapsed()}, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`);
     process.stdout.write(describeResult(result, dryRun));
     if (!result.report) process.exitCode = 1;
   } finally {

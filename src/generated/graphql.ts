@@ -3204,6 +3204,8 @@ export type UserErrorCode =
   | 'DATE_ORDER'
   /** The id is already used by another entity. */
   | 'DUPLICATE_ID'
+  /** A CSV row has a non-empty cell beyond the header's columns (usually a missing quote around a cell with a comma). */
+  | 'EXTRA_CELL'
   /** The entity cannot be deleted because others point to it or cite it. */
   | 'HAS_DEPENDENTS'
   /** An id is not a lower-case slug. */

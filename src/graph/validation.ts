@@ -23,7 +23,18 @@ const atLeast = (scalar: z.ZodNumber, min: number, list = false): z.ZodType => {
   return (list ? z.array(bounded) : bounded).nullish();
 };
 
+const schemaCache = new WeakMap<PropertySpec, z.ZodType>();
+
+/** The zod schema of a property, built once per spec: validating an import calls this for every cell. */
 function propertySchema(spec: PropertySpec): z.ZodType {
+  const cached = schemaCache.get(spec);
+  if (cached) return cached;
+  const schema = buildPropertySchema(spec);
+  schemaCache.set(spec, schema);
+  return schema;
+}
+
+function buildPropertySchema(spec: PropertySpec): z.ZodType {
   const scalar = spec.values
     ? z.enum(spec.values as [string, ...string[]])
     : { string: z.string(), int: z.number().int(), float: z.number(), boolean: z.boolean(), date: isoDate }[spec.type];
@@ -154,13 +165,15 @@ export function validateGraph(
   const issues: GraphIssue[] = [];
   const entities: GraphEntity[] = [];
   const kinds = new Map(known);
+  const ids = new Set<string>();
   (raw.entities ?? []).forEach((e, i) => {
     const result = parseEntity(e, `entities[${i}]`);
     issues.push(...result.issues);
     if (!result.entity) return;
-    if (entities.some((x) => x.id === result.entity!.id))
+    if (ids.has(result.entity.id))
       issues.push({ path: `entities[${i}].id`, message: `duplicate id "${result.entity.id}"`, code: 'DUPLICATE_ID' });
     entities.push(result.entity);
+    ids.add(result.entity.id);
     kinds.set(result.entity.id, result.entity.kind);
   });
   const sourceExists = (id: string): boolean => kinds.get(id) === 'Source';

@@ -37,16 +37,24 @@ export const RECORD_CHANGES = `
   SET c = row, c.at = datetime($at)
   RETURN count(c) AS recorded`;
 
+/** Where a batch of change records goes in the trail: the timestamp its whole write shares, and its first position. */
+export interface ChangeBatch {
+  readonly at?: string;
+  readonly firstSeq?: number;
+}
+
 /**
  * Records changes as (:Change) nodes inside the caller's write transaction, so a change and its record are
- * committed together or not at all. All changes of one call share one timestamp and keep their order.
+ * committed together or not at all. All changes of one call share one timestamp and keep their order; a write
+ * recorded in several batches passes each the same `at` and where it starts.
  */
-export async function recordChanges(tx: Tx, actor: string, changes: readonly ChangeRecord[]): Promise<void> {
+export async function recordChanges(tx: Tx, actor: string, changes: readonly ChangeRecord[], batch: ChangeBatch = {}): Promise<void> {
   if (!changes.length) return;
-  const at = new Date().toISOString();
+  const at = batch.at ?? new Date().toISOString();
+  const first = batch.firstSeq ?? 0;
   const rows = changes.map((c, i) => ({
     id: randomUUID(),
-    seq: i,
+    seq: first + i,
     actor,
     operation: c.operation,
     entityId: c.entityId,

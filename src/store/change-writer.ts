@@ -1,5 +1,5 @@
 import type { Tx } from '../db/database.js';
-import { ENTITY_KINDS, relationshipSpec } from '../graph/ontology.js';
+import { ENTITY_KINDS, relationshipSpec, type EntityKind } from '../graph/ontology.js';
 import { recordChanges, type ChangeRecord } from './audit-store.js';
 import {
   entityRecordOf,
@@ -13,7 +13,7 @@ import {
   type EntityRecord,
   type RelationshipRecord,
 } from './graph-records.js';
-import { map, text } from './rows.js';
+import { map, oneOf, text, texts } from './rows.js';
 
 export type Op = 'create' | 'update' | 'delete';
 
@@ -45,6 +45,14 @@ export interface ChangeSet {
   readonly relationships: readonly RelationshipChange[];
 }
 
+/** Keys looked up per statement when reading what an import or the seed meets in the graph. */
+const READ_BATCH = 5_000;
+
+/** Items in slices of `size` (each slice a copy of at most `size` items). */
+function* batches<T>(items: readonly T[], size: number): Generator<readonly T[]> {
+  for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
 export const ENTITIES_BY_IDS = `
   UNWIND $ids AS id
   MATCH (n:Entity {id: id})
@@ -56,14 +64,39 @@ export const ALL_ENTITIES = `
 
 /** Entities by id, as records (ids that match nothing are absent from the map). */
 export async function loadEntities(tx: Tx, ids: readonly string[]): Promise<Map<string, EntityRecord>> {
-  const rows = await tx.run(ENTITIES_BY_IDS, { ids: [...new Set(ids)] });
-  return new Map(rows.map((r) => entityRecordOf(map(r.p, 'p'))).map((e) => [e.id, e]));
+  const out = new Map<string, EntityRecord>();
+  for (const batch of batches([...new Set(ids)], READ_BATCH)) {
+    for (const r of await tx.run(ENTITIES_BY_IDS, { ids: batch })) {
+      const e = entityRecordOf(map(r.p, 'p'));
+      out.set(e.id, e);
+    }
+  }
+  return out;
 }
 
 /** Every entity, as records: what importers match names against. */
 export async function loadAllEntities(tx: Tx): Promise<EntityRecord[]> {
   const rows = await tx.run(ALL_ENTITIES);
   return rows.map((r) => entityRecordOf(map(r.p, 'p')));
+}
+
+export const ALL_ENTITY_KEYS = `
+  MATCH (n:Entity)
+  RETURN n.id AS id, n.kind AS kind, n.name AS name, n.aliases AS aliases`;
+
+/**
+ * Every entity's id, kind, name and aliases, as records without properties or sources: what matching needs of
+ * the whole graph, a fraction of loadAllEntities' size. Load the full records of the entities matched.
+ */
+export async function loadEntityKeys(tx: Tx): Promise<EntityRecord[]> {
+  const rows = await tx.run(ALL_ENTITY_KEYS);
+  return rows.map((r) => ({
+    id: text(r.id, 'id'),
+    kind: oneOf(ENTITY_KINDS, r.kind, 'kind'),
+    name: text(r.name, 'name'),
+    aliases: texts(r.aliases, 'aliases'),
+    sources: [],
+  }));
 }
 
 // Both ends are looked up first and the relationship matched between them in a subquery, so Neo4j expands from
@@ -82,12 +115,13 @@ export const RELATIONSHIPS_BY_KEYS = `
 
 /** Existing relationships for (type, from, to) triples, keyed by relationshipKey. */
 export async function loadRelationships(tx: Tx, keys: readonly { type: string; from: string; to: string }[]): Promise<Map<string, RelationshipRecord>> {
-  const params = keys.map((k) => ({ ...k, symmetric: relationshipSpec(k.type)?.symmetric ?? false }));
-  const rows = await tx.run(RELATIONSHIPS_BY_KEYS, { keys: params });
   const out = new Map<string, RelationshipRecord>();
-  for (const r of rows) {
-    const rec = relationshipRecordOf(text(r.type, 'type'), text(r.from, 'from'), text(r.to, 'to'), map(r.p, 'p'));
-    out.set(relationshipKey(rec.type, rec.from, rec.to), rec);
+  for (const batch of batches(keys, READ_BATCH)) {
+    const params = batch.map((k) => ({ type: k.type, from: k.from, to: k.to, symmetric: relationshipSpec(k.type)?.symmetric ?? false }));
+    for (const r of await tx.run(RELATIONSHIPS_BY_KEYS, { keys: params })) {
+      const rec = relationshipRecordOf(text(r.type, 'type'), text(r.from, 'from'), text(r.to, 'to'), map(r.p, 'p'));
+      out.set(relationshipKey(rec.type, rec.from, rec.to), rec);
+    }
   }
   return out;
 }
@@ -123,7 +157,11 @@ export const DELETE_RELATIONSHIPS = (type: string): string => `
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const item of items) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const group = out.get(key(item));
+    if (group) group.push(item);
+    else out.set(key(item), [item]);
+  }
   return out;
 }
 
@@ -135,9 +173,9 @@ async function writeEntities(tx: Tx, changes: readonly EntityChange[], op: Op): 
     const rows = selected.map((c) => ({ id: c.after!.id, props: entityUpdateProps(c.before!, c.after!) }));
     return void (await tx.run(UPDATE_ENTITIES, { rows }));
   }
-  for (const kind of ENTITY_KINDS) {
-    const rows = selected.filter((c) => c.after!.kind === kind).map((c) => ({ props: nodePropsOf(c.after!) }));
-    if (rows.length) await tx.run(CREATE_ENTITIES(kind), { rows });
+  for (const [kind, group] of groupBy(selected, (c) => c.after!.kind)) {
+    if (!ENTITY_KINDS.includes(kind as EntityKind)) throw new Error(`Unknown entity kind ${kind}`);
+    await tx.run(CREATE_ENTITIES(kind), { rows: group.map((c) => ({ props: nodePropsOf(c.after!) })) });
   }
 }
 
@@ -157,53 +195,58 @@ async function writeRelationships(tx: Tx, changes: readonly RelationshipChange[]
 
 const OPERATION = { create: 'CREATE', update: 'UPDATE', delete: 'DELETE' } as const;
 
-function auditRecords(set: ChangeSet): ChangeRecord[] {
-  const entities = set.entities.map((c): ChangeRecord => ({
-    operation: `${OPERATION[c.op]}_ENTITY`,
-    entityId: (c.after ?? c.before)!.id,
+const entityAudit = (c: EntityChange): ChangeRecord => ({
+  operation: `${OPERATION[c.op]}_ENTITY`,
+  entityId: (c.after ?? c.before)!.id,
+  before: c.before,
+  after: c.after,
+});
+
+function relationshipAudit(c: RelationshipChange): ChangeRecord {
+  const r = (c.after ?? c.before)!;
+  return {
+    operation: `${OPERATION[c.op]}_RELATIONSHIP`,
+    entityId: r.from,
+    relatedEntityId: r.to,
+    relationshipType: r.type,
     before: c.before,
     after: c.after,
-  }));
-  const rels = set.relationships.map((c): ChangeRecord => {
-    const r = (c.after ?? c.before)!;
-    return {
-      operation: `${OPERATION[c.op]}_RELATIONSHIP`,
-      entityId: r.from,
-      relatedEntityId: r.to,
-      relationshipType: r.type,
-      before: c.before,
-      after: c.after,
-    };
-  });
-  return [...entities, ...rels];
+  };
 }
 
 /**
+ * Changes written per batch: each batch is a few UNWIND statements (one per kind or type and operation) plus one
+ * for its audit records, so no statement carries more than this many rows however large the import.
+ */
+export const WRITE_BATCH = 2_000;
+
+/**
  * Writes a change set and its audit records in the caller's transaction: relationship deletions, entity
- * deletions, entity creations and updates, then relationship creations and updates.
+ * deletions, entity creations and updates, then relationship creations and updates, in batches of WRITE_BATCH
+ * changes, each with its audit records. `onProgress` is called after each batch with the changes written so far
+ * (deletions not counted). The audit records share one timestamp and keep the set's order (entities, then
+ * relationships), whatever the batches.
  */
 export async function applyChanges(tx: Tx, actor: string, set: ChangeSet, onProgress?: (done: number) => void): Promise<void> {
+  const at = new Date().toISOString();
+  for (const batch of batches(set.relationships, WRITE_BATCH)) await writeRelationships(tx, batch, 'delete');
+  for (const batch of batches(set.entities, WRITE_BATCH)) await writeEntities(tx, batch, 'delete');
   let done = 0;
-  const chunked = async <T extends { readonly op: Op }>(items: readonly T[], write: (chunk: readonly T[]) => Promise<void>): Promise<void> => {
-    for (let i = 0; i < items.length; i += CHUNK) {
-      const chunk = items.slice(i, i + CHUNK);
-      await write(chunk);
-      done += chunk.filter((c) => c.op !== 'delete').length;
-      onProgress?.(done);
-    }
+  let seq = 0;
+  const audited = async <T extends { readonly op: Op }>(batch: readonly T[], audit: (c: T) => ChangeRecord): Promise<void> => {
+    await recordChanges(tx, actor, batch.map(audit), { at, firstSeq: seq });
+    seq += batch.length;
+    done += batch.filter((c) => c.op !== 'delete').length;
+    onProgress?.(done);
   };
-  await writeRelationships(tx, set.relationships, 'delete');
-  await writeEntities(tx, set.entities, 'delete');
-  await chunked(set.entities, async (chunk) => {
-    await writeEntities(tx, chunk, 'create');
-    await writeEntities(tx, chunk, 'update');
-  });
-  await chunked(set.relationships, async (chunk) => {
-    await writeRelationships(tx, chunk, 'create');
-    await writeRelationships(tx, chunk, 'update');
-  });
-  await recordChanges(tx, actor, auditRecords(set));
+  for (const batch of batches(set.entities, WRITE_BATCH)) {
+    await writeEntities(tx, batch, 'create');
+    await writeEntities(tx, batch, 'update');
+    await audited(batch, entityAudit);
+  }
+  for (const batch of batches(set.relationships, WRITE_BATCH)) {
+    await writeRelationships(tx, batch, 'create');
+    await writeRelationships(tx, batch, 'update');
+    await audited(batch, relationshipAudit);
+  }
 }
-
-/** Changes written per statement batch; large imports report progress after each. */
-const CHUNK = 500;

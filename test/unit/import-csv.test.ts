@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mapColumns, parseDate, readCsv, RowReader } from '../../src/ingest/importers/csv-table.js';
+import { ExtraCellsError, mapColumns, parseDate, readCsv, RowReader } from '../../src/ingest/importers/csv-table.js';
+import { parseImport } from '../../src/ingest/importers/index.js';
 import { normaliseName, slugOf } from '../../src/ingest/importers/draft.js';
 import { parseGraphCsv } from '../../src/ingest/importers/graph-csv.js';
 import type { UserErrorModel } from '../../src/errors.js';
@@ -114,5 +115,48 @@ describe("the project's CSV format", () => {
   it('refuses unknown columns and rows that are neither entity nor relationship', () => {
     const draft = parseGraphCsv(readCsv('record,id,colour\nthing,x,red\n'));
     expect(draft.issues.map((i) => i.field)).toEqual(['header.colour', 'rows[2].record']);
+  });
+});
+
+describe('cells beyond the header', () => {
+  it('refuses a row with more non-empty cells than the header has columns, naming the row and the column', () => {
+    const error = (() => {
+      try {
+        readCsv('a,b\n1,2\n3,4,5,,6\n');
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ExtraCellsError);
+    expect((error as ExtraCellsError).issues).toEqual([
+      { code: 'EXTRA_CELL', field: 'rows[3].column3', message: `row 3, column 3: a cell beyond the header's 2 columns ("5"); quote cells that contain commas` },
+      { code: 'EXTRA_CELL', field: 'rows[3].column5', message: `row 3, column 5: a cell beyond the header's 2 columns ("6"); quote cells that contain commas` },
+    ]);
+  });
+
+  it('reads past trailing empty cells, as spreadsheets write them', () => {
+    expect(readCsv('a,b\n1,2,,\n').rows.map((r) => [...r.cells])).toEqual([
+      [
+        ['a', '1'],
+        ['b', '2'],
+      ],
+    ]);
+  });
+
+  it.each(['CSV', 'EPOCH_MODELS', 'EPOCH_HARDWARE', 'EPOCH_CLUSTERS', 'AUTO'] as const)('rejects extra cells in a %s import, writing nothing', (format) => {
+    const header = {
+      CSV: 'record,id,kind,name,sources',
+      EPOCH_MODELS: 'Model,Organization,Publication date',
+      EPOCH_HARDWARE: 'Hardware name,Manufacturer',
+      EPOCH_CLUSTERS: 'Name,Chip type (primary)',
+      AUTO: 'Model,Organization',
+    }[format];
+    const cells = header.split(',').map((_, i) => (i === 0 ? 'entity' : 'x'));
+    const { draft } = parseImport(format, `${header}\n${cells.join(',')}\n${cells.join(',')},Acme, Inc.\n`);
+    expect(draft.issues.map((i) => [i.code, i.field])).toEqual([
+      ['EXTRA_CELL', `rows[3].column${cells.length + 1}`],
+      ['EXTRA_CELL', `rows[3].column${cells.length + 2}`],
+    ]);
+    expect([draft.entities, draft.relationships, draft.raw]).toEqual([[], [], undefined]);
   });
 });

@@ -13,16 +13,59 @@ export interface CsvTable {
   readonly rows: CsvRow[];
 }
 
-/** Parses CSV text (UTF-8 BOM dropped, quoted cells may hold commas and newlines). Throws on malformed CSV. */
+/** Non-empty cells beyond the header's columns, each named by row and column: the CSV misses a quote or a header. */
+export class ExtraCellsError extends Error {
+  constructor(readonly issues: UserErrorModel[]) {
+    super(issues.map((i) => i.message).join('; '));
+    this.name = 'ExtraCellsError';
+  }
+}
+
+/**
+ * A row's cells as a Map, built when asked for rather than kept: a Map per row of a 10^6-row file would hold
+ * about 1 GB. The last one built is remembered, since parsers read a row's cells several times in a row.
+ */
+let lastCells: { readonly record: readonly string[]; readonly cells: ReadonlyMap<string, string> } | null = null;
+function cellsOf(header: readonly string[], record: readonly string[]): ReadonlyMap<string, string> {
+  if (lastCells?.record !== record) lastCells = { record, cells: new Map(header.map((h, i) => [h, (record[i] ?? '').trim()])) };
+  return lastCells.cells;
+}
+
+function extraCells(header: readonly string[], record: readonly string[], row: number): UserErrorModel[] {
+  const issues: UserErrorModel[] = [];
+  for (let i = header.length; i < record.length; i += 1) {
+    const cell = record[i]!.trim();
+    if (!cell) continue;
+    const shown = cell.length > 40 ? `${cell.slice(0, 40)}…` : cell;
+    const message = `a cell beyond the header's ${header.length} columns ("${shown}"); quote cells that contain commas`;
+    issues.push({ ...issueAt(`rows[${row}].column${i + 1}`, `row ${row}, column ${i + 1}`, message), code: 'EXTRA_CELL' });
+  }
+  return issues;
+}
+
+/**
+ * Parses CSV text (UTF-8 BOM dropped, quoted cells may hold commas and newlines). Throws on malformed CSV, and
+ * an ExtraCellsError when a row has non-empty cells the header has no column for (empty ones are ignored).
+ */
 export function readCsv(content: string): CsvTable {
-  const records = parse(content, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as {
-    record: string[];
-    info: { records: number };
-  }[];
-  const [first, ...rest] = records;
+  const records = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+  const first = records[0];
   if (!first) return { header: [], rows: [] };
-  const header = first.record.map((h) => h.trim());
-  const rows = rest.map(({ record, info }) => ({ row: info.records, cells: new Map(header.map((h, i) => [h, (record[i] ?? '').trim()])) }));
+  const header = first.map((h) => h.trim());
+  const rows: CsvRow[] = [];
+  const extra: UserErrorModel[] = [];
+  // The header is record 1 and empty lines are no records, so record i is spreadsheet row i + 1.
+  for (let i = 1; i < records.length; i += 1) {
+    const record = records[i]!;
+    if (record.length > header.length) extra.push(...extraCells(header, record, i + 1));
+    rows.push({
+      row: i + 1,
+      get cells() {
+        return cellsOf(header, record);
+      },
+    });
+  }
+  if (extra.length) throw new ExtraCellsError(extra);
   return { header, rows };
 }
 
@@ -58,15 +101,20 @@ export function requireColumns<K extends string>(columns: ReadonlyMap<K, string>
 
 /** Reads typed cells of one row, collecting located issues instead of throwing. */
 export class RowReader<K extends string> {
+  /** Taken once: a row builds its cells when asked (readCsv). */
+  private readonly cells: ReadonlyMap<string, string>;
+
   constructor(
     private readonly row: CsvRow,
     private readonly columns: ReadonlyMap<K, string>,
     private readonly issues: UserErrorModel[],
-  ) {}
+  ) {
+    this.cells = row.cells;
+  }
 
   text(key: K): string | null {
     const header = this.columns.get(key);
-    const value = header ? this.row.cells.get(header)?.trim() : undefined;
+    const value = header ? this.cells.get(header)?.trim() : undefined;
     return value ? value.replace(/^"(.*)"$/s, '$1').trim() || null : null;
   }
 

@@ -2,11 +2,9 @@ import {
   COMMON_PROPERTIES,
   COMMON_RELATIONSHIP_PROPERTIES,
   ENTITY_KINDS,
-  isEntityKind,
   KIND_PROPERTIES,
   propertiesOf,
   RELATIONSHIP_TYPES,
-  relationshipSpec,
   type PropertySpec,
 } from '../../graph/ontology.js';
 import type { UserErrorModel } from '../../errors.js';
@@ -42,30 +40,33 @@ function typed(spec: PropertySpec | undefined, cell: string): unknown {
   return cell;
 }
 
+const SOURCES_SPEC: PropertySpec = { name: 'sources', type: 'string', list: true, description: 'sources' };
+const ENTITY_BASE = new Set(BASE_COLUMNS);
+const RELATIONSHIP_BASE = new Set(['record', 'type', 'from', 'to', 'sources']);
+const COMMON_RELATIONSHIP = new Set(COMMON_RELATIONSHIP_PROPERTIES.map((p) => p.name));
+/** Property specs by name, per kind and per relationship type, built once rather than per row. */
+const KIND_SPECS = new Map(ENTITY_KINDS.map((k) => [k as string, new Map(propertiesOf(k).map((p) => [p.name, p]))]));
+const TYPE_SPECS = new Map(RELATIONSHIP_TYPES.map((r) => [r.type, new Map(r.properties.map((p) => [p.name, p]))]));
+
 function entityRow(cells: ReadonlyMap<string, string>): Record<string, unknown> {
   const kind = cells.get('kind') ?? '';
-  const specs = new Map((isEntityKind(kind) ? propertiesOf(kind) : []).map((p) => [p.name, p]));
-  const out: Record<string, unknown> = {
-    id: cells.get('id') ?? '',
-    kind,
-    sources: typed({ name: 'sources', type: 'string', list: true }, cells.get('sources') ?? ''),
-  };
-  for (const [column, cell] of cells) if (cell && !BASE_COLUMNS.includes(column)) out[column] = typed(specs.get(column), cell);
+  const specs = KIND_SPECS.get(kind);
+  const out: Record<string, unknown> = { id: cells.get('id') ?? '', kind, sources: typed(SOURCES_SPEC, cells.get('sources') ?? '') };
+  for (const [column, cell] of cells) if (cell && !ENTITY_BASE.has(column)) out[column] = typed(specs?.get(column), cell);
   return out;
 }
 
 function relationshipRow(cells: ReadonlyMap<string, string>): Record<string, unknown> {
-  const specs = new Map((relationshipSpec(cells.get('type') ?? '')?.properties ?? []).map((p) => [p.name, p]));
-  const common = new Set(COMMON_RELATIONSHIP_PROPERTIES.map((p) => p.name));
+  const specs = TYPE_SPECS.get(cells.get('type') ?? '');
   const out: Record<string, unknown> = { type: cells.get('type') ?? '', from: cells.get('from') ?? '', to: cells.get('to') ?? '' };
-  out.sources = typed({ name: 'sources', type: 'string', list: true }, cells.get('sources') ?? '');
-  const properties: Record<string, unknown> = {};
+  out.sources = typed(SOURCES_SPEC, cells.get('sources') ?? '');
+  let properties: Record<string, unknown> | undefined;
   for (const [column, cell] of cells) {
-    if (!cell || ['record', 'type', 'from', 'to', 'sources'].includes(column)) continue;
-    if (common.has(column)) out[column] = cell;
-    else properties[column] = typed(specs.get(column), cell);
+    if (!cell || RELATIONSHIP_BASE.has(column)) continue;
+    if (COMMON_RELATIONSHIP.has(column)) out[column] = cell;
+    else (properties ??= {})[column] = typed(specs?.get(column), cell);
   }
-  return Object.keys(properties).length ? { ...out, properties } : out;
+  return properties ? { ...out, properties } : out;
 }
 
 /**
@@ -74,8 +75,9 @@ function relationshipRow(cells: ReadonlyMap<string, string>): Record<string, unk
  * errors name the row (the header is row 1) and the column.
  */
 export function parseGraphCsv(table: CsvTable): Draft {
+  const known = new Set(GRAPH_CSV_COLUMNS);
   const issues: UserErrorModel[] = table.header
-    .filter((h) => !GRAPH_CSV_COLUMNS.includes(h))
+    .filter((h) => !known.has(h))
     .map((h) => ({ code: 'UNREADABLE_FILE', field: `header.${h}`, message: `header: unknown column "${h}" (columns are named as in docs/import-export.md)` }));
   const entities: unknown[] = [];
   const relationships: unknown[] = [];

@@ -1,6 +1,6 @@
 import { canonicalise } from './canonical-names.js';
 import { parseAwsRegions, parseGcpRegions } from './cloud-regions.js';
-import { readCsv, type CsvTable } from './csv-table.js';
+import { ExtraCellsError, readCsv, type CsvTable } from './csv-table.js';
 import { unreadable, type Draft } from './draft.js';
 import { parseEpochClusters } from './epoch-clusters.js';
 import { parseEpochDataCenters } from './epoch-data-centers.js';
@@ -64,6 +64,7 @@ export function parseImport(format: ImportFormat | 'AUTO', content: string): { f
   try {
     table = readCsv(content);
   } catch (error) {
+    if (error instanceof ExtraCellsError) return { format: format === 'AUTO' ? 'CSV' : format, draft: { ...unreadable(''), issues: error.issues } };
     const message = `The file is not readable CSV (${(error as Error).message}).`;
     return { format: format === 'AUTO' ? 'CSV' : format, draft: unreadable(message) };
   }

@@ -27,8 +27,12 @@ export interface EntityPlan {
   readonly errors: UserErrorModel[];
 }
 
-/** Looks up existing entities by id, and by kind plus normalised name or alias. */
-class EntityIndex {
+/**
+ * Looks up existing entities by id, and by kind plus normalised name or alias: two Maps, so matching a draft is
+ * linear in its entities whatever the size of the graph. A name is a key before any alias (an alias never hides
+ * another entity's name); among aliases the first entity to claim one keeps it.
+ */
+export class EntityIndex {
   readonly byId = new Map<string, EntityRecord>();
   private readonly byName = new Map<string, EntityRecord>();
 
@@ -38,7 +42,10 @@ class EntityIndex {
 
   add(e: EntityRecord): void {
     this.byId.set(e.id, e);
-    for (const alias of e.aliases ?? []) if (!this.byName.has(`${e.kind}|${normaliseName(alias)}`)) this.byName.set(`${e.kind}|${normaliseName(alias)}`, e);
+    for (const alias of e.aliases ?? []) {
+      const key = `${e.kind}|${normaliseName(alias)}`;
+      if (!this.byName.has(key)) this.byName.set(key, e);
+    }
     this.byName.set(`${e.kind}|${normaliseName(e.name)}`, e);
   }
 
@@ -52,12 +59,11 @@ class EntityIndex {
     return byName ? { entity: byName, byId: false } : null;
   }
 
-  /** A free id for a new entity of this name. */
+  /** A free id for a new entity of this name: its slug, else slug-kind, else the first free slug-2, slug-3 … */
   freshId(d: DraftEntity): string {
     const base = slugOf(d.name) || d.kind.toLowerCase();
-    const candidates = [base, `${base}-${slugOf(d.kind)}`];
-    for (let i = 2; candidates.length < 100; i += 1) candidates.push(`${base}-${i}`);
-    return candidates.find((c) => !this.byId.has(c))!;
+    for (const candidate of [base, `${base}-${slugOf(d.kind)}`]) if (!this.byId.has(candidate)) return candidate;
+    for (let i = 2; ; i += 1) if (!this.byId.has(`${base}-${i}`)) return `${base}-${i}`;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Database, Tx } from '../../db/database.js';
-import { applyChanges, loadAllEntities, loadRelationships, type ChangeSet } from '../../store/change-writer.js';
+import { applyChanges, loadEntities, loadEntityKeys, loadRelationships, type ChangeSet } from '../../store/change-writer.js';
 import { recomputeDerivedRestrictions } from '../../store/derived-restrictions.js';
 import type { EntityRecord } from '../../store/graph-records.js';
 import type { UserErrorModel } from '../../errors.js';
@@ -86,6 +86,18 @@ const chipsTouched = (set: ChangeSet): string[] => [
   ...set.relationships.flatMap((c) => (c.after?.type === 'DESIGNS' ? [c.after.to] : [])),
 ];
 
+/**
+ * The graph's entities as matching sees them (id, kind, name, aliases), with the full records of those the draft
+ * matches, found by a first planning pass over the keys alone: matching reads nothing else, so both passes match
+ * alike, and only the matched entities' properties are read.
+ */
+async function matchedRecords(tx: Tx, draft: Draft, keys: readonly EntityRecord[]): Promise<EntityRecord[]> {
+  const ids = new Set(keys.map((k) => k.id));
+  const matched = [...new Set(planEntities(draft, keys).idOf.values())].filter((id) => ids.has(id));
+  const full = await loadEntities(tx, matched);
+  return keys.map((k) => full.get(k.id) ?? k);
+}
+
 const sum = (a: Tally, b: Tally): number => a.created + a.updated + b.created + b.updated;
 
 /**
@@ -98,18 +110,22 @@ export async function runImport(db: Database, actor: string, parsed: Draft, opti
   return db.write(
     async (tx) => {
       progress('matching', 0, 0);
-      const existing = await loadAllEntities(tx);
-      const refined = parsed.refine?.({ entities: existing, countryOf: await loadCompanyCountries(tx) });
-      const draft = expandOwnFormat(refined?.draft ?? parsed, existing);
+      const keys = await loadEntityKeys(tx);
+      const refined = parsed.refine?.({ entities: keys, countryOf: await loadCompanyCountries(tx) });
+      const draft = expandOwnFormat(refined?.draft ?? parsed, keys);
       if (draft.issues.length) return { report: null, errors: draft.issues };
+      const existing = await matchedRecords(tx, draft, keys);
       const entityPlan = planEntities(draft, existing);
       const byId = new Map(existing.map((e) => [e.id, e]));
       const { resolved, errors } = resolveRelationships(draft, entityPlan, byId);
       const problems = [...unknownSources(draft, existing), ...entityPlan.errors, ...errors];
       if (problems.length) return { report: null, errors: problems };
+      progress('comparing', 0, 0);
+      // Only relationships between entities already in the graph can be there already: new ones have none.
+      const known = new Set(existing.map((e) => e.id));
       const current = await loadRelationships(
         tx,
-        resolved.map((r) => r.record),
+        resolved.filter((r) => known.has(r.record.from) && known.has(r.record.to)).map((r) => r.record),
       );
       const relPlan = planRelationships(resolved, current, draft.mode);
       const set: ChangeSet = { entities: entityPlan.changes, relationships: relPlan.changes };
