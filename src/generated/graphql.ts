@@ -2526,6 +2526,8 @@ export type RouteChange = {
   after: AccessClassification;
   /** The classification under the rules in force. */
   before: AccessClassification;
+  /** The company whose route it is. */
+  company: Company;
   /** Why. */
   reason: SimulationReason;
   /** The route as classified under the rules in force (its classification is before). */
@@ -2818,6 +2820,8 @@ export type TimelineEventKind =
 /** A route the hypothetical rule cannot decide: the chip lacks an input a criterion tests. Its classification is left as it is, and the route is listed here rather than read as unrestricted. */
 export type UndecidedRoute = {
   __typename?: 'UndecidedRoute';
+  /** The company whose route it is. */
+  company: Company;
   /** The missing inputs (dieAreaMm2, tpp (or dense throughput per precision)...). */
   missing: Array<Scalars['String']['output']>;
   /** The route, as classified under the rules in force. */
@@ -3230,7 +3234,7 @@ export type ResolversTypes = ResolversObject<{
   RelationshipType: RelationshipType;
   RestrictionBasis: RestrictionBasis;
   RestrictionDerivation: ResolverTypeWrapper<RestrictionDerivation>;
-  RouteChange: ResolverTypeWrapper<Omit<RouteChange, 'reason' | 'route'> & { reason: ResolversTypes['SimulationReason'], route: ResolversTypes['ComputeRoute'] }>;
+  RouteChange: ResolverTypeWrapper<Omit<RouteChange, 'company' | 'route'> & { company: ResolversTypes['Company'], route: ResolversTypes['ComputeRoute'] }>;
   RuleControls: ResolverTypeWrapper<RuleOutcome>;
   RuleInput: RuleInput;
   RuleSimulation: ResolverTypeWrapper<Omit<RuleSimulation, 'changes' | 'losses' | 'rule' | 'undecided'> & { changes: Array<ResolversTypes['RouteChange']>, losses: Array<ResolversTypes['CompanyLoss']>, rule: ResolversTypes['SimulatedRule'], undecided: Array<ResolversTypes['UndecidedRoute']> }>;
@@ -3252,7 +3256,7 @@ export type ResolversTypes = ResolversObject<{
   Timeline: ResolverTypeWrapper<Omit<Timeline, 'entity' | 'events'> & { entity: ResolversTypes['Entity'], events: Array<ResolversTypes['TimelineEvent']> }>;
   TimelineEvent: ResolverTypeWrapper<Omit<TimelineEvent, 'other' | 'relationship' | 'sources'> & { other?: Maybe<ResolversTypes['Entity']>, relationship?: Maybe<ResolversTypes['Relationship']>, sources: Array<ResolversTypes['Source']> }>;
   TimelineEventKind: TimelineEventKind;
-  UndecidedRoute: ResolverTypeWrapper<Omit<UndecidedRoute, 'route'> & { route: ResolversTypes['ComputeRoute'] }>;
+  UndecidedRoute: ResolverTypeWrapper<Omit<UndecidedRoute, 'company' | 'route'> & { company: ResolversTypes['Company'], route: ResolversTypes['ComputeRoute'] }>;
   UndeterminedRestriction: ResolverTypeWrapper<Omit<UndeterminedRestriction, 'regulation'> & { regulation?: Maybe<ResolversTypes['Regulation']> }>;
   UpdateChipInput: UpdateChipInput;
   UpdateCompanyInput: UpdateCompanyInput;
@@ -3361,7 +3365,7 @@ export type ResolversParentTypes = ResolversObject<{
   RelationshipKeyInput: RelationshipKeyInput;
   RelationshipPayload: Omit<RelationshipPayload, 'relationship'> & { relationship?: Maybe<ResolversParentTypes['Relationship']> };
   RestrictionDerivation: RestrictionDerivation;
-  RouteChange: Omit<RouteChange, 'reason' | 'route'> & { reason: ResolversParentTypes['SimulationReason'], route: ResolversParentTypes['ComputeRoute'] };
+  RouteChange: Omit<RouteChange, 'company' | 'route'> & { company: ResolversParentTypes['Company'], route: ResolversParentTypes['ComputeRoute'] };
   RuleControls: RuleOutcome;
   RuleInput: RuleInput;
   RuleSimulation: Omit<RuleSimulation, 'changes' | 'losses' | 'rule' | 'undecided'> & { changes: Array<ResolversParentTypes['RouteChange']>, losses: Array<ResolversParentTypes['CompanyLoss']>, rule: ResolversParentTypes['SimulatedRule'], undecided: Array<ResolversParentTypes['UndecidedRoute']> };
@@ -3380,7 +3384,7 @@ export type ResolversParentTypes = ResolversObject<{
   StringListFilter: StringListFilter;
   Timeline: Omit<Timeline, 'entity' | 'events'> & { entity: ResolversParentTypes['Entity'], events: Array<ResolversParentTypes['TimelineEvent']> };
   TimelineEvent: Omit<TimelineEvent, 'other' | 'relationship' | 'sources'> & { other?: Maybe<ResolversParentTypes['Entity']>, relationship?: Maybe<ResolversParentTypes['Relationship']>, sources: Array<ResolversParentTypes['Source']> };
-  UndecidedRoute: Omit<UndecidedRoute, 'route'> & { route: ResolversParentTypes['ComputeRoute'] };
+  UndecidedRoute: Omit<UndecidedRoute, 'company' | 'route'> & { company: ResolversParentTypes['Company'], route: ResolversParentTypes['ComputeRoute'] };
   UndeterminedRestriction: Omit<UndeterminedRestriction, 'regulation'> & { regulation?: Maybe<ResolversParentTypes['Regulation']> };
   UpdateChipInput: UpdateChipInput;
   UpdateCompanyInput: UpdateCompanyInput;
@@ -3949,6 +3953,7 @@ export type RestrictionDerivationResolvers<ContextType = GraphContext, ParentTyp
 export type RouteChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RouteChange'] = ResolversParentTypes['RouteChange']> = ResolversObject<{
   after?: Resolver<ResolversTypes['AccessClassification'], ParentType, ContextType>;
   before?: Resolver<ResolversTypes['AccessClassification'], ParentType, ContextType>;
+  company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['SimulationReason'], ParentType, ContextType>;
   route?: Resolver<ResolversTypes['ComputeRoute'], ParentType, ContextType>;
 }>;
@@ -4049,6 +4054,7 @@ export type TimelineEventResolvers<ContextType = GraphContext, ParentType extend
 }>;
 
 export type UndecidedRouteResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['UndecidedRoute'] = ResolversParentTypes['UndecidedRoute']> = ResolversObject<{
+  company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
   missing?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   route?: Resolver<ResolversTypes['ComputeRoute'], ParentType, ContextType>;
 }>;

@@ -88,7 +88,7 @@ export async function simulateRule(
           designers: designers.get(route.chip.id) ?? [],
           company: route.company.name,
         });
-        if (verdict.effect === 'UNKNOWN') undecided.push({ route, missing: verdict.missing });
+        if (verdict.effect === 'UNKNOWN') undecided.push({ company: route.company, route, missing: verdict.missing });
         const change = changeOf(route, verdict, simulated.label);
         if (change) changes.push(change);
       }
@@ -104,5 +104,5 @@ function changeOf(route: ComputeRouteModel, verdict: RouteVerdict, rule: string)
   const before = route.classification;
   const candidate = EFFECT[verdict.effect];
   if (RANK[candidate] <= RANK[before]) return null;
-  return { route, before, after: candidate, reason: { rule, ...verdict.reason } };
+  return { company: route.company, route, before, after: candidate, reason: { rule, ...verdict.reason } };
 }

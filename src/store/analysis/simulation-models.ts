@@ -15,6 +15,7 @@ export interface SimulationReasonModel {
 }
 
 export interface RouteChangeModel {
+  readonly company: EntityModel;
   /** The route as classified under the rules in force (classification = before). */
   readonly route: ComputeRouteModel;
   readonly before: AccessClassification;
@@ -23,6 +24,7 @@ export interface RouteChangeModel {
 }
 
 export interface UndecidedRouteModel {
+  readonly company: EntityModel;
   readonly route: ComputeRouteModel;
   /** The chip's inputs the rule tests that nobody recorded. */
   readonly missing: string[];
@@ -59,10 +61,10 @@ const distinct = (entities: (EntityModel | null)[]): EntityModel[] => [
 export function lossesOf(changes: readonly RouteChangeModel[]): CompanyLossModel[] {
   const byCompany = new Map<string, RouteChangeModel[]>();
   for (const c of changes.filter((c) => USABLE.has(c.before) && !USABLE.has(c.after))) {
-    byCompany.set(c.route.company.id, [...(byCompany.get(c.route.company.id) ?? []), c]);
+    byCompany.set(c.company.id, [...(byCompany.get(c.company.id) ?? []), c]);
   }
   return [...byCompany.values()].map((routes) => ({
-    company: routes[0]!.route.company,
+    company: routes[0]!.company,
     homeCountry: routes[0]!.route.homeCountry,
     chips: distinct(routes.map((r) => r.route.chip)),
     countries: distinct(routes.map((r) => r.route.dataCenterCountry)),
