@@ -93,7 +93,14 @@ export function toSimulatedRule(input: unknown, asOf: string): SimulatedRule {
   const r = parsed.data;
   const chips = [...new Set(r.chips ?? [])];
   const anyOf = (r.criteria ?? []).map(criterionOf);
-  if (chips.length) anyOf.push({ id: `${SIMULATED_RULE}-named`, label: `named: ${chips.join(', ')}`, allOf: [{ chip: { ids: chips, namePatterns: [] } }], source: SIMULATED_RULE, confidence: 'high' });
+  if (chips.length)
+    anyOf.push({
+      id: `${SIMULATED_RULE}-named`,
+      label: `named: ${chips.join(', ')}`,
+      allOf: [{ chip: { ids: chips, namePatterns: [] } }],
+      source: SIMULATED_RULE,
+      confidence: 'high',
+    });
   const label = r.label ?? 'simulated rule';
   const except = r.exceptDestinations ?? [];
   const remoteAccess = r.remoteAccess ?? false;

@@ -15,7 +15,9 @@ const listedChanges = (w: WatchedPage): Promise<string[]> =>
   w.page
     .locator('#whatif-changes .route-change')
     .evaluateAll((items) =>
-      items.map((li) => `${li.getAttribute('data-company')} ${li.getAttribute('data-chip')} ${li.getAttribute('data-before')}→${li.getAttribute('data-after')}`),
+      items.map(
+        (li) => `${li.getAttribute('data-company')} ${li.getAttribute('data-chip')} ${li.getAttribute('data-before')}→${li.getAttribute('data-after')}`,
+      ),
     );
 
 async function openWhatIf(): Promise<WatchedPage> {
@@ -65,6 +67,7 @@ describe('the explorer what-if form', () => {
     await w.page.click('#whatif-run');
     await w.page.waitForSelector('#whatif-results [role="alert"]');
     expect(await w.page.textContent('#whatif-results [role="alert"]')).toMatch(/rule\.criteria/);
+    expect(w.errors).toEqual([]);
     expect(w.external).toEqual([]);
   });
 });

@@ -65,7 +65,11 @@ const changesOf = (s: Simulation, company: string): Change[] => s.changes.filter
 describe('simulateRule', () => {
   it("turns ByteDance's and Alibaba's Singapore and Malaysia routes restricted when remote access is covered for D:5, not DeepSeek's Ascend route", async () => {
     const s = await simulate({ label: 'cloud rule', criteria: A090, destinations: ['D:5'], remoteAccess: true });
-    expect(s).toMatchObject({ asOf: ASOF, truncated: false, rule: { label: 'cloud rule', criteria: ['TPP ≥ 4,800', 'TPP ≥ 1,600 and PD ≥ 5.92'], remoteAccess: true } });
+    expect(s).toMatchObject({
+      asOf: ASOF,
+      truncated: false,
+      rule: { label: 'cloud rule', criteria: ['TPP ≥ 4,800', 'TPP ≥ 1,600 and PD ≥ 5.92'], remoteAccess: true },
+    });
     for (const company of ['bytedance', 'alibaba']) {
       const changed = changesOf(s, company);
       const places = changed.map((c) => c.route.dataCenter?.id).sort();

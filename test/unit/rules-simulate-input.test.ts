@@ -59,7 +59,11 @@ describe('converting a RuleInput to the rules-file format', () => {
     const s = toSimulatedRule({ chips: ['nvidia-h20', 'nvidia-h20'], destinations: ['CN'] }, ASOF);
     expect(s.chips).toEqual(['nvidia-h20']);
     expect(s.criteria).toEqual(['named: nvidia-h20']);
-    const c = createClassifier({ rules: { rules: { [SIMULATED_RULE]: s.rule } }, groups: ruleSet.groups }).classify({ id: 'nvidia-h20', name: 'H20' }, ASOF, 'CN');
+    const c = createClassifier({ rules: { rules: { [SIMULATED_RULE]: s.rule } }, groups: ruleSet.groups }).classify(
+      { id: 'nvidia-h20', name: 'H20' },
+      ASOF,
+      'CN',
+    );
     expect(c.licence).toBe('REQUIRED');
     expect(c.met[0]).toMatchObject({ criterion: 'named: nvidia-h20', evidence: ['named: H20'] });
   });
@@ -84,7 +88,10 @@ describe('converting a RuleInput to the rules-file format', () => {
   });
 
   it('names the criterion that sets no threshold', () => {
-    expect(refusal({ criteria: [{ tpp: 4800 }, {}], destinations: ['CN'] })).toMatchObject({ field: 'rule.criteria[1]', message: expect.stringMatching(/sets no threshold/) });
+    expect(refusal({ criteria: [{ tpp: 4800 }, {}], destinations: ['CN'] })).toMatchObject({
+      field: 'rule.criteria[1]',
+      message: expect.stringMatching(/sets no threshold/),
+    });
   });
 
   it('names a threshold that is not above zero', () => {

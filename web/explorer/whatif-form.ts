@@ -70,7 +70,13 @@ const input = (form: HTMLFormElement, id: string): HTMLInputElement => form.quer
 
 function read(form: HTMLFormElement): WhatIfValues {
   const value = (id: string): string => input(form, id).value;
-  return { tpp: value('whatif-tpp'), tpp2: value('whatif-tpp2'), pd: value('whatif-pd'), destinations: value('whatif-destinations'), remoteAccess: input(form, 'whatif-remote').checked };
+  return {
+    tpp: value('whatif-tpp'),
+    tpp2: value('whatif-tpp2'),
+    pd: value('whatif-pd'),
+    destinations: value('whatif-destinations'),
+    remoteAccess: input(form, 'whatif-remote').checked,
+  };
 }
 
 function fill(form: HTMLFormElement, v: WhatIfValues): void {

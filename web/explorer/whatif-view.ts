@@ -78,7 +78,12 @@ export async function showWhatIf(rule: Record<string, unknown>, asOf: string, st
     items.push(changeItem(c, route, company, actions));
   }
   const losses = s.losses.map((l) =>
-    h('li', {}, h('strong', {}, l.company.name), ` loses ${l.chips.map((x) => x.name).join(', ')} in ${l.countries.map((x) => x.name).join(', ') || 'an unknown place'}`),
+    h(
+      'li',
+      {},
+      h('strong', {}, l.company.name),
+      ` loses ${l.chips.map((x) => x.name).join(', ')} in ${l.countries.map((x) => x.name).join(', ') || 'an unknown place'}`,
+    ),
   );
   const parts: (HTMLElement | null)[] = [
     h('p', { class: 'muted' }, `${s.rule.label} · ${s.rule.criteria.join('; ')} · ${s.rule.destinations.join(', ')} · as of ${s.asOf}`),
