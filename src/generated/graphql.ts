@@ -29,6 +29,8 @@ export type AccessClassification =
   | 'RESTRICTED_DOMESTIC'
   /** The chip is restricted for the company's home country, and the company reaches it in a data center in a country that none of those rules covers: the cloud loophole. */
   | 'RESTRICTED_OFFSHORE'
+  /** Only under simulateRule, with a hypothetical rule that covers remote access: the chip is restricted for the company's home country and reached in a data center abroad, in a country the rule does not cover, which the rule's remote-access clause reaches (renting compute abroad by a company headquartered in a covered destination needs a licence). No rule in force covers remote access, so computeAccess never gives it. */
+  | 'RESTRICTED_REMOTE_ACCESS'
   /** No rule in force restricts the chip for the home country, but a rule in force cannot decide for want of the chip's specifications (see undetermined), and no source asserts any restriction of the chip: never to be read as unrestricted. */
   | 'UNKNOWN'
   /** No rule in force restricts the chip for the company's home country on that date. */
@@ -595,6 +597,21 @@ export type CompanyFilter = {
   website?: InputMaybe<StringFilter>;
 };
 
+/** A company that reaches compute without a licence under the rules in force (UNRESTRICTED or RESTRICTED_OFFSHORE) and would need one under the hypothetical rule. */
+export type CompanyLoss = {
+  __typename?: 'CompanyLoss';
+  /** The chips it loses, by route order. */
+  chips: Array<Chip>;
+  /** The company. */
+  company: Company;
+  /** The countries of the data centers where it loses them. */
+  countries: Array<Country>;
+  /** Its home country, where known. */
+  homeCountry: Maybe<Country>;
+  /** The routes it loses. */
+  routes: Array<RouteChange>;
+};
+
 /** Sort order for Company entities (nulls last, then by id). */
 export type CompanyOrder = {
   /** Ascending or descending. */
@@ -1125,6 +1142,18 @@ export type CreateSourceInput = {
   title?: InputMaybe<Scalars['String']['input']>;
   /** Where to read it. */
   url?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One threshold criterion of a hypothetical rule: a chip meets it when it reaches every value given (each a minimum, ≥). Values nobody recorded for a chip leave it undecided, never unrestricted. */
+export type CriterionInput = {
+  /** Interconnect bandwidth at least this many GB/s. */
+  interconnectBandwidthGBs?: InputMaybe<Scalars['Float']['input']>;
+  /** Memory bandwidth at least this many TB/s. */
+  memoryBandwidthTBs?: InputMaybe<Scalars['Float']['input']>;
+  /** Performance density (TPP per mm² of applicable die area) at least this (3A090.a.2: 5.92, with TPP 1600). */
+  performanceDensity?: InputMaybe<Scalars['Float']['input']>;
+  /** Total processing performance at least this (3A090.a.1: 4800). */
+  tpp?: InputMaybe<Scalars['Float']['input']>;
 };
 
 /** A data center or GPU cluster, or an aggregate standing for unnamed facilities in a country. */
@@ -2171,6 +2200,8 @@ export type Query = {
   search: Array<SearchHit>;
   /** A shortest path between two entities, ignoring direction; null when there is none within maxLength. */
   shortestPath: Maybe<GraphPath>;
+  /** What a hypothetical export-control rule would change: every route to compute classified with it added to the rules in force, without writing anything (docs/rules.md, What-if). BAD_USER_INPUT names the field of rule at fault. */
+  simulateRule: RuleSimulation;
   /** A document that facts in the graph rest on. One page, filtered and sorted. */
   sources: SourceConnection;
   /** The dated events around an entity, oldest first; null when no entity has the id. */
@@ -2321,6 +2352,13 @@ export type QueryShortestPathArgs = {
   maxLength?: InputMaybe<Scalars['Int']['input']>;
   relationshipTypes?: InputMaybe<Array<RelationshipType>>;
   to: Scalars['ID']['input'];
+};
+
+
+/** The read API: look-ups, lists and search. */
+export type QuerySimulateRuleArgs = {
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  rule: RuleInput;
 };
 
 
@@ -2758,6 +2796,21 @@ export type RestrictionDerivation = {
   paragraph: Maybe<Scalars['String']['output']>;
 };
 
+/** A route to compute whose classification the hypothetical rule changes. */
+export type RouteChange = {
+  __typename?: 'RouteChange';
+  /** The classification with the hypothetical rule added to them. */
+  after: AccessClassification;
+  /** The classification under the rules in force. */
+  before: AccessClassification;
+  /** The company whose route it is. */
+  company: Company;
+  /** Why. */
+  reason: SimulationReason;
+  /** The route as classified under the rules in force (its classification is before). */
+  route: ComputeRoute;
+};
+
 /** One rule in force, applied to a chip and a destination. */
 export type RuleControls = {
   __typename?: 'RuleControls';
@@ -2779,6 +2832,41 @@ export type RuleControls = {
   sources: Array<Source>;
 };
 
+/** A hypothetical export-control rule for simulateRule, evaluated by the same classifier as the rules in data/rules/ (docs/rules.md, What-if). */
+export type RuleInput = {
+  /** Ids of chips the rule names: covered whatever their specifications. */
+  chips?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Threshold criteria: a chip is covered when it meets any one of them. */
+  criteria?: InputMaybe<Array<CriterionInput>>;
+  /** Where the rule requires a licence: ISO 3166-1 alpha-2 codes (CN, MO) and EAR country groups (D:1, D:4, D:5, A:5, A:6), on the date asked for; Hong Kong is read as China. */
+  destinations: Array<Scalars['String']['input']>;
+  /** Places taken out of the destinations again (such as A:6), in the same notation. */
+  exceptDestinations?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** A name for the rule in the answer ("simulated rule" when omitted). */
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the rule also covers remote access: a company headquartered in a covered destination renting (or otherwise reaching) compute in a data center abroad, in a country the rule does not cover, needs a licence too. False when omitted, like every rule in force. */
+  remoteAccess?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A hypothetical rule evaluated over every route to compute in the graph, as a diff against the rules in force; nothing is written. */
+export type RuleSimulation = {
+  __typename?: 'RuleSimulation';
+  /** The day the rules in force and the hypothetical rule were taken as of. */
+  asOf: Scalars['Date']['output'];
+  /** The routes whose classification changes, in computeAccess order (company, chip, data center). */
+  changes: Array<RouteChange>;
+  /** Who loses which compute, and where: the changes from usable without a licence to licensable, by company. */
+  losses: Array<CompanyLoss>;
+  /** How many routes were evaluated. */
+  routesEvaluated: Scalars['Int']['output'];
+  /** The hypothetical rule. */
+  rule: SimulatedRule;
+  /** True when the routes were cut at MAX_ANALYSIS_RESULTS, so some changes may be missing. */
+  truncated: Scalars['Boolean']['output'];
+  /** Routes the rule cannot decide for want of a chip's specifications. */
+  undecided: Array<UndecidedRoute>;
+};
+
 /** A full-text search result. */
 export type SearchHit = {
   __typename?: 'SearchHit';
@@ -2786,6 +2874,38 @@ export type SearchHit = {
   node: Entity;
   /** Relevance score; higher is better. */
   score: Scalars['Float']['output'];
+};
+
+/** The hypothetical rule as it was evaluated. */
+export type SimulatedRule = {
+  __typename?: 'SimulatedRule';
+  /** The chips it names, by name. */
+  chips: Array<Chip>;
+  /** Each criterion in words (TPP ≥ 4,800; TPP ≥ 1,600 and PD ≥ 5.92; named: nvidia-h20). */
+  criteria: Array<Scalars['String']['output']>;
+  /** Its destinations, upper-cased. */
+  destinations: Array<Scalars['String']['output']>;
+  /** The places taken out again. */
+  exceptDestinations: Array<Scalars['String']['output']>;
+  /** Its name. */
+  label: Scalars['String']['output'];
+  /** Whether it covers remote access. */
+  remoteAccess: Scalars['Boolean']['output'];
+};
+
+/** Why the hypothetical rule changes a route. */
+export type SimulationReason = {
+  __typename?: 'SimulationReason';
+  /** Why the places are in scope: the destination matches (CN ∈ D:5), and the remote-access clause where it applies. */
+  basis: Array<Scalars['String']['output']>;
+  /** The criterion the chip met (TPP ≥ 4,800). */
+  criterion: Maybe<Scalars['String']['output']>;
+  /** The numbers compared (TPP 15,832 ≥ 4,800). */
+  evidence: Array<Scalars['String']['output']>;
+  /** True when the change comes from the rule's remote-access clause alone. */
+  remoteAccess: Scalars['Boolean']['output'];
+  /** The rule's name. */
+  rule: Scalars['String']['output'];
 };
 
 /** A row or record an import left out, and why. */
@@ -2973,6 +3093,17 @@ export type TimelineEventKind =
   | 'RESCINDED'
   /** The regulation took effect. */
   | 'TOOK_EFFECT';
+
+/** A route the hypothetical rule cannot decide: the chip lacks an input a criterion tests. Its classification is left as it is, and the route is listed here rather than read as unrestricted. */
+export type UndecidedRoute = {
+  __typename?: 'UndecidedRoute';
+  /** The company whose route it is. */
+  company: Company;
+  /** The missing inputs (dieAreaMm2, tpp (or dense throughput per precision)...). */
+  missing: Array<Scalars['String']['output']>;
+  /** The route, as classified under the rules in force. */
+  route: ComputeRoute;
+};
 
 /** A rule in force that cannot decide whether it restricts a route's chip, for want of some of the chip's specifications. */
 export type UndeterminedRestriction = {
@@ -3323,6 +3454,7 @@ export type ResolversTypes = ResolversObject<{
   CompanyConnection: ResolverTypeWrapper<PageModel<EntityModel>>;
   CompanyEdge: ResolverTypeWrapper<EdgeModel>;
   CompanyFilter: CompanyFilter;
+  CompanyLoss: ResolverTypeWrapper<Omit<CompanyLoss, 'chips' | 'company' | 'countries' | 'homeCountry' | 'routes'> & { chips: Array<ResolversTypes['Chip']>, company: ResolversTypes['Company'], countries: Array<ResolversTypes['Country']>, homeCountry?: Maybe<ResolversTypes['Country']>, routes: Array<ResolversTypes['RouteChange']> }>;
   CompanyOrder: CompanyOrder;
   CompanyRelation: ResolverTypeWrapper<NeighbourModel>;
   CompanyRole: CompanyRole;
@@ -3351,6 +3483,7 @@ export type ResolversTypes = ResolversObject<{
   CreateObservationInput: CreateObservationInput;
   CreateRegulationInput: CreateRegulationInput;
   CreateSourceInput: CreateSourceInput;
+  CriterionInput: CriterionInput;
   DataCenter: ResolverTypeWrapper<EntityModel>;
   DataCenterConnection: ResolverTypeWrapper<PageModel<EntityModel>>;
   DataCenterEdge: ResolverTypeWrapper<EdgeModel>;
@@ -3422,8 +3555,13 @@ export type ResolversTypes = ResolversObject<{
   RelationshipType: RelationshipType;
   RestrictionBasis: RestrictionBasis;
   RestrictionDerivation: ResolverTypeWrapper<RestrictionDerivation>;
+  RouteChange: ResolverTypeWrapper<Omit<RouteChange, 'company' | 'route'> & { company: ResolversTypes['Company'], route: ResolversTypes['ComputeRoute'] }>;
   RuleControls: ResolverTypeWrapper<RuleOutcome>;
+  RuleInput: RuleInput;
+  RuleSimulation: ResolverTypeWrapper<Omit<RuleSimulation, 'changes' | 'losses' | 'rule' | 'undecided'> & { changes: Array<ResolversTypes['RouteChange']>, losses: Array<ResolversTypes['CompanyLoss']>, rule: ResolversTypes['SimulatedRule'], undecided: Array<ResolversTypes['UndecidedRoute']> }>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
+  SimulatedRule: ResolverTypeWrapper<Omit<SimulatedRule, 'chips'> & { chips: Array<ResolversTypes['Chip']> }>;
+  SimulationReason: ResolverTypeWrapper<SimulationReason>;
   SkippedRecord: ResolverTypeWrapper<SkippedRecord>;
   SortDirection: SortDirection;
   Source: ResolverTypeWrapper<EntityModel>;
@@ -3439,6 +3577,7 @@ export type ResolversTypes = ResolversObject<{
   Timeline: ResolverTypeWrapper<Omit<Timeline, 'entity' | 'events'> & { entity: ResolversTypes['Entity'], events: Array<ResolversTypes['TimelineEvent']> }>;
   TimelineEvent: ResolverTypeWrapper<Omit<TimelineEvent, 'other' | 'relationship' | 'sources'> & { other?: Maybe<ResolversTypes['Entity']>, relationship?: Maybe<ResolversTypes['Relationship']>, sources: Array<ResolversTypes['Source']> }>;
   TimelineEventKind: TimelineEventKind;
+  UndecidedRoute: ResolverTypeWrapper<Omit<UndecidedRoute, 'company' | 'route'> & { company: ResolversTypes['Company'], route: ResolversTypes['ComputeRoute'] }>;
   UndeterminedRestriction: ResolverTypeWrapper<Omit<UndeterminedRestriction, 'regulation'> & { regulation?: Maybe<ResolversTypes['Regulation']> }>;
   UpdateChipInput: UpdateChipInput;
   UpdateCompanyInput: UpdateCompanyInput;
@@ -3474,6 +3613,7 @@ export type ResolversParentTypes = ResolversObject<{
   CompanyConnection: PageModel<EntityModel>;
   CompanyEdge: EdgeModel;
   CompanyFilter: CompanyFilter;
+  CompanyLoss: Omit<CompanyLoss, 'chips' | 'company' | 'countries' | 'homeCountry' | 'routes'> & { chips: Array<ResolversParentTypes['Chip']>, company: ResolversParentTypes['Company'], countries: Array<ResolversParentTypes['Country']>, homeCountry?: Maybe<ResolversParentTypes['Country']>, routes: Array<ResolversParentTypes['RouteChange']> };
   CompanyOrder: CompanyOrder;
   CompanyRelation: NeighbourModel;
   CompanyRoleFilter: CompanyRoleFilter;
@@ -3495,6 +3635,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateObservationInput: CreateObservationInput;
   CreateRegulationInput: CreateRegulationInput;
   CreateSourceInput: CreateSourceInput;
+  CriterionInput: CriterionInput;
   DataCenter: EntityModel;
   DataCenterConnection: PageModel<EntityModel>;
   DataCenterEdge: EdgeModel;
@@ -3555,8 +3696,13 @@ export type ResolversParentTypes = ResolversObject<{
   RelationshipKeyInput: RelationshipKeyInput;
   RelationshipPayload: Omit<RelationshipPayload, 'relationship'> & { relationship?: Maybe<ResolversParentTypes['Relationship']> };
   RestrictionDerivation: RestrictionDerivation;
+  RouteChange: Omit<RouteChange, 'company' | 'route'> & { company: ResolversParentTypes['Company'], route: ResolversParentTypes['ComputeRoute'] };
   RuleControls: RuleOutcome;
+  RuleInput: RuleInput;
+  RuleSimulation: Omit<RuleSimulation, 'changes' | 'losses' | 'rule' | 'undecided'> & { changes: Array<ResolversParentTypes['RouteChange']>, losses: Array<ResolversParentTypes['CompanyLoss']>, rule: ResolversParentTypes['SimulatedRule'], undecided: Array<ResolversParentTypes['UndecidedRoute']> };
   SearchHit: SearchHitModel;
+  SimulatedRule: Omit<SimulatedRule, 'chips'> & { chips: Array<ResolversParentTypes['Chip']> };
+  SimulationReason: SimulationReason;
   SkippedRecord: SkippedRecord;
   Source: EntityModel;
   SourceConnection: PageModel<EntityModel>;
@@ -3569,6 +3715,7 @@ export type ResolversParentTypes = ResolversObject<{
   StringListFilter: StringListFilter;
   Timeline: Omit<Timeline, 'entity' | 'events'> & { entity: ResolversParentTypes['Entity'], events: Array<ResolversParentTypes['TimelineEvent']> };
   TimelineEvent: Omit<TimelineEvent, 'other' | 'relationship' | 'sources'> & { other?: Maybe<ResolversParentTypes['Entity']>, relationship?: Maybe<ResolversParentTypes['Relationship']>, sources: Array<ResolversParentTypes['Source']> };
+  UndecidedRoute: Omit<UndecidedRoute, 'company' | 'route'> & { company: ResolversParentTypes['Company'], route: ResolversParentTypes['ComputeRoute'] };
   UndeterminedRestriction: Omit<UndeterminedRestriction, 'regulation'> & { regulation?: Maybe<ResolversParentTypes['Regulation']> };
   UpdateChipInput: UpdateChipInput;
   UpdateCompanyInput: UpdateCompanyInput;
@@ -3728,6 +3875,14 @@ export type CompanyConnectionResolvers<ContextType = GraphContext, ParentType ex
 export type CompanyEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CompanyEdge'] = ResolversParentTypes['CompanyEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
+}>;
+
+export type CompanyLossResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CompanyLoss'] = ResolversParentTypes['CompanyLoss']> = ResolversObject<{
+  chips?: Resolver<Array<ResolversTypes['Chip']>, ParentType, ContextType>;
+  company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
+  countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  homeCountry?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  routes?: Resolver<Array<ResolversTypes['RouteChange']>, ParentType, ContextType>;
 }>;
 
 export type CompanyRelationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CompanyRelation'] = ResolversParentTypes['CompanyRelation']> = ResolversObject<{
@@ -4091,6 +4246,7 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   regulations?: Resolver<ResolversTypes['RegulationConnection'], ParentType, ContextType, RequireFields<QueryRegulationsArgs, 'first'>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   shortestPath?: Resolver<Maybe<ResolversTypes['GraphPath']>, ParentType, ContextType, RequireFields<QueryShortestPathArgs, 'from' | 'to'>>;
+  simulateRule?: Resolver<ResolversTypes['RuleSimulation'], ParentType, ContextType, RequireFields<QuerySimulateRuleArgs, 'rule'>>;
   sources?: Resolver<ResolversTypes['SourceConnection'], ParentType, ContextType, RequireFields<QuerySourcesArgs, 'first'>>;
   timeline?: Resolver<Maybe<ResolversTypes['Timeline']>, ParentType, ContextType, RequireFields<QueryTimelineArgs, 'id'>>;
   whoUses?: Resolver<Maybe<ResolversTypes['ChipUsage']>, ParentType, ContextType, RequireFields<QueryWhoUsesArgs, 'chip'>>;
@@ -4186,6 +4342,14 @@ export type RestrictionDerivationResolvers<ContextType = GraphContext, ParentTyp
   paragraph?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type RouteChangeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RouteChange'] = ResolversParentTypes['RouteChange']> = ResolversObject<{
+  after?: Resolver<ResolversTypes['AccessClassification'], ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['AccessClassification'], ParentType, ContextType>;
+  company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['SimulationReason'], ParentType, ContextType>;
+  route?: Resolver<ResolversTypes['ComputeRoute'], ParentType, ContextType>;
+}>;
+
 export type RuleControlsResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RuleControls'] = ResolversParentTypes['RuleControls']> = ResolversObject<{
   basis?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   controls?: Resolver<Array<ResolversTypes['ControlParagraph']>, ParentType, ContextType>;
@@ -4197,9 +4361,36 @@ export type RuleControlsResolvers<ContextType = GraphContext, ParentType extends
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
 }>;
 
+export type RuleSimulationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RuleSimulation'] = ResolversParentTypes['RuleSimulation']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  changes?: Resolver<Array<ResolversTypes['RouteChange']>, ParentType, ContextType>;
+  losses?: Resolver<Array<ResolversTypes['CompanyLoss']>, ParentType, ContextType>;
+  routesEvaluated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['SimulatedRule'], ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  undecided?: Resolver<Array<ResolversTypes['UndecidedRoute']>, ParentType, ContextType>;
+}>;
+
 export type SearchHitResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
   node?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type SimulatedRuleResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SimulatedRule'] = ResolversParentTypes['SimulatedRule']> = ResolversObject<{
+  chips?: Resolver<Array<ResolversTypes['Chip']>, ParentType, ContextType>;
+  criteria?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  destinations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  exceptDestinations?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  remoteAccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type SimulationReasonResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SimulationReason'] = ResolversParentTypes['SimulationReason']> = ResolversObject<{
+  basis?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  criterion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  evidence?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  remoteAccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SkippedRecordResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['SkippedRecord'] = ResolversParentTypes['SkippedRecord']> = ResolversObject<{
@@ -4254,6 +4445,12 @@ export type TimelineEventResolvers<ContextType = GraphContext, ParentType extend
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
 }>;
 
+export type UndecidedRouteResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['UndecidedRoute'] = ResolversParentTypes['UndecidedRoute']> = ResolversObject<{
+  company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  route?: Resolver<ResolversTypes['ComputeRoute'], ParentType, ContextType>;
+}>;
+
 export type UndeterminedRestrictionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['UndeterminedRestriction'] = ResolversParentTypes['UndeterminedRestriction']> = ResolversObject<{
   missing?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   regulation?: Resolver<Maybe<ResolversTypes['Regulation']>, ParentType, ContextType>;
@@ -4282,6 +4479,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   Company?: CompanyResolvers<ContextType>;
   CompanyConnection?: CompanyConnectionResolvers<ContextType>;
   CompanyEdge?: CompanyEdgeResolvers<ContextType>;
+  CompanyLoss?: CompanyLossResolvers<ContextType>;
   CompanyRelation?: CompanyRelationResolvers<ContextType>;
   ComputeAccess?: ComputeAccessResolvers<ContextType>;
   ComputeRoute?: ComputeRouteResolvers<ContextType>;
@@ -4334,8 +4532,12 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   Relationship?: RelationshipResolvers<ContextType>;
   RelationshipPayload?: RelationshipPayloadResolvers<ContextType>;
   RestrictionDerivation?: RestrictionDerivationResolvers<ContextType>;
+  RouteChange?: RouteChangeResolvers<ContextType>;
   RuleControls?: RuleControlsResolvers<ContextType>;
+  RuleSimulation?: RuleSimulationResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
+  SimulatedRule?: SimulatedRuleResolvers<ContextType>;
+  SimulationReason?: SimulationReasonResolvers<ContextType>;
   SkippedRecord?: SkippedRecordResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   SourceConnection?: SourceConnectionResolvers<ContextType>;
@@ -4343,6 +4545,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   SourceRelation?: SourceRelationResolvers<ContextType>;
   Timeline?: TimelineResolvers<ContextType>;
   TimelineEvent?: TimelineEventResolvers<ContextType>;
+  UndecidedRoute?: UndecidedRouteResolvers<ContextType>;
   UndeterminedRestriction?: UndeterminedRestrictionResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
 }>;

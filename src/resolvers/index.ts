@@ -10,6 +10,7 @@ import { mutationResolvers } from './mutation.resolvers.js';
 import { queryResolvers } from './query.resolvers.js';
 import { relationshipResolvers } from './relationship.resolvers.js';
 import { scalarResolvers } from './scalars.js';
+import { simulateResolvers } from './simulate.resolvers.js';
 
 /** GraphQL enum values mapped to the values the graph stores, from the ontology. */
 const enumResolvers = enumValueMaps();
@@ -28,6 +29,7 @@ export function buildResolvers(): Resolvers {
     mutationResolvers,
     controlsResolvers,
     derivedResolvers,
+    simulateResolvers,
   ] as Record<string, object>[];
   const merged: Record<string, object> = {};
   for (const slice of slices) {

@@ -1,7 +1,8 @@
 import { analysisResolvers } from '../resolvers/analysis.resolvers.js';
+import { simulateResolvers } from '../resolvers/simulate.resolvers.js';
 
 /** Root query fields that run graph analysis or full-text search: priced by their work, rate limited by it. */
-export const ANALYSIS_FIELDS: ReadonlySet<string> = new Set(Object.keys(analysisResolvers.Query));
+export const ANALYSIS_FIELDS: ReadonlySet<string> = new Set([...Object.keys(analysisResolvers.Query), ...Object.keys(simulateResolvers.Query)]);
 
 /**
  * Complexity points one unit of analysis work costs: one unit is an analysis field at its default arguments.
@@ -28,10 +29,12 @@ const hops = (extra: number): number => ANALYSIS_FANOUT ** Math.max(0, extra);
  * multiplies the paths a traversal visits by the fan-out. `paths` enumerates and sorts every simple path up to
  * maxLength before it cuts at `first`; shortestPath searches from both ends, so two hops cost one fan-out.
  * The fixed patterns cost what they measured against a search (docs/operations.md): whoUses and exposure
- * match every route to compute, computeAccess a company's. Fields not listed (search, timeline) cost one unit.
+ * match every route to compute, computeAccess a company's; simulateRule matches every route of every chip and
+ * classifies each. Fields not listed (search, timeline) cost one unit.
  */
 const WORK: Partial<Record<string, (args: Args, defaults: AnalysisDefaults) => number>> = {
   computeAccess: () => 2,
+  simulateRule: () => 4,
   whoUses: () => 4,
   exposure: () => 4,
   controlDiscrepancies: () => 4,

@@ -6,6 +6,15 @@ import { kindBadge, renderMessage, sourceList, type PanelActions } from './panel
 
 const SOURCE_FIELDS = 'id name title url publisher publishedDate';
 
+/** What the explorer reads of a ComputeRoute (also under simulateRule's changes). */
+export const ROUTE_FIELDS = `kind classification confidence
+      chip { id kind name }
+      dataCenter { id kind name }
+      dataCenterCountry { id kind name }
+      restrictions { regulation { id kind name } destinations { id name } licenseRequirement }
+      path { nodes { id kind name } edges { type from to confidence } }
+      sources { ${SOURCE_FIELDS} }`;
+
 export const ACCESS_QUERY = `query ExplorerComputeAccess($company: ID!, $asOf: Date) {
   computeAccess(company: $company, asOf: $asOf) {
     company { id kind name }
@@ -13,19 +22,13 @@ export const ACCESS_QUERY = `query ExplorerComputeAccess($company: ID!, $asOf: D
     homeCountry { id kind name }
     truncated
     routes {
-      kind classification confidence
-      chip { id kind name }
-      dataCenter { id kind name }
-      dataCenterCountry { id kind name }
-      restrictions { regulation { id kind name } destinations { id name } licenseRequirement }
-      path { nodes { id kind name } edges { type from to confidence } }
-      sources { ${SOURCE_FIELDS} }
+      ${ROUTE_FIELDS}
     }
   }
 }`;
 
 /** A route as the API sends it: entity kinds are enum values (`DATA_CENTER`). */
-interface WireRoute extends Omit<Route, 'chip' | 'dataCenter' | 'dataCenterCountry' | 'restrictions' | 'path'> {
+export interface WireRoute extends Omit<Route, 'chip' | 'dataCenter' | 'dataCenterCountry' | 'restrictions' | 'path'> {
   readonly chip: WireRef;
   readonly dataCenter: WireRef | null;
   readonly dataCenterCountry: WireRef | null;
@@ -42,7 +45,7 @@ interface WireAccess {
   readonly routes: WireRoute[];
 }
 
-interface Route {
+export interface Route {
   readonly kind: string;
   readonly classification: string;
   readonly confidence: string;
@@ -54,7 +57,7 @@ interface Route {
   readonly sources: SourceRef[];
 }
 
-function toRoute(raw: WireRoute): Route {
+export function toRoute(raw: WireRoute): Route {
   const ref = (r: WireRef | null): EntityRef | null => (r ? toRef(r) : null);
   return {
     ...raw,
@@ -67,7 +70,7 @@ function toRoute(raw: WireRoute): Route {
 }
 
 /** Adds a route to the drawing: its path, where the data center stands, and the rules restricting the chip. */
-function drawRoute(state: GraphState, route: Route, company: EntityRef, home: EntityRef | null): void {
+export function drawRoute(state: GraphState, route: Route, company: EntityRef, home: EntityRef | null): void {
   const byId = new Map(route.path.nodes.map((n) => [n.id, n]));
   const ends = (a: string, b: string): EntityRef[] => [byId.get(a), byId.get(b)].filter((n): n is EntityRef => n !== undefined);
   for (const e of route.path.edges) {

@@ -67,5 +67,5 @@ export class GraphState {
   }
 }
 
-const RANK = ['UNRESTRICTED', 'RESTRICTED_DOMESTIC', 'RESTRICTED_OFFSHORE'];
+const RANK = ['UNRESTRICTED', 'RESTRICTED_DOMESTIC', 'RESTRICTED_OFFSHORE', 'RESTRICTED_REMOTE_ACCESS'];
 const rank = (classification: string | undefined): number => (classification ? RANK.indexOf(classification) : -1);

@@ -48,6 +48,10 @@ const STYLE: cytoscape.StylesheetJson = [
     style: { width: 5, 'line-color': '#d62728', 'target-arrow-color': '#d62728', color: '#d62728', 'font-weight': 'bold', 'z-index': 10 },
   },
   { selector: 'edge.domestic', style: { width: 3.5, 'line-color': '#ff7f0e', 'target-arrow-color': '#ff7f0e' } },
+  {
+    selector: 'edge.remote',
+    style: { width: 5, 'line-color': '#6a3d9a', 'target-arrow-color': '#6a3d9a', color: '#6a3d9a', 'font-weight': 'bold', 'z-index': 10 },
+  },
 ];
 
 export interface GraphView {
@@ -117,5 +121,5 @@ export function createGraphView(container: HTMLElement, onOpen: (id: string) => 
   return { cy, draw, select };
 }
 
-const classOf = (classification: string): string =>
-  classification === 'RESTRICTED_OFFSHORE' ? 'offshore' : classification === 'RESTRICTED_DOMESTIC' ? 'domestic' : '';
+const CLASSES: Record<string, string> = { RESTRICTED_OFFSHORE: 'offshore', RESTRICTED_DOMESTIC: 'domestic', RESTRICTED_REMOTE_ACCESS: 'remote' };
+const classOf = (classification: string): string => CLASSES[classification] ?? '';

@@ -10,6 +10,8 @@ import { toDetails, toRef, type EntityDetails, type WireEntity, type WireNeighbo
 import { renderDetails, renderMessage, type PanelActions } from './panel.js';
 import { ENTITY_QUERY, NEIGHBORHOOD_QUERY } from './queries.js';
 import { setupSearch } from './search-box.js';
+import { REMOTE_ACCESS_PRESET, toRuleInput, whatIfForm, type WhatIfValues } from './whatif-form.js';
+import { showWhatIf } from './whatif-view.js';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const panel = $('panel');
@@ -21,7 +23,8 @@ const cache = new Map<string, Promise<EntityDetails | null>>();
 const neighbourhoods = new Map<string, Promise<Neighbourhood | null>>();
 const shownTypes = new Set<string>(RELATIONSHIP_TYPE_NAMES);
 let selected: string | null = null;
-let mode: 'neighbourhood' | 'access' = 'neighbourhood';
+let mode: 'neighbourhood' | 'access' | 'whatif' = 'neighbourhood';
+let whatIfValues: WhatIfValues = REMOTE_ACCESS_PRESET;
 
 const view = createGraphView($('graph'), (id) => void open(id));
 const actions: PanelActions = { open: (id) => void open(id, true), access: (id) => void access(id, true) };
@@ -79,7 +82,7 @@ const focusPanel = (): void => document.getElementById('panel-title')?.focus();
 /** Selects an entity, expands it in the drawing and shows it in the side panel. */
 async function open(id: string, keyboard = false): Promise<void> {
   await guard(async () => {
-    if (mode === 'access') {
+    if (mode !== 'neighbourhood') {
       mode = 'neighbourhood';
       state.reset();
     }
@@ -99,6 +102,7 @@ async function open(id: string, keyboard = false): Promise<void> {
 async function changeDate(): Promise<void> {
   await guard(async () => {
     if (mode === 'access' && selected) return void (await access(selected));
+    if (mode === 'whatif') return openWhatIf();
     const all = await Promise.all(state.expanded.map(neighbourhood));
     state.clearDrawing();
     for (const n of all) if (n) state.add(n);
@@ -121,6 +125,37 @@ async function access(company: string, keyboard = false): Promise<void> {
   });
 }
 
+/** Shows the what-if form in the panel; submitting it draws the routes the hypothetical rule changes. */
+function openWhatIf(keyboard = false): void {
+  mode = 'whatif';
+  selected = null;
+  state.reset();
+  redraw();
+  const results = h('div', { id: 'whatif-results', 'aria-live': 'polite' });
+  panel.replaceChildren(
+    h('h2', { id: 'panel-title', tabindex: '-1' }, 'What if…'),
+    h('p', { class: 'muted' }, 'A hypothetical export-control rule, evaluated over every route to compute beside the rules in force. Nothing is written.'),
+    whatIfForm(whatIfValues, (values) => void runWhatIf(values, results)),
+    results,
+  );
+  if (keyboard) focusPanel();
+  remember();
+}
+
+async function runWhatIf(values: WhatIfValues, results: HTMLElement): Promise<void> {
+  whatIfValues = values;
+  document.body.setAttribute('aria-busy', 'true');
+  try {
+    const summary = await showWhatIf(toRuleInput(values), asOfInput.value, state, results, actions);
+    redraw();
+    status.textContent += ` ${summary}`;
+  } catch (error) {
+    results.replaceChildren(h('p', { role: 'alert', class: 'error' }, (error as Error).message));
+  } finally {
+    document.body.removeAttribute('aria-busy');
+  }
+}
+
 async function guard(task: () => Promise<void>): Promise<void> {
   document.body.setAttribute('aria-busy', 'true');
   try {
@@ -137,7 +172,7 @@ function remember(): void {
   const params = new URLSearchParams();
   if (selected) params.set('id', selected);
   if (asOfInput.value) params.set('asOf', asOfInput.value);
-  if (mode === 'access') params.set('view', 'access');
+  if (mode !== 'neighbourhood') params.set('view', mode);
   history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
 }
 
@@ -170,6 +205,7 @@ setupFilters();
 renderLegend($('legend'));
 setupSearch($<HTMLFormElement>('search'), $<HTMLInputElement>('search-input'), $('search-results'), (ref) => void open(ref.id, true));
 asOfInput.addEventListener('change', () => void changeDate());
+$('whatif-button').addEventListener('click', () => openWhatIf(true));
 $('clear-graph').addEventListener('click', () => {
   state.reset();
   selected = null;
@@ -183,6 +219,7 @@ $('clear-graph').addEventListener('click', () => {
 const initial = new URLSearchParams(location.search);
 asOfInput.value = initial.get('asOf') ?? '';
 const initialId = initial.get('id');
-if (initialId && initial.get('view') === 'access') void access(initialId);
+if (initial.get('view') === 'whatif') openWhatIf();
+else if (initialId && initial.get('view') === 'access') void access(initialId);
 else if (initialId) void open(initialId);
 else redraw();

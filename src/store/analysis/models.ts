@@ -56,7 +56,8 @@ export interface ChipUsageModel {
 
 export const COMPUTE_ROUTE_KINDS = ['OWN_DATA_CENTER', 'RENTED_CAPACITY', 'PARTNER_INFRASTRUCTURE', 'SUBSIDIARY_DATA_CENTER', 'TRAINING_HARDWARE'] as const;
 export type ComputeRouteKind = (typeof COMPUTE_ROUTE_KINDS)[number];
-export type AccessClassification = 'UNRESTRICTED' | 'RESTRICTED_OFFSHORE' | 'RESTRICTED_DOMESTIC' | 'UNKNOWN';
+/** RESTRICTED_REMOTE_ACCESS arises only under a hypothetical rule that covers remote access (simulateRule). */
+export type AccessClassification = 'UNRESTRICTED' | 'RESTRICTED_OFFSHORE' | 'RESTRICTED_REMOTE_ACCESS' | 'RESTRICTED_DOMESTIC' | 'UNKNOWN';
 
 export interface ComputeRouteModel {
   readonly company: EntityModel;
