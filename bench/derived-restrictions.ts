@@ -46,7 +46,10 @@ const md = `# Derived restrictions: classifying every chip, ${size.toLocaleStrin
 
 Command: \`npx tsx bench/derived-restrictions.ts --size ${values.size}\` (pure, no database; median of ${values.rounds} rounds).
 
-Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average at end ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}
+Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load average at end ${os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ')}
 (shared machine: absolute numbers are noisy).
 
 Graph: the synthetic plan of bench/generate.ts (seed 42), ${chips.length.toLocaleString('en')} chips with TPP only (no die area, I/O

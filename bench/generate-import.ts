@@ -9,14 +9,16 @@ import { parseArgs } from 'node:util';
  * `prefix`, so files of several sizes import into one database side by side. About 137 bytes a row, as the file
  * of issue 19 (50 MB for 365,632 rows).
  */
-export const IMPORT_HEADER = 'record,id,kind,name,description,sources,roles,foundedYear,releaseDate,parameters,city,powerMw,status,type,from,to,validFrom,confidence,chipCount,notes';
+export const IMPORT_HEADER =
+  'record,id,kind,name,description,sources,roles,foundedYear,releaseDate,parameters,city,powerMw,status,type,from,to,validFrom,confidence,chipCount,notes';
 
 const SOURCE = 'src-company-websites';
 const CHIPS = ['nvidia-h100', 'nvidia-a100', 'nvidia-h800', 'nvidia-a800'];
 const COUNTRIES = ['united-states', 'china', 'singapore', 'hong-kong'];
 const CITIES = ['Austin', 'Shenzhen', 'Jurong', 'Kowloon'];
 
-const date = (k: number): string => `20${String(15 + (k % 10)).padStart(2, '0')}-${String(1 + (k % 12)).padStart(2, '0')}-${String(1 + (k % 28)).padStart(2, '0')}`;
+const date = (k: number): string =>
+  `20${String(15 + (k % 10)).padStart(2, '0')}-${String(1 + (k % 12)).padStart(2, '0')}-${String(1 + (k % 28)).padStart(2, '0')}`;
 
 /** The ten rows of unit k (the i-th row of the file is row i % 10 of unit floor(i / 10)). */
 export function unitRows(prefix: string, k: number): string[] {
@@ -56,7 +58,10 @@ export async function writeImportFile(file: string, rows: number, prefix: string
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { rows: { type: 'string', default: '1e4' }, prefix: { type: 'string', default: 'imp' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { rows: { type: 'string', default: '1e4' }, prefix: { type: 'string', default: 'imp' } },
+  });
   if (positionals.length !== 1) throw new Error('Usage: tsx bench/generate-import.ts <file> [--rows 1e4] [--prefix imp]');
   await writeImportFile(positionals[0]!, Number(values.rows), values.prefix!);
 }

@@ -96,7 +96,14 @@ async function main(): Promise<void> {
     writeImportResults(opts.out, {
       date: new Date().toISOString(),
       command: `npm run bench:import -- ${process.argv.slice(2).join(' ')}`.trim(),
-      machine: { cpus: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', totalMemGb: +(os.totalmem() / 2 ** 30).toFixed(1), node: process.version, loadAvgAtStart, loadAvgAtEnd: os.loadavg() },
+      machine: {
+        cpus: cpus.length,
+        cpuModel: cpus[0]?.model ?? 'unknown',
+        totalMemGb: +(os.totalmem() / 2 ** 30).toFixed(1),
+        node: process.version,
+        loadAvgAtStart,
+        loadAvgAtEnd: os.loadavg(),
+      },
       neo4j: { heap: opts.heap, peakRssMb: neo4jRss.peek() },
       nodeOptions: NODE_HEAP,
       runs,
@@ -106,7 +113,10 @@ async function main(): Promise<void> {
     const db = new Database({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', txTimeoutMs: 600_000 });
     // A JVM just started on a loaded machine may refuse the first schema statements; try again a few times.
     for (let attempt = 1; ; attempt += 1) {
-      const failed = await migrate(db).then(() => null, (error: unknown) => error as Error);
+      const failed = await migrate(db).then(
+        () => null,
+        (error: unknown) => error as Error,
+      );
       if (!failed) break;
       log(`migrations failed (${String((failed.cause as Error | undefined)?.message ?? failed.message)}); attempt ${attempt}`);
       if (attempt === 5) throw failed;

@@ -41,7 +41,9 @@ export function describeResult(result: ImportResult, dryRun: boolean): string {
     ...r.skipped.map((s) => `    ${s.at}: ${s.reason}`),
     ...(r.unknownColumns.length ? [`  unknown columns (ignored): ${r.unknownColumns.map((c) => `"${c}"`).join(', ')}`] : []),
     ...(r.matchCandidates.length ? [`  to review:     ${r.matchCandidates.length} imported apart from a possible match`] : []),
-    ...r.matchCandidates.map((m) => `    ${m.at} "${m.name}" → ${m.importedAs}; may be ${m.candidates.map((c) => `${c.id} (${c.score}: ${c.reason})`).join(', ')}`),
+    ...r.matchCandidates.map(
+      (m) => `    ${m.at} "${m.name}" → ${m.importedAs}; may be ${m.candidates.map((c) => `${c.id} (${c.score}: ${c.reason})`).join(', ')}`,
+    ),
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -25,7 +25,8 @@ export function mapNeo4jError(error: unknown): unknown {
     return new AppError('TIMEOUT', 'The query ran past its time limit; narrow it (smaller depth, first or limit).', {}, { cause: error });
   }
   if (OUT_OF_MEMORY.has(code)) {
-    const message = 'The transaction needs more memory than the database allows and was rolled back; write less at once, or give Neo4j a larger heap (NEO4J_HEAP).';
+    const message =
+      'The transaction needs more memory than the database allows and was rolled back; write less at once, or give Neo4j a larger heap (NEO4J_HEAP).';
     return new AppError('QUERY_TOO_COMPLEX', message, { limit: 'dbms.memory.transaction.total.max' }, { cause: error });
   }
   if (code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {

@@ -333,7 +333,14 @@ export const RELATIONSHIP_TYPES: readonly RelationshipSpec[] = [
   rel('ISSUED_BY', ['Regulation'], ['Company', 'Country'], 'issuers', 'issuedRegulations', 'The regulation was issued by the agency or government.'),
   rel('RESTRICTS', ['Regulation'], ['Chip'], 'restricts', 'restrictedBy', 'The regulation restricts exports of the chip.', [
     p('licenseRequirement', 'string', 'Licence requirement or policy'),
-    { ...p('basis', 'string', "DERIVED when the rules derived it from the chip's specs (written by the actor rules); unset or ASSERTED when sources assert it."), values: ['ASSERTED', 'DERIVED'] },
+    {
+      ...p(
+        'basis',
+        'string',
+        "DERIVED when the rules derived it from the chip's specs (written by the actor rules); unset or ASSERTED when sources assert it.",
+      ),
+      values: ['ASSERTED', 'DERIVED'],
+    },
     p('paragraph', 'string', 'The ECCN paragraph a derived restriction rests on (3A090.a), if any.'),
     p('criterion', 'string', 'The criterion a derived restriction met (3A090.a.1: TPP ≥ 4,800).'),
     p('evidence', 'string', 'The numbers that met it (TPP 15,832 ≥ 4,800).'),

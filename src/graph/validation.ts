@@ -170,8 +170,7 @@ export function validateGraph(
     const result = parseEntity(e, `entities[${i}]`);
     issues.push(...result.issues);
     if (!result.entity) return;
-    if (ids.has(result.entity.id))
-      issues.push({ path: `entities[${i}].id`, message: `duplicate id "${result.entity.id}"`, code: 'DUPLICATE_ID' });
+    if (ids.has(result.entity.id)) issues.push({ path: `entities[${i}].id`, message: `duplicate id "${result.entity.id}"`, code: 'DUPLICATE_ID' });
     entities.push(result.entity);
     ids.add(result.entity.id);
     kinds.set(result.entity.id, result.entity.kind);

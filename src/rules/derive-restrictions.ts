@@ -39,8 +39,7 @@ const NOT_SUBJECT = new Set(['CN', 'HK', 'MO']);
 export const subjectToRules = (chip: ChipUnderRules): boolean => !(chip.designerHomes ?? []).some((c) => NOT_SUBJECT.has(c));
 
 /** The first day a rule no longer holds: rescinded or superseded. */
-export const endOfRule = (rule: Rule): string | null =>
-  [rule.rescindedDate, rule.supersededDate].filter((d): d is string => Boolean(d)).sort()[0] ?? null;
+export const endOfRule = (rule: Rule): string | null => [rule.rescindedDate, rule.supersededDate].filter((d): d is string => Boolean(d)).sort()[0] ?? null;
 
 /** A rule that tests chips (from the US) and binds at some point of its window. */
 function derivable(rule: Rule): boolean {

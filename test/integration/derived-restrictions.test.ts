@@ -65,7 +65,9 @@ describe('derived restrictions on imported data', () => {
     const rows = [a100, a100NoTpp, bare].map((chip, i) => [`${p} Beijing ${i}`, 'Existing', 'Confirmed', 'China', owner, '2024-01-01', chip, '1000']);
     await importText('EPOCH_CLUSTERS', csv(CLUSTER_HEADER, rows));
     const co = await idNamed(owner);
-    await server.db.write((tx) => tx.run('MATCH (co:Entity {id: $co}), (cn:Entity {id: "china"}) CREATE (co)-[:HEADQUARTERED_IN {sourceIds: []}]->(cn)', { co }));
+    await server.db.write((tx) =>
+      tx.run('MATCH (co:Entity {id: $co}), (cn:Entity {id: "china"}) CREATE (co)-[:HEADQUARTERED_IN {sourceIds: []}]->(cn)', { co }),
+    );
 
     const routes = (await server.data<{ computeAccess: { routes: Route[] } }>(ACCESS, { co, asOf: '2025-06-01' })).computeAccess.routes;
     for (const name of [a100, a100NoTpp]) {
@@ -82,7 +84,9 @@ describe('derived restrictions on imported data', () => {
   });
 
   it('stores the TPP it derives from the dense throughputs when the file has no TPP column, and the die area', async () => {
-    const chip = await server.data<{ entity: { tpp: number; dieAreaMm2: number } }>(`{ entity(id: "${await idNamed(a100NoTpp)}") { ... on Chip { tpp dieAreaMm2 } } }`);
+    const chip = await server.data<{ entity: { tpp: number; dieAreaMm2: number } }>(
+      `{ entity(id: "${await idNamed(a100NoTpp)}") { ... on Chip { tpp dieAreaMm2 } } }`,
+    );
     expect(chip.entity).toEqual({ tpp: 4992, dieAreaMm2: 826 });
   });
 
@@ -130,7 +134,12 @@ describe('derived restrictions on writes to a chip', () => {
     await mutate(`mutation { updateChip(id: "${id}", input: { tpp: 16000, releaseDate: "2024-03-01" }) { errors { code } } }`);
     const restricted = (await server.data<Restricted>(RESTRICTED_BY)).entity.restrictedBy;
     expect(restricted.map((r) => r.node.id)).toEqual(['bis-2023-10-17-ac-s-ifr']);
-    expect(restricted[0]!.relationship).toMatchObject({ basis: 'DERIVED', criterion: '3A090.a.1: TPP ≥ 4,800', evidence: 'TPP 16,000 ≥ 4,800', validFrom: '2024-03-01' });
+    expect(restricted[0]!.relationship).toMatchObject({
+      basis: 'DERIVED',
+      criterion: '3A090.a.1: TPP ≥ 4,800',
+      evidence: 'TPP 16,000 ≥ 4,800',
+      validFrom: '2024-03-01',
+    });
     const trail = await server.data<{ changes: { edges: { node: { actor: string; operation: string } }[] } }>(
       `{ changes(entity: "bis-2023-10-17-ac-s-ifr", first: 100) { edges { node { actor operation relatedEntityId } } } }`,
     );
@@ -153,14 +162,24 @@ describe('derived restrictions on writes to a chip', () => {
   it('never overwrites an asserted restriction, and reports where the assertion and the derivation disagree', async () => {
     const chip = `${p}-asserted`;
     made.push(chip);
-    await mutate(`mutation { createChip(input: { id: "${chip}", name: "${p} asserted", sources: ["src-epoch-ml-hardware"], tpp: 16000, releaseDate: "2024-03-01" }) { errors { code } } }`);
-    await mutate(`mutation { assertRelationship(input: { type: RESTRICTS, from: "bis-2023-10-17-ac-s-ifr", to: "${chip}", sources: ["src-epoch-ml-hardware"], validFrom: "2024-06-01" }) { errors { code } } }`);
+    await mutate(
+      `mutation { createChip(input: { id: "${chip}", name: "${p} asserted", sources: ["src-epoch-ml-hardware"], tpp: 16000, releaseDate: "2024-03-01" }) { errors { code } } }`,
+    );
+    await mutate(
+      `mutation { assertRelationship(input: { type: RESTRICTS, from: "bis-2023-10-17-ac-s-ifr", to: "${chip}", sources: ["src-epoch-ml-hardware"], validFrom: "2024-06-01" }) { errors { code } } }`,
+    );
     const q = `{ entity(id: "${chip}") { ... on Chip { restrictedBy { relationship { basis criterion validFrom } } } } }`;
-    expect((await server.data<{ entity: { restrictedBy: unknown[] } }>(q)).entity.restrictedBy).toEqual([{ relationship: { basis: null, criterion: null, validFrom: '2024-06-01' } }]);
+    expect((await server.data<{ entity: { restrictedBy: unknown[] } }>(q)).entity.restrictedBy).toEqual([
+      { relationship: { basis: null, criterion: null, validFrom: '2024-06-01' } },
+    ]);
     await mutate(`mutation { updateChip(id: "${chip}", input: { tpp: 20000 }) { errors { code } } }`);
-    expect((await server.data<{ entity: { restrictedBy: unknown[] } }>(q)).entity.restrictedBy).toEqual([{ relationship: { basis: null, criterion: null, validFrom: '2024-06-01' } }]);
+    expect((await server.data<{ entity: { restrictedBy: unknown[] } }>(q)).entity.restrictedBy).toEqual([
+      { relationship: { basis: null, criterion: null, validFrom: '2024-06-01' } },
+    ]);
 
-    const found = await server.data<{ controlDiscrepancies: { kind: string; chip: { id: string }; regulation: { id: string }; asserted: unknown; derived: unknown }[] }>(
+    const found = await server.data<{
+      controlDiscrepancies: { kind: string; chip: { id: string }; regulation: { id: string }; asserted: unknown; derived: unknown }[];
+    }>(
       `{ controlDiscrepancies(asOf: "2025-06-01") { kind chip { id } regulation { id } asserted { validFrom validTo sources { id } } derived { paragraph criterion evidence validFrom validTo } } }`,
     );
     expect(found.controlDiscrepancies.filter((d) => d.chip.id === chip)).toEqual([

@@ -33,7 +33,15 @@ async function importList(format: ImportFormat | 'AUTO', file: string): Promise<
 
 interface Listing {
   node: { id: string };
-  relationship: { validFrom: string | null; validTo: string | null; citation: string | null; licenseRequirement: string | null; countries: string | null; notes: string | null; sources: { id: string }[] };
+  relationship: {
+    validFrom: string | null;
+    validTo: string | null;
+    citation: string | null;
+    licenseRequirement: string | null;
+    countries: string | null;
+    notes: string | null;
+    sources: { id: string }[];
+  };
 }
 
 async function listedBy(id: string): Promise<Listing[]> {
@@ -41,75 +49,100 @@ async function listedBy(id: string): Promise<Listing[]> {
   return (await server.data<{ entity: { listedBy: Listing[] } }>(query)).entity.listedBy;
 }
 
-const listing = async (id: string, list: string): Promise<Listing['relationship'] | undefined> => (await listedBy(id)).find((l) => l.node.id === list)?.relationship;
+const listing = async (id: string, list: string): Promise<Listing['relationship'] | undefined> =>
+  (await listedBy(id)).find((l) => l.node.id === list)?.relationship;
 
 describe('importing the US screening lists', () => {
-  it('imports the Entity List: the curated companies matched, their affiliates kept apart for review, possible persons left out', async () => {
-    const report = await importList('BIS_ENTITY_LIST', 'bis_entity_list.json');
-    expect(report.records).toBe(3409);
-    expect(report.entitiesCreated).toBeGreaterThan(2500);
-    expect(await listing('huawei', 'bis-entity-list')).toMatchObject({
-      validFrom: '2019-05-21',
-      citation: '84 FR 22963, 5/21/19',
-      countries: 'China',
-      licenseRequirement: expect.stringContaining('For all items subject to the EAR'),
-      sources: [{ id: 'src-bis-entity-list-2026-07-09' }],
-    });
-    for (const id of ['smic', 'sophgo', 'zhipu-ai', 'hisilicon']) expect(await listing(id, 'bis-entity-list'), id).toBeDefined();
-    const device = report.matchCandidates.find((m) => m.name === 'Huawei Device Co., Ltd.');
-    expect(device?.candidates[0]).toMatchObject({ id: 'huawei', features: ['distinctive words', 'country'] });
-    expect(device!.importedAs).not.toBe('huawei');
-    expect(await listing(device!.importedAs, 'bis-entity-list')).toMatchObject({ validFrom: '2019-05-21' });
-    const persons = report.skipped.filter((s) => s.reason.startsWith('possibly a natural person'));
-    expect(persons.length).toBeGreaterThan(400);
-    expect(report.skipped.some((s) => s.reason.includes('Abdul Satar Ghoura'))).toBe(false);
-    const hits = await server.data<{ search: { node: { name: string } }[] }>('{ search(text: "Abdul Satar Ghoura", kinds: [COMPANY]) { node { name } } }');
-    expect(hits.search.filter((h) => h.node.name.includes('Ghoura'))).toEqual([]);
-  }, SLOW);
+  it(
+    'imports the Entity List: the curated companies matched, their affiliates kept apart for review, possible persons left out',
+    async () => {
+      const report = await importList('BIS_ENTITY_LIST', 'bis_entity_list.json');
+      expect(report.records).toBe(3409);
+      expect(report.entitiesCreated).toBeGreaterThan(2500);
+      expect(await listing('huawei', 'bis-entity-list')).toMatchObject({
+        validFrom: '2019-05-21',
+        citation: '84 FR 22963, 5/21/19',
+        countries: 'China',
+        licenseRequirement: expect.stringContaining('For all items subject to the EAR'),
+        sources: [{ id: 'src-bis-entity-list-2026-07-09' }],
+      });
+      for (const id of ['smic', 'sophgo', 'zhipu-ai', 'hisilicon']) expect(await listing(id, 'bis-entity-list'), id).toBeDefined();
+      const device = report.matchCandidates.find((m) => m.name === 'Huawei Device Co., Ltd.');
+      expect(device?.candidates[0]).toMatchObject({ id: 'huawei', features: ['distinctive words', 'country'] });
+      expect(device!.importedAs).not.toBe('huawei');
+      expect(await listing(device!.importedAs, 'bis-entity-list')).toMatchObject({ validFrom: '2019-05-21' });
+      const persons = report.skipped.filter((s) => s.reason.startsWith('possibly a natural person'));
+      expect(persons.length).toBeGreaterThan(400);
+      expect(report.skipped.some((s) => s.reason.includes('Abdul Satar Ghoura'))).toBe(false);
+      const hits = await server.data<{ search: { node: { name: string } }[] }>('{ search(text: "Abdul Satar Ghoura", kinds: [COMPANY]) { node { name } } }');
+      expect(hits.search.filter((h) => h.node.name.includes('Ghoura'))).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it('imports the Entity List again without writing anything', async () => {
-    const report = await importList('AUTO', 'bis_entity_list.json');
-    expect([report.entitiesCreated, report.entitiesUpdated, report.relationshipsCreated, report.relationshipsUpdated]).toEqual([0, 0, 0, 0]);
-    expect(report.entitiesUnchanged).toBeGreaterThan(2500);
-  }, SLOW);
+  it(
+    'imports the Entity List again without writing anything',
+    async () => {
+      const report = await importList('AUTO', 'bis_entity_list.json');
+      expect([report.entitiesCreated, report.entitiesUpdated, report.relationshipsCreated, report.relationshipsUpdated]).toEqual([0, 0, 0, 0]);
+      expect(report.entitiesUnchanged).toBeGreaterThan(2500);
+    },
+    SLOW,
+  );
 
-  it('imports the 1260H list: Tencent, Baidu and Alibaba matched, listed from the notice of 10 June 2026', async () => {
-    const report = await importList('DOW_1260H', 'dow_1260h.json');
-    expect(report.records).toBe(80);
-    for (const id of ['tencent', 'baidu', 'alibaba', 'smic']) {
-      expect(await listing(id, 'dow-1260h'), id).toMatchObject({ validFrom: '2026-06-10', citation: '91 FR 35189 (June 10, 2026)' });
-    }
-  }, SLOW);
+  it(
+    'imports the 1260H list: Tencent, Baidu and Alibaba matched, listed from the notice of 10 June 2026',
+    async () => {
+      const report = await importList('DOW_1260H', 'dow_1260h.json');
+      expect(report.records).toBe(80);
+      for (const id of ['tencent', 'baidu', 'alibaba', 'smic']) {
+        expect(await listing(id, 'dow-1260h'), id).toMatchObject({ validFrom: '2026-06-10', citation: '91 FR 35189 (June 10, 2026)' });
+      }
+    },
+    SLOW,
+  );
 
-  it('imports the NS-CMIC list with its effective dates and the Denied Persons List with the end of each denial', async () => {
-    const cmic = await importList('OFAC_NSCMIC', 'ofac_nscmic.json');
-    expect(cmic.records).toBe(68);
-    expect(await listing('huawei', 'ofac-nscmic')).toMatchObject({ validFrom: '2021-08-02', notes: expect.stringContaining('Listing Date (CMIC)') });
-    const dpl = await importList('BIS_DPL', 'bis_dpl.json');
-    expect(dpl.records).toBe(564);
-    expect(dpl.skipped.length).toBeGreaterThan(400);
-    const [row] = await server.db.read((tx) =>
-      tx.run("MATCH (:Regulation {id: 'bis-dpl'})-[r:LISTS]->(c:Company) RETURN count(r) AS n, count(r.validTo) AS ending, toString(min(r.validFrom)) AS first"),
-    );
-    expect(Number(row!.n)).toBe(dpl.entitiesCreated + dpl.entitiesUpdated + dpl.entitiesUnchanged - 3);
-    expect(Number(row!.ending)).toBeGreaterThan(10);
-  }, SLOW);
+  it(
+    'imports the NS-CMIC list with its effective dates and the Denied Persons List with the end of each denial',
+    async () => {
+      const cmic = await importList('OFAC_NSCMIC', 'ofac_nscmic.json');
+      expect(cmic.records).toBe(68);
+      expect(await listing('huawei', 'ofac-nscmic')).toMatchObject({ validFrom: '2021-08-02', notes: expect.stringContaining('Listing Date (CMIC)') });
+      const dpl = await importList('BIS_DPL', 'bis_dpl.json');
+      expect(dpl.records).toBe(564);
+      expect(dpl.skipped.length).toBeGreaterThan(400);
+      const [row] = await server.db.read((tx) =>
+        tx.run(
+          "MATCH (:Regulation {id: 'bis-dpl'})-[r:LISTS]->(c:Company) RETURN count(r) AS n, count(r.validTo) AS ending, toString(min(r.validFrom)) AS first",
+        ),
+      );
+      expect(Number(row!.n)).toBe(dpl.entitiesCreated + dpl.entitiesUpdated + dpl.entitiesUnchanged - 3);
+      expect(Number(row!.ending)).toBeGreaterThan(10);
+    },
+    SLOW,
+  );
 
-  it('imports the Military End-User list through the importGraph mutation, reporting what to review', async () => {
-    const mutation = `mutation($content: String!) { importGraph(format: BIS_MEU, content: $content) {
+  it(
+    'imports the Military End-User list through the importGraph mutation, reporting what to review',
+    async () => {
+      const mutation = `mutation($content: String!) { importGraph(format: BIS_MEU, content: $content) {
       report { entitiesCreated matchCandidates { name importedAs candidates { id score features reason } } } errors { code message } } }`;
-    const response = await server.gql<{ importGraph: { report: { entitiesCreated: number }; errors: unknown[] } }>(
-      mutation,
-      { content: read('bis_meu.json') },
-      { 'x-api-key': KEY },
-    );
-    expect(response.errors).toBeUndefined();
-    expect(response.data!.importGraph.errors).toEqual([]);
-    expect(response.data!.importGraph.report.entitiesCreated).toBeGreaterThan(60);
-    const [row] = await server.db.read((tx) => tx.run("MATCH (:Regulation {id: 'bis-meu'})-[r:LISTS]->() RETURN count(r) AS n, toString(min(r.validFrom)) AS first"));
-    expect(Number(row!.n)).toBe(70);
-    expect(row!.first).toBe('2020-12-23');
-    const [change] = await server.db.read((tx) => tx.run("MATCH (c:Change {entityId: 'bis-meu'}) RETURN c.actor AS actor LIMIT 1"));
-    actors.push(change!.actor as string);
-  }, SLOW);
+      const response = await server.gql<{ importGraph: { report: { entitiesCreated: number }; errors: unknown[] } }>(
+        mutation,
+        { content: read('bis_meu.json') },
+        { 'x-api-key': KEY },
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.importGraph.errors).toEqual([]);
+      expect(response.data!.importGraph.report.entitiesCreated).toBeGreaterThan(60);
+      const [row] = await server.db.read((tx) =>
+        tx.run("MATCH (:Regulation {id: 'bis-meu'})-[r:LISTS]->() RETURN count(r) AS n, toString(min(r.validFrom)) AS first"),
+      );
+      expect(Number(row!.n)).toBe(70);
+      expect(row!.first).toBe('2020-12-23');
+      const [change] = await server.db.read((tx) => tx.run("MATCH (c:Change {entityId: 'bis-meu'}) RETURN c.actor AS actor LIMIT 1"));
+      actors.push(change!.actor as string);
+    },
+    SLOW,
+  );
 });

@@ -27,7 +27,11 @@ async function landed(prefix: string): Promise<{ ids: string[]; relationships: s
       const ids = await tx.run('MATCH (n:Entity) WHERE n.id STARTS WITH $prefix RETURN n.id AS id', { prefix });
       const rels = await tx.run('MATCH (a:Entity)-[r]->(b:Entity) WHERE a.id STARTS WITH $prefix RETURN a.id + "|" + type(r) + "|" + b.id AS k', { prefix });
       const changes = await tx.run('MATCH (c:Change) WHERE c.entityId STARTS WITH $prefix RETURN c.seq AS seq, toString(c.at) AS at', { prefix });
-      return { ids: ids.map((r) => r.id as string).sort(), relationships: rels.map((r) => r.k as string).sort(), changes: changes as { seq: number; at: string }[] };
+      return {
+        ids: ids.map((r) => r.id as string).sort(),
+        relationships: rels.map((r) => r.k as string).sort(),
+        changes: changes as { seq: number; at: string }[],
+      };
     },
     { timeoutMs: 120_000 },
   );
@@ -37,8 +41,14 @@ async function landed(prefix: string): Promise<{ ids: string[]; relationships: s
 function expected(lines: readonly string[]): { ids: string[]; relationships: string[] } {
   const cells = lines.map((l) => l.split(','));
   return {
-    ids: cells.filter((c) => c[0] === 'entity').map((c) => c[1]!).sort(),
-    relationships: cells.filter((c) => c[0] === 'relationship').map((c) => `${c[14]}|${c[13]}|${c[15]}`).sort(),
+    ids: cells
+      .filter((c) => c[0] === 'entity')
+      .map((c) => c[1]!)
+      .sort(),
+    relationships: cells
+      .filter((c) => c[0] === 'relationship')
+      .map((c) => `${c[14]}|${c[13]}|${c[15]}`)
+      .sort(),
   };
 }
 
@@ -80,7 +90,13 @@ describe('importing a file of 20,000 rows', () => {
     'finds everything unchanged when the same file is imported again, and writes nothing',
     async () => {
       const result = await runImport(server.db, 'test:scale', parseImport('CSV', file.content).draft, { timeoutMs: 600_000 });
-      expect(result.report).toMatchObject({ entitiesCreated: 0, entitiesUpdated: 0, entitiesUnchanged: 6_000, relationshipsCreated: 0, relationshipsUpdated: 0 });
+      expect(result.report).toMatchObject({
+        entitiesCreated: 0,
+        entitiesUpdated: 0,
+        entitiesUnchanged: 6_000,
+        relationshipsCreated: 0,
+        relationshipsUpdated: 0,
+      });
       expect(result.report!.relationshipsUnchanged).toBe(14_000);
       expect((await landed(file.prefix)).changes.length).toBe(20_000);
     },

@@ -23,15 +23,18 @@ const LOOKUP = `query ($id: ID!) {
 
 describe('looking up an entity by id', () => {
   // Every kind the seed has an entity of (Observations come with the default graph: test/integration/default-graph.test.ts).
-  it.each(ENTITY_KINDS.filter((kind) => entitiesOf(kind).length > 0).map((kind) => [kind]))('returns a %s by id from node and entity with its own __typename and kind', async (kind) => {
-    const expected = entitiesOf(kind)[0]!;
-    type Lookup = { node: unknown; entity: { sources: { id: string; __typename: string }[] } };
-    const data = await server.data<Lookup>(LOOKUP, { id: expected.id });
-    expect(data.node).toEqual({ __typename: kind, id: expected.id });
-    expect(data.entity).toMatchObject({ __typename: kind, id: expected.id, kind: ENUM_KIND[kind], name: expected.name, aliases: expected.aliases ?? [] });
-    expect(data.entity.sources.map((s) => s.id).sort()).toEqual([...expected.sources].sort());
-    expect(data.entity.sources.every((s) => s.__typename === 'Source')).toBe(true);
-  });
+  it.each(ENTITY_KINDS.filter((kind) => entitiesOf(kind).length > 0).map((kind) => [kind]))(
+    'returns a %s by id from node and entity with its own __typename and kind',
+    async (kind) => {
+      const expected = entitiesOf(kind)[0]!;
+      type Lookup = { node: unknown; entity: { sources: { id: string; __typename: string }[] } };
+      const data = await server.data<Lookup>(LOOKUP, { id: expected.id });
+      expect(data.node).toEqual({ __typename: kind, id: expected.id });
+      expect(data.entity).toMatchObject({ __typename: kind, id: expected.id, kind: ENUM_KIND[kind], name: expected.name, aliases: expected.aliases ?? [] });
+      expect(data.entity.sources.map((s) => s.id).sort()).toEqual([...expected.sources].sort());
+      expect(data.entity.sources.every((s) => s.__typename === 'Source')).toBe(true);
+    },
+  );
 
   it('returns null without an error for an id no entity has', async () => {
     const res = await server.gql(LOOKUP, { id: 'no-such-entity-anywhere' });

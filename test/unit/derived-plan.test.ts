@@ -22,7 +22,15 @@ describe('planning the derived restrictions of a chip', () => {
   it('creates a derived RESTRICTS record with its basis, criterion, numbers and the rule window', () => {
     const [change] = planDerived(stored([]), [derived], regulations);
     expect(change).toMatchObject({ op: 'create', before: null });
-    expect(change!.after).toMatchObject({ type: 'RESTRICTS', from: RULE, to: 'chip', basis: 'DERIVED', paragraph: '3A090.a', evidence: 'TPP 15,832 ≥ 4,800', validFrom: '2023-11-17' });
+    expect(change!.after).toMatchObject({
+      type: 'RESTRICTS',
+      from: RULE,
+      to: 'chip',
+      basis: 'DERIVED',
+      paragraph: '3A090.a',
+      evidence: 'TPP 15,832 ≥ 4,800',
+      validFrom: '2023-11-17',
+    });
     expect(change!.after).not.toHaveProperty('validTo');
   });
 

@@ -5,7 +5,14 @@ import { isOrganisation } from '../../src/ingest/importers/party-kind.js';
 import { coreName, legalName, splitAcronym } from '../../src/ingest/importers/party-names.js';
 
 const list = (listId: string, entities: unknown[], extracted: unknown = '2026-07-09'): string => JSON.stringify({ list_id: listId, extracted, entities });
-const entry = (name: string, extra: Record<string, unknown> = {}) => ({ name, aliases: [], country: 'China', federal_register: '84 FR 22963, 5/21/19', notes: null, ...extra });
+const entry = (name: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  aliases: [],
+  country: 'China',
+  federal_register: '84 FR 22963, 5/21/19',
+  notes: null,
+  ...extra,
+});
 
 describe('reading the dates of screening lists', () => {
   it('reads numeric and spelled-out Federal Register dates, earliest first', () => {
@@ -32,7 +39,10 @@ describe('names of listed parties', () => {
   });
 
   it('takes an acronym in parentheses as an alias but keeps a place in the name', () => {
-    expect(splitAcronym('Semiconductor Manufacturing International Corporation (SMIC)')).toEqual({ name: 'Semiconductor Manufacturing International Corporation', alias: 'SMIC' });
+    expect(splitAcronym('Semiconductor Manufacturing International Corporation (SMIC)')).toEqual({
+      name: 'Semiconductor Manufacturing International Corporation',
+      alias: 'SMIC',
+    });
     expect(splitAcronym('HiSilicon Technologies Co., Ltd (HiSilicon)')).toEqual({ name: 'HiSilicon Technologies Co., Ltd', alias: 'HiSilicon' });
     expect(splitAcronym('HiSilicon Tech (Suzhou) Co., Ltd.')).toEqual({ name: 'HiSilicon Tech (Suzhou) Co., Ltd.', alias: null });
   });
@@ -48,7 +58,10 @@ describe('names of listed parties', () => {
 
 describe('parsing a screening list', () => {
   it('makes the list a Regulation issued by its agency, the snapshot a Source and each organisation a listed Company', () => {
-    const { format, draft } = parseImport('AUTO', list('bis-entity-list', [entry('Huawei Technologies Co., Ltd.', { notes: 'For all items subject to the EAR.' }), entry('Abdul Satar Ghoura')]));
+    const { format, draft } = parseImport(
+      'AUTO',
+      list('bis-entity-list', [entry('Huawei Technologies Co., Ltd.', { notes: 'For all items subject to the EAR.' }), entry('Abdul Satar Ghoura')]),
+    );
     expect(format).toBe('BIS_ENTITY_LIST');
     expect(draft.issues).toEqual([]);
     expect(draft.entities.map((e) => [e.kind, e.name])).toEqual([
@@ -60,7 +73,13 @@ describe('parsing a screening list', () => {
     expect(draft.relationships.find((r) => r.type === 'LISTS')).toMatchObject({
       from: 'bis-entity-list',
       sources: ['src-bis-entity-list-2026-07-09'],
-      props: { validFrom: '2019-05-21', citation: '84 FR 22963, 5/21/19', licenseRequirement: 'For all items subject to the EAR.', countries: 'China', notes: null },
+      props: {
+        validFrom: '2019-05-21',
+        citation: '84 FR 22963, 5/21/19',
+        licenseRequirement: 'For all items subject to the EAR.',
+        countries: 'China',
+        notes: null,
+      },
     });
     expect(draft.skipped).toEqual([{ at: 'entities[1]', reason: 'possibly a natural person: the graph holds organisations only (docs/data.md, People)' }]);
   });
@@ -73,9 +92,17 @@ describe('parsing a screening list', () => {
   });
 
   it('dates a denial from its effective date to its expiry', () => {
-    const dpl = entry('KZ RESULTS LLC', { effective_date: '2021-10-27', federal_register: '86 F.R. 60000 11/1/2021', notes: 'Type of denial: Standard; Expires: 2026-10-27' });
+    const dpl = entry('KZ RESULTS LLC', {
+      effective_date: '2021-10-27',
+      federal_register: '86 F.R. 60000 11/1/2021',
+      notes: 'Type of denial: Standard; Expires: 2026-10-27',
+    });
     const { draft } = parseImport('BIS_DPL', list('bis-dpl', [dpl]));
-    expect(draft.relationships.find((r) => r.type === 'LISTS')!.props).toMatchObject({ validFrom: '2021-10-27', validTo: '2026-10-27', notes: 'Type of denial: Standard; Expires: 2026-10-27' });
+    expect(draft.relationships.find((r) => r.type === 'LISTS')!.props).toMatchObject({
+      validFrom: '2021-10-27',
+      validTo: '2026-10-27',
+      notes: 'Type of denial: Standard; Expires: 2026-10-27',
+    });
   });
 
   it('refuses a file of another list, or one without its snapshot date', () => {

@@ -49,7 +49,11 @@ describe('the index imports match entities with', () => {
   });
 
   it('gives new entities free ids: the slug, then slug-kind, then the first free number', () => {
-    const index = new EntityIndex([...graph, { id: 'acme-company', kind: 'Company', name: 'Acme Co', sources: [] }, { id: 'acme-2', kind: 'Chip', name: 'A2', sources: [] }]);
+    const index = new EntityIndex([
+      ...graph,
+      { id: 'acme-company', kind: 'Company', name: 'Acme Co', sources: [] },
+      { id: 'acme-2', kind: 'Chip', name: 'A2', sources: [] },
+    ]);
     expect(index.freshId(draftEntity({ name: 'Brand New' }))).toBe('brand-new');
     expect(index.freshId(draftEntity({ kind: 'Company', name: 'ACME' }))).toBe('acme-3');
     expect(index.freshId(draftEntity({ name: 'Acme Labs' }))).toBe('acme-labs-chip');
@@ -57,7 +61,13 @@ describe('the index imports match entities with', () => {
   });
 
   it('learns the entities a plan adds, so later rows of the same file match them', () => {
-    const plan = planEntities(draftOf([{ name: 'Brand New', aliases: ['BN-1'] }, { name: 'bn 1', props: { tpp: 5 } }]), graph);
+    const plan = planEntities(
+      draftOf([
+        { name: 'Brand New', aliases: ['BN-1'] },
+        { name: 'bn 1', props: { tpp: 5 } },
+      ]),
+      graph,
+    );
     expect([...plan.idOf.values()]).toEqual(['brand-new', 'brand-new']);
     expect(plan.tally).toEqual({ created: 1, updated: 1, unchanged: 0 });
   });
@@ -65,7 +75,13 @@ describe('the index imports match entities with', () => {
 
 describe('matching a large file', () => {
   const size = 5_000;
-  const existing: EntityRecord[] = Array.from({ length: size }, (_, i) => ({ id: `chip-${i}`, kind: 'Chip', name: `Chip Number ${i}`, aliases: [`CN${i}`], sources: ['src-a'] }));
+  const existing: EntityRecord[] = Array.from({ length: size }, (_, i) => ({
+    id: `chip-${i}`,
+    kind: 'Chip',
+    name: `Chip Number ${i}`,
+    aliases: [`CN${i}`],
+    sources: ['src-a'],
+  }));
 
   it('matches every one of 5,000 drafts to its entity by id, name or alias, and creates the rest', () => {
     const entities = Array.from({ length: size }, (_, i): Partial<DraftEntity> => {

@@ -21,7 +21,12 @@ describe('deriving restrictions for the known cases', () => {
   it('H100: the 2022 rule until 17 November 2023, then 3A090.a.1 with its numbers, from the later of rule and release', () => {
     const d = byRule(chip('NVIDIA H100 SXM5 80GB', { designedForDatacenter: true, releaseDate: '2022-09-20' }));
     expect(d['bis-2022-10-07-ac-s-ifr']).toMatchObject({ paragraph: '3A090.a', validFrom: '2022-10-07', validTo: '2023-11-17' });
-    expect(d['bis-2023-10-17-ac-s-ifr']).toMatchObject({ criterion: '3A090.a.1: TPP ≥ 4,800', evidence: ['TPP 15,832 ≥ 4,800'], validFrom: '2023-11-17', validTo: null });
+    expect(d['bis-2023-10-17-ac-s-ifr']).toMatchObject({
+      criterion: '3A090.a.1: TPP ≥ 4,800',
+      evidence: ['TPP 15,832 ≥ 4,800'],
+      validFrom: '2023-11-17',
+      validTo: null,
+    });
     expect(d['nvidia-2022-08-is-informed-letter']).toMatchObject({ validFrom: '2022-09-20', validTo: '2022-10-07', confidence: 'high' });
   });
 
@@ -65,7 +70,9 @@ describe('deriving restrictions for the known cases', () => {
 
   it('a chip without a die area is undetermined under the October 2023 rule for China, naming dieAreaMm2', () => {
     const h20 = chip('NVIDIA HGX H20');
-    expect(undeterminedFor(h20, '2024-06-01', 'CN', classifier)).toEqual([{ rule: 'bis-2023-10-17-ac-s-ifr', missing: ['dieAreaMm2', 'designedForDatacenter'] }]);
+    expect(undeterminedFor(h20, '2024-06-01', 'CN', classifier)).toEqual([
+      { rule: 'bis-2023-10-17-ac-s-ifr', missing: ['dieAreaMm2', 'designedForDatacenter'] },
+    ]);
     expect(undeterminedFor(h20, '2024-06-01', 'US', classifier)).toEqual([]);
   });
 });
@@ -104,8 +111,15 @@ describe.each(EPOCH_FILES)('every row of %s', (file) => {
     const content = readFileSync(new URL(`../fixtures/epoch/${file}`, import.meta.url), 'utf8');
     const table = readCsv(content);
     const TPP = 'Total processing performance (bit-OP/s)';
-    const noTpp = { header: table.header.filter((h) => h !== TPP), rows: table.rows.map((r) => ({ ...r, cells: new Map([...r.cells].filter(([h]) => h !== TPP)) })) };
-    const stored = new Map(parseEpochHardware(noTpp).entities.filter((e) => e.kind === 'Chip').map((e) => [e.name, e.props.tpp]));
+    const noTpp = {
+      header: table.header.filter((h) => h !== TPP),
+      rows: table.rows.map((r) => ({ ...r, cells: new Map([...r.cells].filter(([h]) => h !== TPP)) })),
+    };
+    const stored = new Map(
+      parseEpochHardware(noTpp)
+        .entities.filter((e) => e.kind === 'Chip')
+        .map((e) => [e.name, e.props.tpp]),
+    );
     for (const { specs } of epochChips(file)) {
       const derived = deriveTpp({ ...specs, tpp: null });
       expect(stored.get(specs.name) ?? null, specs.name).toBe(derived ? Math.round(derived.value * 10) / 10 : null);

@@ -10,7 +10,9 @@ interface Labelled {
   readonly expected: string | null;
 }
 
-const json = (path: string): { entities: { id: string; kind: string; name: string; aliases?: string[] }[]; relationships?: { type: string; from: string; to: string }[] } =>
+const json = (
+  path: string,
+): { entities: { id: string; kind: string; name: string; aliases?: string[] }[]; relationships?: { type: string; from: string; to: string }[] } =>
   JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
 
 /** The curated companies of the seed, with their headquarters countries. */
@@ -65,8 +67,14 @@ describe('matching screening-list entries to the curated companies', () => {
   it('lists subsidiaries and look-alikes of curated companies for review instead of merging them', () => {
     const matcher = new CompanyMatcher(curated());
     const outcome = (name: string, countries: string[]) => matcher.match({ name, aliases: [], countries });
-    expect(outcome('Huawei Device Co., Ltd.', ['China'])).toMatchObject({ decision: 'review', candidates: [{ id: 'huawei', features: ['distinctive words', 'country'] }] });
-    expect(outcome('Sophgo Technologies Pte. Ltd.', ['Singapore'])).toMatchObject({ decision: 'review', candidates: [{ id: 'sophgo', features: ['name core', 'country mismatch'] }] });
+    expect(outcome('Huawei Device Co., Ltd.', ['China'])).toMatchObject({
+      decision: 'review',
+      candidates: [{ id: 'huawei', features: ['distinctive words', 'country'] }],
+    });
+    expect(outcome('Sophgo Technologies Pte. Ltd.', ['Singapore'])).toMatchObject({
+      decision: 'review',
+      candidates: [{ id: 'sophgo', features: ['name core', 'country mismatch'] }],
+    });
     expect(outcome('Sophgo Technologies Ltd.', ['China'])).toMatchObject({ decision: 'match', candidates: [{ id: 'sophgo' }] });
     expect(outcome('Afghan-German Construction Company', ['Afghanistan'])).toEqual({ decision: 'none', candidates: [] });
   });

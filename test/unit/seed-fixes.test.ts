@@ -48,6 +48,7 @@ describe('the seed as checked against its sources (docs/data.md, Fixes to the se
 
   it('gives URLs to the sources whose documents are known', () => {
     expect(url('src-fr-84-22961-huawei-entity-list')).toBe('https://www.federalregister.gov/d/2019-10616');
-    for (const id of ['src-deepseek-v31-release', 'src-deepseek-v32-exp-release', 'src-qwen3-release', 'src-nvidia-8k-2025-04-15']) expect(url(id), id).toMatch(/^https:\/\//);
+    for (const id of ['src-deepseek-v31-release', 'src-deepseek-v32-exp-release', 'src-qwen3-release', 'src-nvidia-8k-2025-04-15'])
+      expect(url(id), id).toMatch(/^https:\/\//);
   });
 });

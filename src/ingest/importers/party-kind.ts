@@ -6,8 +6,8 @@
  */
 
 const ORGANISATION_WORDS = new Set(
+  // legal forms
   (
-    // legal forms
     'co company companies corp corporation inc incorporated ltd limited llc llp lp plc gmbh mbh ag kg sa sas sasu sarl srl ' +
     'spa pte pvt pty bv nv kk oy ab jsc ojsc pjsc cjsc ooo zao oao fze fzco fzc fz sdn bhd ltda sac eirl ou as dmcc ' +
     'establishment est enterprise enterprises firm partnership cooperative sociedad anonima ' +

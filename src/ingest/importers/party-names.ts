@@ -54,8 +54,7 @@ export function coreName(name: string): string {
 }
 
 /** Distinctive tokens of a name: neither legal forms nor generic words, at least three characters. */
-export const distinctiveTokens = (name: string): string[] =>
-  nameTokens(name).filter((t) => t.length >= 3 && !GENERIC_WORDS.has(t) && !DESCRIPTORS.has(t));
+export const distinctiveTokens = (name: string): string[] => nameTokens(name).filter((t) => t.length >= 3 && !GENERIC_WORDS.has(t) && !DESCRIPTORS.has(t));
 
 /**
  * Splits "Semiconductor Manufacturing International Corporation (SMIC)" into the name and the acronym alias.

@@ -61,7 +61,8 @@ function partiesOf(entries: readonly ListEntry[], skipped: SkippedRecord[], spec
     if (!raw) return void skipped.push({ at, reason: 'no name' });
     const { name, alias } = splitAcronym(raw);
     const aliases = [...new Set([...(alias ? [alias] : []), ...strings(e.aliases)])].filter((a) => a !== name);
-    if (!isOrganisation(name, aliases)) return void skipped.push({ at, reason: 'possibly a natural person: the graph holds organisations only (docs/data.md, People)' });
+    if (!isOrganisation(name, aliases))
+      return void skipped.push({ at, reason: 'possibly a natural person: the graph holds organisations only (docs/data.md, People)' });
     const country = str(e.country);
     const key = normaliseName(name);
     const party = parties.get(key);
@@ -99,8 +100,21 @@ export function parseScreeningList(content: string, spec: ScreeningListSpec | nu
   const { entities, issuedBy } = listEntities(list, source, snapshot);
   const draft: Draft = {
     mode: 'fill',
-    entities: [...entities, ...parties.map((p) => ({ ref: p.ref, kind: 'Company' as const, name: p.name, aliases: p.aliases, sources: [source], props: {}, at: p.at, idOnly: true }))],
-    relationships: [issuedBy, ...parties.map((p) => ({ type: 'LISTS', from: list.listId, to: p.ref, sources: [source], props: { ...p.listing, countries: p.countries.join(', ') || null }, at: p.at }))],
+    entities: [
+      ...entities,
+      ...parties.map((p) => ({ ref: p.ref, kind: 'Company' as const, name: p.name, aliases: p.aliases, sources: [source], props: {}, at: p.at, idOnly: true })),
+    ],
+    relationships: [
+      issuedBy,
+      ...parties.map((p) => ({
+        type: 'LISTS',
+        from: list.listId,
+        to: p.ref,
+        sources: [source],
+        props: { ...p.listing, countries: p.countries.join(', ') || null },
+        at: p.at,
+      })),
+    ],
     skipped,
     unknownColumns: [],
     issues: [],

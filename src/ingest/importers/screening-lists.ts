@@ -38,8 +38,7 @@ export const SCREENING_LISTS: readonly ScreeningListSpec[] = [
     listId: 'bis-entity-list',
     name: 'Entity List (Supplement No. 4 to Part 744 of the EAR)',
     aliases: ['Entity List', 'BIS Entity List'],
-    description:
-      'Foreign parties subject to licence requirements under the EAR for activities contrary to US national security or foreign policy interests.',
+    description: 'Foreign parties subject to licence requirements under the EAR for activities contrary to US national security or foreign policy interests.',
     citation: '15 CFR Part 744, Supplement No. 4',
     url: 'https://www.ecfr.gov/current/title-15/subtitle-B/chapter-VII/subchapter-C/part-744#Supplement-No.-4-to-Part-744',
     issuer: BIS,
@@ -88,7 +87,8 @@ export const SCREENING_LISTS: readonly ScreeningListSpec[] = [
     listId: 'ofac-nscmic',
     name: 'Non-SDN Chinese Military-Industrial Complex Companies List (NS-CMIC)',
     aliases: ['NS-CMIC List', 'CMIC List'],
-    description: 'Companies in which US persons may not buy or sell publicly traded securities, under Executive Order 13959 as amended by Executive Order 14032.',
+    description:
+      'Companies in which US persons may not buy or sell publicly traded securities, under Executive Order 13959 as amended by Executive Order 14032.',
     citation: 'Executive Order 13959, as amended by Executive Order 14032',
     url: 'https://www.treasury.gov/ofac/downloads/ccmc/nscmiclist.pdf',
     issuer: { name: 'Office of Foreign Assets Control', aliases: ['OFAC', 'US Treasury OFAC'] },
