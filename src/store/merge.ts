@@ -22,7 +22,8 @@ function mergeFields<T extends Record<string, unknown>>(existing: T, incoming: R
 
 /** The entity after `incoming` is merged into `existing` (or `incoming` itself when there is none). */
 export function mergeEntity(existing: EntityRecord | null, incoming: EntityRecord, mode: MergeMode): EntityRecord {
-  if (!existing) return incoming;
+  // A name is never also its own alias, on create as on merge, so a second import of the same record changes nothing.
+  if (!existing) return incoming.aliases ? { ...incoming, aliases: incoming.aliases.filter((a) => a !== incoming.name) } : incoming;
   const merged = mergeFields(existing, incoming, mode);
   const aliases = union(existing.aliases, incoming.aliases).filter((a) => a !== merged.name);
   return { ...merged, aliases, sources: union(existing.sources, incoming.sources) };

@@ -1,3 +1,4 @@
+import { recomputeDerivedRestrictions } from '../../src/store/derived-restrictions.js';
 import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { relationshipSpec } from '../../src/graph/ontology.js';
@@ -80,8 +81,7 @@ export async function snapshot(server: TestServer, scope: Scope): Promise<{ enti
 export async function revertChangesBy(server: TestServer, actor: string): Promise<void> {
   await server.db.write(
     async (tx) => {
-      const rows = await tx.run('MATCH (c:Change {actor: $actor}) RETURN c ORDER BY c.at DESC, c.seq DESC', { actor });
-      for (const { c } of rows as {
+      const rows = (await tx.run('MATCH (c:Change {actor: $actor}) RETURN c ORDER BY c.at DESC, c.seq DESC', { actor })) as {
         c: {
           operation: string;
           entityId: string;
@@ -90,7 +90,8 @@ export async function revertChangesBy(server: TestServer, actor: string): Promis
           before: string | null;
           after: string | null;
         };
-      }[]) {
+      }[];
+      for (const { c } of rows) {
         const before = c.before ? JSON.parse(c.before) : null;
         const after = c.after ? JSON.parse(c.after) : null;
         if (c.operation === 'CREATE_ENTITY') await tx.run('MATCH (n:Entity {id: $id}) DETACH DELETE n', { id: c.entityId });
@@ -108,6 +109,10 @@ export async function revertChangesBy(server: TestServer, actor: string): Promis
         else throw new Error(`revertChangesBy cannot undo ${c.operation}`);
       }
       await tx.run('MATCH (c:Change {actor: $actor}) DELETE c', { actor });
+      // Derived restrictions follow the chips' specs, as after any write: recompute those of the chips touched.
+      const ids = rows.flatMap(({ c }) => [c.entityId, c.relatedEntityId]).filter((id): id is string => id !== null);
+      const chips = await tx.run('MATCH (n:Entity:Chip) WHERE n.id IN $ids RETURN collect(n.id) AS ids', { ids });
+      await recomputeDerivedRestrictions(tx, chips[0]!.ids as string[]);
     },
     { timeoutMs: 120_000 },
   );
