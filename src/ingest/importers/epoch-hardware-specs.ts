@@ -1,7 +1,7 @@
 import type { ChipSpecs, PrecisionThroughput } from '../../rules/chip-specs.js';
 import type { UserErrorModel } from '../../errors.js';
 import { mapColumns, requireColumns, RowReader, type ColumnSpec, type CsvTable } from './csv-table.js';
-import { HARDWARE_COLUMNS } from './epoch-hardware.js';
+import { HARDWARE_COLUMNS, PRECISIONS } from './epoch-hardware.js';
 
 /**
  * The ML Hardware table read as classifier inputs: the importer's columns plus die size and dense throughput per
@@ -23,18 +23,6 @@ const SPEC_COLUMNS = {
 } as const satisfies ColumnSpec<string>;
 
 type Column = keyof typeof SPEC_COLUMNS;
-
-const PRECISIONS: readonly [Column, string, number][] = [
-  ['bf16', 'dense Tensor-FP16/BF16', 16],
-  ['fp8', 'dense FP8', 8],
-  ['fp4', 'dense FP4', 4],
-  ['int8', 'dense INT8', 8],
-  ['int4', 'dense INT4', 4],
-  ['int16', 'INT16', 16],
-  ['fp16', 'FP16', 16],
-  ['fp32', 'FP32', 32],
-  ['fp64', 'FP64', 64],
-];
 
 export interface EpochChipSpecs {
   readonly row: number;

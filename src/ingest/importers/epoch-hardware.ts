@@ -61,8 +61,8 @@ const IGNORED = [
 
 type Column = keyof typeof HARDWARE_COLUMNS;
 
-/** Dense throughput columns and their bit lengths for TPP (TF32 left out: docs/rules.md). */
-const PRECISIONS: readonly [Column, string, number][] = [
+/** Dense throughput columns and their bit lengths for TPP (TF32 left out: docs/rules.md); also read by epoch-hardware-specs.ts. */
+export const PRECISIONS: readonly [Column, string, number][] = [
   ['bf16', 'dense Tensor-FP16/BF16', 16],
   ['fp8', 'dense FP8', 8],
   ['fp4', 'dense FP4', 4],
