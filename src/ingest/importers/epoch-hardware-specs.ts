@@ -10,15 +10,6 @@ import { HARDWARE_COLUMNS, PRECISIONS } from './epoch-hardware.js';
  */
 const SPEC_COLUMNS = {
   ...HARDWARE_COLUMNS,
-  dieArea: ['Die Size (mm^2)'],
-  fp8: ['FP8 performance (FLOP/s)'],
-  fp4: ['FP4 performance (FLOP/s)'],
-  int8: ['INT8 performance (OP/s)'],
-  int4: ['INT4 performance (OP/s)'],
-  int16: ['INT16 performance (OP/s)'],
-  fp16: ['FP16 (half precision) performance (FLOP/s)'],
-  fp32: ['FP32 (single precision) performance (FLOP/s)'],
-  fp64: ['FP64 (double precision) performance (FLOP/s)'],
   availableInChina: ['Available in China'],
 } as const satisfies ColumnSpec<string>;
 
