@@ -138,7 +138,7 @@ const median = (xs: number[]): number => {
 };
 
 /** Several rounds of one (operation, target): medians of rates and latencies, sums of counts, the RSS peak. */
-function combine(rounds: TargetResult[]): TargetResult {
+export function combine(rounds: TargetResult[]): TargetResult {
   const of = (f: (r: TargetResult) => number): number[] => rounds.map(f);
   const peaks = rounds.map((r) => r.rssPeakMb).filter((v): v is number => v !== null);
   const means = rounds.map((r) => r.rssMeanMb).filter((v): v is number => v !== null);

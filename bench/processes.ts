@@ -40,8 +40,11 @@ export async function bundleServers(): Promise<void> {
   });
 }
 
+/** A bench server: one of the three targets, or our server built from an earlier commit (bench/compute-access-derived.ts). */
+export type ServerName = TargetName | 'baseline';
+
 export interface RunningServer {
-  readonly name: TargetName;
+  readonly name: ServerName;
   readonly url: string;
   readonly pid: number;
   /** Milliseconds from spawning the process to the first 200 from /readyz. */
@@ -84,10 +87,15 @@ async function pollReady(url: string, deadline: number): Promise<void> {
   throw new Error(`${url}/readyz never answered 200`);
 }
 
-/** Starts a bench server as its own process and resolves once /readyz answers 200. */
-export async function startServer(name: TargetName, env: Record<string, string>, nodeArgs: string[] = []): Promise<RunningServer> {
+/** Starts a bench server (the bundle `file`) as its own process and resolves once /readyz answers 200. */
+export async function startServer(
+  name: ServerName,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+  file = path.join(cacheDir(), `${name}.mjs`),
+): Promise<RunningServer> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...nodeArgs, path.join(cacheDir(), `${name}.mjs`)], {
+  const child = spawn(process.execPath, [...nodeArgs, file], {
     cwd: projectRoot(),
     env: { ...process.env, ...env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -118,6 +118,8 @@ export type Chip = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** Micro-architecture (Hopper, Blackwell, Da Vinci...). */
   architecture: Maybe<Scalars['String']['output']>;
+  /** Epoch AI's own "Available in China" cell for the chip, with its notes, verbatim: a sourced claim kept beside the rules' derivation, which never reads it. */
+  availableInChina: Maybe<Scalars['String']['output']>;
   /** Dense BF16/FP16 tensor throughput in teraFLOPS. */
   bf16DenseTflops: Maybe<Scalars['Float']['output']>;
   /** The export-control paragraphs the chip meets under the rules in force, from its specifications (docs/rules.md). */
@@ -250,6 +252,8 @@ export type ChipFilter = {
   aliases?: InputMaybe<StringListFilter>;
   /** Match on architecture. */
   architecture?: InputMaybe<StringFilter>;
+  /** Match on availableInChina. */
+  availableInChina?: InputMaybe<StringFilter>;
   /** Match on bf16DenseTflops. */
   bf16DenseTflops?: InputMaybe<FloatFilter>;
   /** Has (or, with exists false, lacks) a dataCenters neighbour (EQUIPPED_WITH, incoming). */
@@ -330,6 +334,8 @@ export type ChipRestriction = {
 export type ChipSortField =
   /** Sort by architecture. */
   | 'ARCHITECTURE'
+  /** Sort by availableInChina. */
+  | 'AVAILABLE_IN_CHINA'
   /** Sort by bf16DenseTflops. */
   | 'BF16_DENSE_TFLOPS'
   /** Sort by designedForDatacenter. */
@@ -932,6 +938,8 @@ export type CreateChipInput = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Micro-architecture (Hopper, Blackwell, Da Vinci...). */
   architecture?: InputMaybe<Scalars['String']['input']>;
+  /** Epoch AI's own "Available in China" cell for the chip, with its notes, verbatim: a sourced claim kept beside the rules' derivation, which never reads it. */
+  availableInChina?: InputMaybe<Scalars['String']['input']>;
   /** Dense BF16/FP16 tensor throughput in teraFLOPS. */
   bf16DenseTflops?: InputMaybe<Scalars['Float']['input']>;
   /** Short description. */
@@ -3122,6 +3130,8 @@ export type UpdateChipInput = {
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Micro-architecture (Hopper, Blackwell, Da Vinci...). */
   architecture?: InputMaybe<Scalars['String']['input']>;
+  /** Epoch AI's own "Available in China" cell for the chip, with its notes, verbatim: a sourced claim kept beside the rules' derivation, which never reads it. */
+  availableInChina?: InputMaybe<Scalars['String']['input']>;
   /** Dense BF16/FP16 tensor throughput in teraFLOPS. */
   bf16DenseTflops?: InputMaybe<Scalars['Float']['input']>;
   /** Short description. */
@@ -3760,6 +3770,7 @@ export type ChangeEdgeResolvers<ContextType = GraphContext, ParentType extends R
 export type ChipResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Chip'] = ResolversParentTypes['Chip']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   architecture?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  availableInChina?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   bf16DenseTflops?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   controls?: Resolver<ResolversTypes['ChipControls'], ParentType, ContextType, RequireFields<ChipControlsArgs, 'destination'>>;
   dataCenters?: Resolver<Array<ResolversTypes['DataCenterRelation']>, ParentType, ContextType, Partial<ChipDataCentersArgs>>;

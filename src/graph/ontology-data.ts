@@ -179,6 +179,11 @@ export const KINDS: readonly KindSpec[] = [
       measure('processNm', 'float', 'Process node in nanometres.'),
       measure('dieAreaMm2', 'float', 'Applicable die area in square millimetres (logic dies), for the performance density of the export rules.'),
       p('designedForDatacenter', 'boolean', 'Whether the chip is designed or marketed for data centers (Note 2 to 3A090).'),
+      p(
+        'availableInChina',
+        'string',
+        'Epoch AI\'s own "Available in China" cell for the chip, with its notes, verbatim: a sourced claim kept beside the rules\' derivation, which never reads it.',
+      ),
     ],
   },
   {

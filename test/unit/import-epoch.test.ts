@@ -72,6 +72,20 @@ describe('parsing the Epoch AI tables', () => {
     expect(draft.issues).toEqual([expect.objectContaining({ code: 'UNREADABLE_FILE', field: 'header' })]);
   });
 
+  it('keeps Epoch\'s "Available in China" cell and its notes on the chip, credited to the file, where the file has the column', () => {
+    const withColumn = [
+      'Hardware name,Manufacturer,Release date,Available in China,Available in China Notes',
+      'NVIDIA H100 SXM5 80GB,NVIDIA,2022-09-20,No,Licence required (test cell)',
+      'NVIDIA V100 (test row),NVIDIA,2017-06-21,,',
+    ].join('\n');
+    const chips = parseImport('EPOCH_HARDWARE', withColumn).draft.entities;
+    const h100 = chips.find((e) => e.name === 'NVIDIA H100 SXM5 80GB')!;
+    expect(h100.props.availableInChina).toBe('No: Licence required (test cell)');
+    expect(h100.sources).toEqual(['src-epoch-ml-hardware']);
+    expect(chips.filter((e) => e.kind === 'Chip' && e.props.availableInChina != null)).toHaveLength(1);
+    expect(parseImport('EPOCH_HARDWARE', HARDWARE).draft.entities.find((e) => e.name === h100.name)!.props.availableInChina).toBeNull();
+  });
+
   it('converts ML Hardware units: bit-OP/s to TPP, bytes to GB, FLOP/s to TFLOPS', () => {
     const h100 = parseImport('AUTO', HARDWARE).draft.entities.find((e) => e.name === 'NVIDIA H100 SXM5 80GB')!;
     expect(h100.props).toMatchObject({ vendor: 'NVIDIA', tpp: 15832, memoryGb: 80, tdpWatts: 700 });

@@ -8,10 +8,7 @@ import { HARDWARE_COLUMNS, PRECISIONS } from './epoch-hardware.js';
  * precision, so TPP and PD can be derived where the file has no TPP column. TF32 is left out: its bit length
  * for TPP is ambiguous (19 or 32 bits), and with 32 it overstates Epoch's own TPP on several rows.
  */
-const SPEC_COLUMNS = {
-  ...HARDWARE_COLUMNS,
-  availableInChina: ['Available in China'],
-} as const satisfies ColumnSpec<string>;
+const SPEC_COLUMNS = HARDWARE_COLUMNS satisfies ColumnSpec<string>;
 
 type Column = keyof typeof SPEC_COLUMNS;
 

@@ -31,6 +31,8 @@ export const HARDWARE_COLUMNS = {
   fp16: ['FP16 (half precision) performance (FLOP/s)'],
   fp32: ['FP32 (single precision) performance (FLOP/s)'],
   fp64: ['FP64 (double precision) performance (FLOP/s)'],
+  availableInChina: ['Available in China'],
+  availableInChinaNotes: ['Available in China Notes'],
 } as const satisfies ColumnSpec<string>;
 
 const IGNORED = [
@@ -55,8 +57,6 @@ const IGNORED = [
   'Price-performance',
   'ML OP/s',
   'Generally available',
-  'Available in China',
-  'Available in China Notes',
 ];
 
 type Column = keyof typeof HARDWARE_COLUMNS;
@@ -87,6 +87,13 @@ function tppOf(r: RowReader<Column>): number | null {
   return derived ? Math.round(derived.value * 10) / 10 : null;
 }
 
+/** Epoch's "Available in China" cell and its notes, as one verbatim claim ("No: …"), or null where the file has none. */
+function availability(r: RowReader<Column>): string | null {
+  const cell = r.text('availableInChina');
+  const notes = r.text('availableInChinaNotes');
+  return cell && notes ? `${cell}: ${notes}` : (cell ?? notes);
+}
+
 function addChip(b: DraftBuilder, r: RowReader<Column>, name: string, at: string): void {
   const vendor = r.text('manufacturer');
   const processNm = r.number('process');
@@ -104,6 +111,7 @@ function addChip(b: DraftBuilder, r: RowReader<Column>, name: string, at: string
       tpp: tppOf(r),
       processNm,
       dieAreaMm2: r.number('dieArea'),
+      availableInChina: availability(r),
     },
     at,
   );
