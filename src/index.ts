@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { createLogger } from './logger.js';
 import { createServer } from './server/http.js';
 import { countEntities } from './store/entity-store.js';
+import { rederiveIfRulesChanged } from './store/rules-version.js';
 
 /** Logs the default graph's load: each file as it starts and ends, and its writes at every quarter. */
 function progressLog(log: Logger): (p: DefaultGraphProgress) => void {
@@ -34,6 +35,13 @@ async function loadDatasets(db: Database, log: Logger): Promise<void> {
   }
 }
 
+/** Every chip's derived restrictions redone when the rules data changed since they were made (a code update). */
+async function rederive(db: Database, log: Logger): Promise<void> {
+  const startedAt = performance.now();
+  const done = await rederiveIfRulesChanged(db, (chips, of) => log.info({ chips, of }, 'rules changed: re-deriving restrictions'));
+  if (done) log.info({ ...done, ms: Math.round(performance.now() - startedAt) }, 'derived restrictions follow the current rules');
+}
+
 /** Entry: loadConfig → connect (local Neo4j unless NEO4J_URI) → seed when empty → createServer → listen. */
 async function main(): Promise<void> {
   const startedAt = performance.now();
@@ -46,6 +54,7 @@ async function main(): Promise<void> {
     log.info(counts, 'seed graph loaded');
   }
   if (config.GRAPH === 'full' && config.SEED !== 'never') await loadDatasets(db, log);
+  if (config.SEED !== 'never') await rederive(db, log);
   const server = await createServer(config, db, log);
   let port: number;
   try {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseImport, runImport } from '../../src/ingest/importers/index.js';
 import { readCsv } from '../../src/ingest/importers/csv-table.js';
+import { rederiveIfRulesChanged } from '../../src/store/rules-version.js';
 import { useTestServer } from './harness.js';
 import { asEditor, removeEntities, revertChangesBy, uniquePrefix, WRITE_ENV } from './write-helpers.js';
 
@@ -202,5 +203,34 @@ describe('derived restrictions on writes to a chip', () => {
     const undecided = await afterWrite(2000);
     expect(undecided).toMatchObject([{ kind: 'ASSERTED_UNDECIDED', derived: null }]);
     expect(undecided[0]!.missing).toContain('dieAreaMm2');
+  });
+});
+
+describe('derived restrictions when the rules change', () => {
+  const chip = `${p}-rules-changed`;
+  const derivedCount = async (): Promise<unknown> =>
+    (
+      await server.db.read((tx) => tx.run("MATCH (:Entity:Regulation)-[r:RESTRICTS {basis: 'DERIVED'}]->(:Entity {id: $chip}) RETURN count(r) AS n", { chip }))
+    )[0]!.n;
+
+  it('redoes every chip’s derivation once when the recorded rules version is another, then does nothing', async () => {
+    made.push(chip);
+    const created = await server.data<{ createChip: { errors: unknown[] } }>(
+      `mutation { createChip(input: { id: "${chip}", name: "${p} rules changed", sources: ["src-epoch-ml-hardware"], tpp: 16000, releaseDate: "2024-03-01" }) { errors { code } } }`,
+      {},
+      asEditor,
+    );
+    expect(created.createChip.errors).toEqual([]);
+    expect(await derivedCount()).toBe(1);
+    // As if older rules had made the stored derivations: this chip's is missing, and another version is recorded.
+    await server.db.write((tx) => tx.run("MATCH (:Entity:Regulation)-[r:RESTRICTS {basis: 'DERIVED'}]->(:Entity {id: $chip}) DELETE r", { chip }));
+    await server.db.write((tx) => tx.run("MERGE (m:RulesApplied {id: 'derived'}) SET m.version = 'older-rules'"));
+    const chips = (await server.db.read((tx) => tx.run('MATCH (c:Entity:Chip) RETURN count(c) AS n')))[0]!.n as number;
+
+    const redone = await rederiveIfRulesChanged(server.db);
+    expect(redone?.chips).toBeGreaterThanOrEqual(chips);
+    expect(redone?.changed).toBeGreaterThanOrEqual(1);
+    expect(await derivedCount()).toBe(1);
+    expect(await rederiveIfRulesChanged(server.db)).toBeNull();
   });
 });
