@@ -6,7 +6,7 @@ import { OPERATIONS, requestVariables } from './operations.js';
 import { recordOurCypher } from './servers/record-cypher.js';
 
 /**
- * `npx tsx bench/profile.ts --size 1e4 --op computeAccess [--requests 8]`: records the Cypher our server runs for
+ * `npx tsx bench/profile.ts --size 1e4 --op computeAccess [--requests 8] [--data-dir .data/bench-derived-100000]`: records the Cypher our server runs for
  * an operation's benchmark requests, then runs each statement again with PROFILE and prints its time, rows and
  * database hits, and the operators that cost the most hits. This is how the findings in docs/benchmarks.md were made.
  */
@@ -25,12 +25,17 @@ function operators(plan: ProfiledPlan, out: Operator[] = []): Operator[] {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { size: { type: 'string', default: '1e4' }, op: { type: 'string', default: 'byId' }, requests: { type: 'string', default: '8' } },
+    options: {
+      size: { type: 'string', default: '1e4' },
+      op: { type: 'string', default: 'byId' },
+      requests: { type: 'string', default: '8' },
+      'data-dir': { type: 'string' },
+    },
   });
   const size = Number(values.size);
   const op = OPERATIONS.find((o) => o.name === values.op);
   if (!op) throw new Error(`Unknown operation ${values.op}; one of ${OPERATIONS.map((o) => o.name).join(', ')}`);
-  const bench = await openBenchDatabase(size, { log: (l) => process.stderr.write(`${l}\n`) });
+  const bench = await openBenchDatabase(size, { dataDir: values['data-dir'], log: (l) => process.stderr.write(`${l}\n`) });
   const driver = neo4j.driver(bench.neo4j.uri, neo4j.auth.basic('neo4j', ''), { disableLosslessIntegers: true });
   try {
     const variables = requestVariables(planFor(size), Number(values.requests))[op.name]!;

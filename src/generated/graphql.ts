@@ -1032,10 +1032,14 @@ export type CreateDataCenterInput = {
   operationalDate?: InputMaybe<Scalars['Date']['input']>;
   /** Power capacity in megawatts. */
   powerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** The system's measured LINPACK performance (Rmax) in PFLOP/s on the TOP500 list its source is. */
+  rmaxPflops?: InputMaybe<Scalars['Float']['input']>;
   /** Ids of the Source entities it rests on; at least one. */
   sources: Array<Scalars['ID']['input']>;
   /** Construction or operating status. */
   status?: InputMaybe<DataCenterStatus>;
+  /** The system's rank on the TOP500 list its source is (1 is the fastest), as of that list. */
+  top500Rank?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A new AI model: every field it is created with. */
@@ -1197,12 +1201,16 @@ export type DataCenter = Entity & Node & {
   operators: Array<CompanyRelation>;
   /** Power capacity in megawatts. */
   powerMw: Maybe<Scalars['Float']['output']>;
+  /** The system's measured LINPACK performance (Rmax) in PFLOP/s on the TOP500 list its source is. */
+  rmaxPflops: Maybe<Scalars['Float']['output']>;
   /** The sources this entity rests on. */
   sources: Array<Source>;
   /** Construction or operating status. */
   status: Maybe<DataCenterStatus>;
   /** The company rents compute capacity at the data center (RENTS_CAPACITY_AT, incoming). */
   tenants: Array<CompanyRelation>;
+  /** The system's rank on the TOP500 list its source is (1 is the fastest), as of that list. */
+  top500Rank: Maybe<Scalars['Int']['output']>;
   /** The model was trained at the data center (TRAINED_AT, incoming). */
   trainedModels: Array<ModelRelation>;
 };
@@ -1295,10 +1303,14 @@ export type DataCenterFilter = {
   operators?: InputMaybe<RelationFilter>;
   /** Match on powerMw. */
   powerMw?: InputMaybe<FloatFilter>;
+  /** Match on rmaxPflops. */
+  rmaxPflops?: InputMaybe<FloatFilter>;
   /** Match on status. */
   status?: InputMaybe<DataCenterStatusFilter>;
   /** Has (or, with exists false, lacks) a tenants neighbour (RENTS_CAPACITY_AT, incoming). */
   tenants?: InputMaybe<RelationFilter>;
+  /** Match on top500Rank. */
+  top500Rank?: InputMaybe<IntFilter>;
   /** Has (or, with exists false, lacks) a trainedModels neighbour (TRAINED_AT, incoming). */
   trainedModels?: InputMaybe<RelationFilter>;
 };
@@ -1338,8 +1350,12 @@ export type DataCenterSortField =
   | 'OPERATIONAL_DATE'
   /** Sort by powerMw. */
   | 'POWER_MW'
+  /** Sort by rmaxPflops. */
+  | 'RMAX_PFLOPS'
   /** Sort by status. */
-  | 'STATUS';
+  | 'STATUS'
+  /** Sort by top500Rank. */
+  | 'TOP500_RANK';
 
 /** Construction or operating status of a data center. */
 export type DataCenterStatus =
@@ -1556,12 +1572,16 @@ export type ImportFormat =
   | 'EPOCH_HARDWARE'
   /** Epoch AI Notable/Large-Scale AI Models CSV. */
   | 'EPOCH_MODELS'
+  /** Federal Register documents CSV (document_number, title, publication_date, html_url, abstract): each a Source, with the seed's id where the seed cites it. */
+  | 'FEDERAL_REGISTER'
   /** Google Cloud GPU machine types by region (cloud/gcp_gpu_vm_regions.csv): which accelerators can be rented where. */
   | 'GCP_GPU_REGIONS'
   /** The graph JSON format of data/ (docs/data-format.md). */
   | 'JSON'
   /** OFAC's Non-SDN Chinese Military-Industrial Complex Companies list as JSON. */
-  | 'OFAC_NSCMIC';
+  | 'OFAC_NSCMIC'
+  /** TOP500.org's list export (top500_<yyyy>-<mm>.csv, `;`-separated): systems with rank, Rmax, power, site, country and accelerators. */
+  | 'TOP500';
 
 /** The result of an import: all of it was written, or nothing. */
 export type ImportPayload = {
@@ -3216,10 +3236,14 @@ export type UpdateDataCenterInput = {
   operationalDate?: InputMaybe<Scalars['Date']['input']>;
   /** Power capacity in megawatts. */
   powerMw?: InputMaybe<Scalars['Float']['input']>;
+  /** The system's measured LINPACK performance (Rmax) in PFLOP/s on the TOP500 list its source is. */
+  rmaxPflops?: InputMaybe<Scalars['Float']['input']>;
   /** Replaces the ids of the Source entities it rests on. */
   sources?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Construction or operating status. */
   status?: InputMaybe<DataCenterStatus>;
+  /** The system's rank on the TOP500 list its source is (1 is the fastest), as of that list. */
+  top500Rank?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Changes to an AI model: only the fields given change; null clears a field (name and sources cannot be cleared). */
@@ -3997,9 +4021,11 @@ export type DataCenterResolvers<ContextType = GraphContext, ParentType extends R
   operationalDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   operators?: Resolver<Array<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<DataCenterOperatorsArgs>>;
   powerMw?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  rmaxPflops?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['DataCenterStatus']>, ParentType, ContextType>;
   tenants?: Resolver<Array<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<DataCenterTenantsArgs>>;
+  top500Rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   trainedModels?: Resolver<Array<ResolversTypes['ModelRelation']>, ParentType, ContextType, Partial<DataCenterTrainedModelsArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;

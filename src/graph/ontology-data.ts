@@ -201,6 +201,8 @@ export const KINDS: readonly KindSpec[] = [
       p('aggregate', 'boolean', 'True when this node stands for unnamed facilities reported in a country rather than one named site.'),
       measure('h100Equivalents', 'float', 'Compute capacity in H100-equivalents (Epoch AI estimate where cited), as of its source.'),
       measure('capitalCostUsdBn', 'float', 'Total capital cost in billions of 2025 US dollars (Epoch AI estimate where cited), as of its source.'),
+      measure('top500Rank', 'int', "The system's rank on the TOP500 list its source is (1 is the fastest), as of that list."),
+      measure('rmaxPflops', 'float', "The system's measured LINPACK performance (Rmax) in PFLOP/s on the TOP500 list its source is."),
     ],
   },
   {

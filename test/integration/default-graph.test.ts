@@ -161,8 +161,29 @@ describe('the new importers on their shipped datasets', () => {
     expect(ids(singapore.chips)).toContain('nvidia-h100');
   });
 
+  it('reads the TOP500 list: systems ranked, in their country, run by their site, equipped with their accelerators', async () => {
+    type Ranked = { id: string; name: string; top500Rank: number; rmaxPflops: number; country: { node: { id: string } } | null };
+    const { dataCenters } = await gql<{ dataCenters: { nodes: (Ranked & { chips: { node: { id: string } }[]; operators: { node: { name: string } }[] })[] } }>(
+      `{ dataCenters(filter: { top500Rank: { lte: 5 } }, orderBy: { field: TOP500_RANK, direction: ASC }, first: 5) {
+          nodes { id name top500Rank rmaxPflops country { node { id } } chips { node { id } } operators { node { name } } } } }`,
+    );
+    expect(dataCenters.nodes.map((n) => n.top500Rank)).toEqual([1, 2, 3, 4, 5]);
+    const [capitan] = dataCenters.nodes;
+    expect(capitan).toMatchObject({
+      name: 'El Capitan',
+      rmaxPflops: 1742,
+      country: { node: { id: 'united-states' } },
+      operators: [{ node: { name: 'DOE/NNSA/LLNL' } }],
+    });
+    expect(capitan!.chips).toHaveLength(1);
+    const { whoUses } = await gql<{ whoUses: { users: { dataCenter: { top500Rank: number | null } | null }[] } }>(
+      '{ whoUses(chip: "nvidia-h100", asOf: "2025-07-01") { users { dataCenter { top500Rank } } } }',
+    );
+    expect(whoUses.users.filter((u) => u.dataCenter?.top500Rank != null).length).toBeGreaterThan(20);
+  });
+
   it('imports each new dataset again through importGraph without changing anything', async () => {
-    const formats: Record<string, string> = { EPOCH_DATA_CENTERS: '', EPOCH_DATA_CENTER_TIMELINES: '', AWS_GPU_REGIONS: '', GCP_GPU_REGIONS: '' };
+    const formats: Record<string, string> = { EPOCH_DATA_CENTERS: '', EPOCH_DATA_CENTER_TIMELINES: '', AWS_GPU_REGIONS: '', GCP_GPU_REGIONS: '', TOP500: '' };
     for (const { file, importer } of manifest.filter((m) => m.importer in formats)) {
       const content = readFileSync(new URL(`../../data/datasets/${file}`, import.meta.url), 'utf8');
       const { importGraph } = await gql<{ importGraph: { report: Record<string, number>; errors: unknown[] } }>(

@@ -25,6 +25,17 @@ export const CANONICAL_NAMES: Readonly<Record<'Chip' | 'Company', Readonly<Recor
     nvidiagb200graceblackwell: { id: 'nvidia-gb200' },
     nvidiaa10040gb: { id: 'nvidia-a100-sxm4-40gb' },
     nvidiaa10080gb: { id: 'nvidia-a100' },
+    // TOP500's names: HBM3 and HGX mark the SXM5 part; "Tesla A100 40G/80G" do not say which form factor.
+    nvidiah10080gbhbm3: { id: 'nvidia-h100' },
+    nvidiahgxh100: { id: 'nvidia-h100' },
+    nvidiateslaa10080g: {
+      id: 'nvidia-a100',
+      note: 'The source names the chip "NVIDIA Tesla A100 80G" without its form factor; read as the seed\'s A100 (SXM4 80 GB).',
+    },
+    nvidiateslaa10040g: {
+      id: 'nvidia-a100-sxm4-40gb',
+      note: 'The source names the chip "NVIDIA Tesla A100 40G" without its form factor; read as the A100 SXM4 40 GB.',
+    },
     amdradeoninstinctmi308x: { id: 'amd-mi308x' },
     huaweiascend910a: { id: 'huawei-ascend-910' },
     awstrainium: { name: 'Amazon Trainium1' },

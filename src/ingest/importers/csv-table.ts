@@ -44,11 +44,11 @@ function extraCells(header: readonly string[], record: readonly string[], row: n
 }
 
 /**
- * Parses CSV text (UTF-8 BOM dropped, quoted cells may hold commas and newlines). Throws on malformed CSV, and
+ * Parses CSV text (UTF-8 BOM dropped, quoted cells may hold commas and newlines; `delimiter` for `;`-separated files). Throws on malformed CSV, and
  * an ExtraCellsError when a row has non-empty cells the header has no column for (empty ones are ignored).
  */
-export function readCsv(content: string): CsvTable {
-  const records = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+export function readCsv(content: string, delimiter = ','): CsvTable {
+  const records = parse(content, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: true }) as string[][];
   const first = records[0];
   if (!first) return { header: [], rows: [] };
   const header = first.map((h) => h.trim());

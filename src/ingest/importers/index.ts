@@ -10,6 +10,8 @@ import { parseEpochTimelines } from './epoch-timelines.js';
 import { parseGraphCsv } from './graph-csv.js';
 import { parseGraphJson } from './graph-json.js';
 import { parseScreeningList } from './screening-list.js';
+import { parseFederalRegister } from './federal-register.js';
+import { parseTop500 } from './top500.js';
 import { SCREENING_LIST_FORMATS, screeningListById, screeningListOf, type ScreeningListFormat } from './screening-lists.js';
 
 const TABLE_FORMATS = [
@@ -22,6 +24,8 @@ const TABLE_FORMATS = [
   'EPOCH_DATA_CENTER_TIMELINES',
   'AWS_GPU_REGIONS',
   'GCP_GPU_REGIONS',
+  'TOP500',
+  'FEDERAL_REGISTER',
 ] as const;
 export const IMPORT_FORMATS = [...TABLE_FORMATS, ...SCREENING_LIST_FORMATS] as const;
 export type ImportFormat = (typeof TABLE_FORMATS)[number] | ScreeningListFormat;
@@ -36,6 +40,8 @@ const CSV_PARSERS: Record<CsvFormat, (table: CsvTable) => Draft> = {
   EPOCH_DATA_CENTER_TIMELINES: parseEpochTimelines,
   AWS_GPU_REGIONS: parseAwsRegions,
   GCP_GPU_REGIONS: parseGcpRegions,
+  TOP500: parseTop500,
+  FEDERAL_REGISTER: parseFederalRegister,
 };
 
 /** Guesses a CSV's format from its header: the Epoch tables and cloud listings by their columns, else the project's CSV. */
@@ -48,6 +54,8 @@ export function detectCsvFormat(header: readonly string[]): CsvFormat {
   if (has('Data center') && has('Construction status')) return 'EPOCH_DATA_CENTER_TIMELINES';
   if (has('instance_type') && has('gpu')) return 'AWS_GPU_REGIONS';
   if (has('instance_type') && has('accelerator')) return 'GCP_GPU_REGIONS';
+  if (has('Rank') && has('Rmax [TFlop/s]')) return 'TOP500';
+  if (has('document_number') && has('publication_date')) return 'FEDERAL_REGISTER';
   return 'CSV';
 }
 
@@ -61,8 +69,10 @@ export function parseImport(format: ImportFormat | 'AUTO', content: string): { f
   if (detected) return { format: detected.format, draft: parseScreeningList(content, detected) };
   if (format === 'JSON' || (format === 'AUTO' && /^\uFEFF?\s*[{[]/.test(content))) return { format: 'JSON', draft: parseGraphJson(content) };
   let table: CsvTable;
+  // TOP500.org's export separates cells with semicolons (its numbers hold commas).
+  const delimiter = format === 'TOP500' || (format === 'AUTO' && /^\uFEFF?Rank;/.test(content)) ? ';' : ',';
   try {
-    table = readCsv(content);
+    table = readCsv(content, delimiter);
   } catch (error) {
     if (error instanceof ExtraCellsError) return { format: format === 'AUTO' ? 'CSV' : format, draft: { ...unreadable(''), issues: error.issues } };
     const message = `The file is not readable CSV (${(error as Error).message}).`;
