@@ -1,4 +1,4 @@
-import { heldOn } from '../cypher.js';
+import { entityColumn, heldOn } from '../cypher.js';
 import { relRow } from './common.js';
 import type { ComputeRouteKind } from './models.js';
 
@@ -36,6 +36,8 @@ const ROUTE_BRANCHES = Object.entries(ROUTE_PATHS).map(routeBranch).join('\n    
 /**
  * Every route by which the companies matched by `start` reach the chips in $chips (any when
  * null) on $asOf, in one statement: the path, the data center and its country, the home country. At most $limit rows.
+ * Nodes come back as property maps without their write timestamps: the driver decodes each DateTime with Integer
+ * arithmetic, which stood out in computeAccess's CPU profile (bench --profile, bench/cpu-summary.ts).
  */
 const routesFrom = (start: string): string => `
   ${start}
@@ -57,7 +59,9 @@ const routesFrom = (start: string): string => `
   WITH co, kind, ns, rs, extra, dc, chip, home, dcCountry
   ORDER BY co.name, chip.name, dc.name, kind, [n IN ns | n.id]
   LIMIT $limit
-  RETURN co, kind, ns, [r IN rs | ${relRow('r')}] AS rels, [r IN extra | ${relRow('r')}] AS extraRels, dc, chip, home, dcCountry`;
+  RETURN ${entityColumn('co')} AS co, kind, [n IN ns | ${entityColumn('n')}] AS ns, [r IN rs | ${relRow('r')}] AS rels,
+    [r IN extra | ${relRow('r')}] AS extraRels, ${entityColumn('dc')} AS dc, ${entityColumn('chip')} AS chip,
+    ${entityColumn('home')} AS home, ${entityColumn('dcCountry')} AS dcCountry`;
 
 /** Routes of the companies in $companies: an index seek on their ids. */
 export const ROUTES_OF_COMPANIES = routesFrom('MATCH (co:Entity:Company) WHERE co.id IN $companies');

@@ -38,4 +38,6 @@ CALL (dc) {
 WITH co, kind, ns, rs, extra, dc, chip, home, dcCountry
 ORDER BY co.name, chip.name, dc.name, kind, [n IN ns | n.id]
 LIMIT $limit
-RETURN co, kind, ns, [r IN rs | {type: type(r), props: r, from: startNode(r).id, to: endNode(r).id}] AS rels, [r IN extra | {type: type(r), props: r, from: startNode(r).id, to: endNode(r).id}] AS extraRels, dc, chip, home, dcCountry
+RETURN co {.*, createdAt: null, updatedAt: null} AS co, kind, [n IN ns | n {.*, createdAt: null, updatedAt: null}] AS ns, [r IN rs | {type: type(r), props: r, from: startNode(r).id, to: endNode(r).id}] AS rels,
+  [r IN extra | {type: type(r), props: r, from: startNode(r).id, to: endNode(r).id}] AS extraRels, dc {.*, createdAt: null, updatedAt: null} AS dc, chip {.*, createdAt: null, updatedAt: null} AS chip,
+  home {.*, createdAt: null, updatedAt: null} AS home, dcCountry {.*, createdAt: null, updatedAt: null} AS dcCountry
