@@ -1,6 +1,7 @@
 import { ENTITY_KINDS, enumValueMaps } from './ontology.js';
 
 const MODELS = '../graph/models.js';
+const AGGREGATION = '../graph/aggregation.js';
 
 /** Mappers from GraphQL types to the domain models: the shared ones, then four per kind. */
 function mappers(): [string, string][] {
@@ -12,6 +13,14 @@ function mappers(): [string, string][] {
     ['SearchHit', 'SearchHitModel'],
     ['PageInfo', 'PageInfoModel'],
   ];
+  const aggregation: [string, string][] = [
+    ...['IntStats', 'FloatStats', 'DateStats', 'DistinctStats', 'RelationshipNumberStats'].map((type): [string, string] => [type, 'StatsModel']),
+    ['GroupKey', 'GroupKeyModel'],
+    ...ENTITY_KINDS.flatMap((kind): [string, string][] => [
+      [`${kind}Aggregate`, 'AggregateModel'],
+      [`${kind}Group`, 'GroupModel'],
+    ]),
+  ];
   const perKind = ENTITY_KINDS.flatMap((kind): [string, string][] => [
     [kind, 'EntityModel'],
     [`${kind}Relation`, 'NeighbourModel'],
@@ -21,6 +30,7 @@ function mappers(): [string, string][] {
   return [
     ...shared.map(([type, model]): [string, string] => [type, `${MODELS}#${model}`]),
     ...perKind.map(([type, model]): [string, string] => [type, `${MODELS}#${model}`]),
+    ...aggregation.map(([type, model]): [string, string] => [type, `${AGGREGATION}#${model}`]),
     ...RULE_MAPPERS,
   ];
 }

@@ -1,6 +1,7 @@
 import { GraphQLScalarType } from 'graphql';
 import type { Resolvers } from '../generated/graphql.js';
 import { enumValueMaps } from '../graph/ontology.js';
+import { aggregateResolvers } from './aggregate.resolvers.js';
 import { analysisResolvers } from './analysis.resolvers.js';
 import { connectionResolvers } from './connection.resolvers.js';
 import { controlsResolvers, rulesClassifier } from './controls.resolvers.js';
@@ -25,6 +26,7 @@ export function buildResolvers(): Resolvers {
     connectionResolvers,
     relationshipResolvers,
     queryResolvers,
+    aggregateResolvers,
     analysisResolvers,
     mutationResolvers,
     controlsResolvers,
