@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { EntityModel, NeighbourModel, RelationshipModel, SearchHitModel, PageInfoModel, PageModel, EdgeModel } from '../graph/models.js';
 import type { StatsModel, GroupKeyModel, AggregateModel, GroupModel } from '../graph/aggregation.js';
+import type { RelationPageModel, RelationEdgeModel } from '../graph/connection-models.js';
 import type { ChipControlsModel } from '../resolvers/controls.resolvers.js';
 import type { RuleOutcome } from '../rules/classify.js';
 import type { ControlOutcome } from '../rules/controls.js';
@@ -125,12 +126,16 @@ export type Chip = Entity & Node & {
   controls: ChipControls;
   /** The data center is equipped with the chip (EQUIPPED_WITH, incoming). */
   dataCenters: Array<DataCenterRelation>;
+  /** dataCenters (EQUIPPED_WITH) one page at a time, filtered and sorted, with totalCount; dataCenters itself keeps returning the whole list. */
+  dataCentersConnection: DataCenterRelationConnection;
   /** Short description. */
   description: Maybe<Scalars['String']['output']>;
   /** Whether the chip is designed or marketed for data centers (Note 2 to 3A090). */
   designedForDatacenter: Maybe<Scalars['Boolean']['output']>;
   /** The company designs the chip (DESIGNS, incoming). */
   designers: Array<CompanyRelation>;
+  /** designers (DESIGNS) one page at a time, filtered and sorted, with totalCount; designers itself keeps returning the whole list. */
+  designersConnection: CompanyRelationConnection;
   /** Applicable die area in square millimetres (logic dies), for the performance density of the export rules. */
   dieAreaMm2: Maybe<Scalars['Float']['output']>;
   /** Export Control Classification Number under the US EAR (such as 3A090.a). */
@@ -143,6 +148,8 @@ export type Chip = Entity & Node & {
   kind: EntityKind;
   /** The company fabricates the chip (MANUFACTURES, incoming). */
   manufacturers: Array<CompanyRelation>;
+  /** manufacturers (MANUFACTURES) one page at a time, filtered and sorted, with totalCount; manufacturers itself keeps returning the whole list. */
+  manufacturersConnection: CompanyRelationConnection;
   /** Memory bandwidth in terabytes per second. */
   memoryBandwidthTBs: Maybe<Scalars['Float']['output']>;
   /** On-package memory in gigabytes. */
@@ -155,6 +162,8 @@ export type Chip = Entity & Node & {
   releaseDate: Maybe<Scalars['Date']['output']>;
   /** The regulation restricts exports of the chip (RESTRICTS, incoming). */
   restrictedBy: Array<RegulationRelation>;
+  /** restrictedBy (RESTRICTS) one page at a time, filtered and sorted, with totalCount; restrictedBy itself keeps returning the whole list. */
+  restrictedByConnection: RegulationRelationConnection;
   /** The sources this entity rests on. */
   sources: Array<Source>;
   /** Thermal design power in watts. */
@@ -163,6 +172,8 @@ export type Chip = Entity & Node & {
   tpp: Maybe<Scalars['Float']['output']>;
   /** The model was trained on the chip (TRAINED_ON, incoming). */
   trainedModels: Array<ModelRelation>;
+  /** trainedModels (TRAINED_ON) one page at a time, filtered and sorted, with totalCount; trainedModels itself keeps returning the whole list. */
+  trainedModelsConnection: ModelRelationConnection;
   /** Company that sells the chip. */
   vendor: Maybe<Scalars['String']['output']>;
 };
@@ -182,8 +193,28 @@ export type ChipDataCentersArgs = {
 
 
 /** An AI accelerator chip (GPU, NPU or TPU). */
+export type ChipDataCentersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<DataCenterRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DataCenterOrder>;
+};
+
+
+/** An AI accelerator chip (GPU, NPU or TPU). */
 export type ChipDesignersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An AI accelerator chip (GPU, NPU or TPU). */
+export type ChipDesignersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<CompanyRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CompanyOrder>;
 };
 
 
@@ -194,14 +225,44 @@ export type ChipManufacturersArgs = {
 
 
 /** An AI accelerator chip (GPU, NPU or TPU). */
+export type ChipManufacturersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<CompanyRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CompanyOrder>;
+};
+
+
+/** An AI accelerator chip (GPU, NPU or TPU). */
 export type ChipRestrictedByArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
 /** An AI accelerator chip (GPU, NPU or TPU). */
+export type ChipRestrictedByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<RegulationRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RegulationOrder>;
+};
+
+
+/** An AI accelerator chip (GPU, NPU or TPU). */
 export type ChipTrainedModelsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An AI accelerator chip (GPU, NPU or TPU). */
+export type ChipTrainedModelsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<ModelRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ModelOrder>;
 };
 
 /** Aggregates over the Chip entities a filter matches, computed by the database in one statement. */
@@ -437,6 +498,38 @@ export type ChipRelation = {
   relationship: Relationship;
 };
 
+/** A page of the Chip neighbours of an entity through one relationship field. */
+export type ChipRelationConnection = {
+  __typename?: 'ChipRelationConnection';
+  /** The neighbours of this page with their relationships and cursors. */
+  edges: Array<ChipRelationEdge>;
+  /** The neighbours of this page. */
+  nodes: Array<Chip>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** Number of neighbours matching the filter (and asOf), across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Chip reached through a relationship, in a page, with its cursor. */
+export type ChipRelationEdge = {
+  __typename?: 'ChipRelationEdge';
+  /** Opaque cursor; pass it as after to get the next page. */
+  cursor: Scalars['String']['output'];
+  /** The neighbouring Chip. */
+  node: Chip;
+  /** The relationship: type, direction, validity, confidence, sources and counts. */
+  relationship: Relationship;
+};
+
+/** Conditions on Chip neighbours and the relationships they are reached through; all must hold. */
+export type ChipRelationFilter = {
+  /** Conditions on the neighbour, as on the list of its kind. */
+  node?: InputMaybe<ChipFilter>;
+  /** Conditions on the relationship. */
+  relationship?: InputMaybe<RelationshipFilter>;
+};
+
 /** A rule in force that restricts a chip, with the destinations it covers on the date asked for. */
 export type ChipRestriction = {
   __typename?: 'ChipRestriction';
@@ -541,6 +634,8 @@ export type Company = Entity & Node & {
   description: Maybe<Scalars['String']['output']>;
   /** The company designs the chip (DESIGNS, outgoing). */
   designedChips: Array<ChipRelation>;
+  /** designedChips (DESIGNS) one page at a time, filtered and sorted, with totalCount; designedChips itself keeps returning the whole list. */
+  designedChipsConnection: ChipRelationConnection;
   /** Year the company was founded. */
   foundedYear: Maybe<Scalars['Int']['output']>;
   /** The company is headquartered in the country (HEADQUARTERED_IN, outgoing). */
@@ -549,34 +644,56 @@ export type Company = Entity & Node & {
   id: Scalars['ID']['output'];
   /** The regulation was issued by the agency or government (ISSUED_BY, incoming). */
   issuedRegulations: Array<RegulationRelation>;
+  /** issuedRegulations (ISSUED_BY) one page at a time, filtered and sorted, with totalCount; issuedRegulations itself keeps returning the whole list. */
+  issuedRegulationsConnection: RegulationRelationConnection;
   /** The kind of entity. */
   kind: EntityKind;
   /** The regulation adds the company to a restricted-party list (such as the Entity List) (LISTS, incoming). */
   listedBy: Array<RegulationRelation>;
+  /** listedBy (LISTS) one page at a time, filtered and sorted, with totalCount; listedBy itself keeps returning the whole list. */
+  listedByConnection: RegulationRelationConnection;
   /** The company fabricates the chip (MANUFACTURES, outgoing). */
   manufacturedChips: Array<ChipRelation>;
+  /** manufacturedChips (MANUFACTURES) one page at a time, filtered and sorted, with totalCount; manufacturedChips itself keeps returning the whole list. */
+  manufacturedChipsConnection: ChipRelationConnection;
   /** The company develops the model (DEVELOPS, outgoing). */
   models: Array<ModelRelation>;
+  /** models (DEVELOPS) one page at a time, filtered and sorted, with totalCount; models itself keeps returning the whole list. */
+  modelsConnection: ModelRelationConnection;
   /** Display name. */
   name: Scalars['String']['output'];
   /** The company operates the data center (OPERATES, outgoing). */
   operatedDataCenters: Array<DataCenterRelation>;
+  /** operatedDataCenters (OPERATES) one page at a time, filtered and sorted, with totalCount; operatedDataCenters itself keeps returning the whole list. */
+  operatedDataCentersConnection: DataCenterRelationConnection;
   /** The company is a subsidiary of another (SUBSIDIARY_OF, outgoing). */
   parents: Array<CompanyRelation>;
+  /** parents (SUBSIDIARY_OF) one page at a time, filtered and sorted, with totalCount; parents itself keeps returning the whole list. */
+  parentsConnection: CompanyRelationConnection;
   /** The companies work together (PARTNERS_WITH, either direction). */
   partners: Array<CompanyRelation>;
+  /** partners (PARTNERS_WITH) one page at a time, filtered and sorted, with totalCount; partners itself keeps returning the whole list. */
+  partnersConnection: CompanyRelationConnection;
   /** The agency prosecutes the company or its people (PROSECUTES, incoming). */
   prosecutedBy: Array<CompanyRelation>;
+  /** prosecutedBy (PROSECUTES) one page at a time, filtered and sorted, with totalCount; prosecutedBy itself keeps returning the whole list. */
+  prosecutedByConnection: CompanyRelationConnection;
   /** The agency prosecutes the company or its people (PROSECUTES, outgoing). */
   prosecutes: Array<CompanyRelation>;
+  /** prosecutes (PROSECUTES) one page at a time, filtered and sorted, with totalCount; prosecutes itself keeps returning the whole list. */
+  prosecutesConnection: CompanyRelationConnection;
   /** The company rents compute capacity at the data center (RENTS_CAPACITY_AT, outgoing). */
   rentedDataCenters: Array<DataCenterRelation>;
+  /** rentedDataCenters (RENTS_CAPACITY_AT) one page at a time, filtered and sorted, with totalCount; rentedDataCenters itself keeps returning the whole list. */
+  rentedDataCentersConnection: DataCenterRelationConnection;
   /** What the company does in the supply chain. */
   roles: Array<CompanyRole>;
   /** The sources this entity rests on. */
   sources: Array<Source>;
   /** The company is a subsidiary of another (SUBSIDIARY_OF, incoming). */
   subsidiaries: Array<CompanyRelation>;
+  /** subsidiaries (SUBSIDIARY_OF) one page at a time, filtered and sorted, with totalCount; subsidiaries itself keeps returning the whole list. */
+  subsidiariesConnection: CompanyRelationConnection;
   /** Official website. */
   website: Maybe<Scalars['String']['output']>;
 };
@@ -585,6 +702,16 @@ export type Company = Entity & Node & {
 /** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
 export type CompanyDesignedChipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
+export type CompanyDesignedChipsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<ChipRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ChipOrder>;
 };
 
 
@@ -601,8 +728,28 @@ export type CompanyIssuedRegulationsArgs = {
 
 
 /** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
+export type CompanyIssuedRegulationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<RegulationRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RegulationOrder>;
+};
+
+
+/** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
 export type CompanyListedByArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
+export type CompanyListedByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<RegulationRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RegulationOrder>;
 };
 
 
@@ -613,8 +760,28 @@ export type CompanyManufacturedChipsArgs = {
 
 
 /** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
+export type CompanyManufacturedChipsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<ChipRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ChipOrder>;
+};
+
+
+/** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
 export type CompanyModelsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
+export type CompanyModelsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<ModelRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ModelOrder>;
 };
 
 
@@ -625,8 +792,28 @@ export type CompanyOperatedDataCentersArgs = {
 
 
 /** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
+export type CompanyOperatedDataCentersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<DataCenterRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DataCenterOrder>;
+};
+
+
+/** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
 export type CompanyParentsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
+export type CompanyParentsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<CompanyRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CompanyOrder>;
 };
 
 
@@ -637,8 +824,28 @@ export type CompanyPartnersArgs = {
 
 
 /** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
+export type CompanyPartnersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<CompanyRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CompanyOrder>;
+};
+
+
+/** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
 export type CompanyProsecutedByArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
+export type CompanyProsecutedByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<CompanyRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CompanyOrder>;
 };
 
 
@@ -649,14 +856,44 @@ export type CompanyProsecutesArgs = {
 
 
 /** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
+export type CompanyProsecutesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<CompanyRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CompanyOrder>;
+};
+
+
+/** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
 export type CompanyRentedDataCentersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
 /** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
+export type CompanyRentedDataCentersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<DataCenterRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DataCenterOrder>;
+};
+
+
+/** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
 export type CompanySubsidiariesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
+export type CompanySubsidiariesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<CompanyRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CompanyOrder>;
 };
 
 /** Aggregates over the Company entities a filter matches, computed by the database in one statement. */
@@ -826,6 +1063,38 @@ export type CompanyRelation = {
   node: Company;
   /** The relationship: type, direction, validity, confidence, sources and counts. */
   relationship: Relationship;
+};
+
+/** A page of the Company neighbours of an entity through one relationship field. */
+export type CompanyRelationConnection = {
+  __typename?: 'CompanyRelationConnection';
+  /** The neighbours of this page with their relationships and cursors. */
+  edges: Array<CompanyRelationEdge>;
+  /** The neighbours of this page. */
+  nodes: Array<Company>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** Number of neighbours matching the filter (and asOf), across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Company reached through a relationship, in a page, with its cursor. */
+export type CompanyRelationEdge = {
+  __typename?: 'CompanyRelationEdge';
+  /** Opaque cursor; pass it as after to get the next page. */
+  cursor: Scalars['String']['output'];
+  /** The neighbouring Company. */
+  node: Company;
+  /** The relationship: type, direction, validity, confidence, sources and counts. */
+  relationship: Relationship;
+};
+
+/** Conditions on Company neighbours and the relationships they are reached through; all must hold. */
+export type CompanyRelationFilter = {
+  /** Conditions on the neighbour, as on the list of its kind. */
+  node?: InputMaybe<CompanyFilter>;
+  /** Conditions on the relationship. */
+  relationship?: InputMaybe<RelationshipFilter>;
 };
 
 /** What a company does in the supply chain. */
@@ -1011,8 +1280,12 @@ export type Country = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** The company is headquartered in the country (HEADQUARTERED_IN, incoming). */
   companies: Array<CompanyRelation>;
+  /** companies (HEADQUARTERED_IN) one page at a time, filtered and sorted, with totalCount; companies itself keeps returning the whole list. */
+  companiesConnection: CompanyRelationConnection;
   /** The data center is located in the country (LOCATED_IN, incoming). */
   dataCenters: Array<DataCenterRelation>;
+  /** dataCenters (LOCATED_IN) one page at a time, filtered and sorted, with totalCount; dataCenters itself keeps returning the whole list. */
+  dataCentersConnection: DataCenterRelationConnection;
   /** Short description. */
   description: Maybe<Scalars['String']['output']>;
   /** Stable, human-readable id (a slug such as nvidia-h100). */
@@ -1021,12 +1294,16 @@ export type Country = Entity & Node & {
   isoCode: Maybe<Scalars['String']['output']>;
   /** The regulation was issued by the agency or government (ISSUED_BY, incoming). */
   issuedRegulations: Array<RegulationRelation>;
+  /** issuedRegulations (ISSUED_BY) one page at a time, filtered and sorted, with totalCount; issuedRegulations itself keeps returning the whole list. */
+  issuedRegulationsConnection: RegulationRelationConnection;
   /** The kind of entity. */
   kind: EntityKind;
   /** Display name. */
   name: Scalars['String']['output'];
   /** The regulation covers exports to the destination country (APPLIES_TO, incoming). */
   regulations: Array<RegulationRelation>;
+  /** regulations (APPLIES_TO) one page at a time, filtered and sorted, with totalCount; regulations itself keeps returning the whole list. */
+  regulationsConnection: RegulationRelationConnection;
   /** The sources this entity rests on. */
   sources: Array<Source>;
 };
@@ -1039,8 +1316,28 @@ export type CountryCompaniesArgs = {
 
 
 /** A country or territory. */
+export type CountryCompaniesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<CompanyRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CompanyOrder>;
+};
+
+
+/** A country or territory. */
 export type CountryDataCentersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A country or territory. */
+export type CountryDataCentersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<DataCenterRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DataCenterOrder>;
 };
 
 
@@ -1051,8 +1348,28 @@ export type CountryIssuedRegulationsArgs = {
 
 
 /** A country or territory. */
+export type CountryIssuedRegulationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<RegulationRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RegulationOrder>;
+};
+
+
+/** A country or territory. */
 export type CountryRegulationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A country or territory. */
+export type CountryRegulationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<RegulationRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RegulationOrder>;
 };
 
 /** Aggregates over the Country entities a filter matches, computed by the database in one statement. */
@@ -1161,6 +1478,38 @@ export type CountryRelation = {
   node: Country;
   /** The relationship: type, direction, validity, confidence, sources and counts. */
   relationship: Relationship;
+};
+
+/** A page of the Country neighbours of an entity through one relationship field. */
+export type CountryRelationConnection = {
+  __typename?: 'CountryRelationConnection';
+  /** The neighbours of this page with their relationships and cursors. */
+  edges: Array<CountryRelationEdge>;
+  /** The neighbours of this page. */
+  nodes: Array<Country>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** Number of neighbours matching the filter (and asOf), across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Country reached through a relationship, in a page, with its cursor. */
+export type CountryRelationEdge = {
+  __typename?: 'CountryRelationEdge';
+  /** Opaque cursor; pass it as after to get the next page. */
+  cursor: Scalars['String']['output'];
+  /** The neighbouring Country. */
+  node: Country;
+  /** The relationship: type, direction, validity, confidence, sources and counts. */
+  relationship: Relationship;
+};
+
+/** Conditions on Country neighbours and the relationships they are reached through; all must hold. */
+export type CountryRelationFilter = {
+  /** Conditions on the neighbour, as on the list of its kind. */
+  node?: InputMaybe<CountryFilter>;
+  /** Conditions on the relationship. */
+  relationship?: InputMaybe<RelationshipFilter>;
 };
 
 /** Properties Country entities can be sorted by. */
@@ -1413,6 +1762,8 @@ export type DataCenter = Entity & Node & {
   capitalCostUsdBn: Maybe<Scalars['Float']['output']>;
   /** The data center is equipped with the chip (EQUIPPED_WITH, outgoing). */
   chips: Array<ChipRelation>;
+  /** chips (EQUIPPED_WITH) one page at a time, filtered and sorted, with totalCount; chips itself keeps returning the whole list. */
+  chipsConnection: ChipRelationConnection;
   /** City or area where the site is. */
   city: Maybe<Scalars['String']['output']>;
   /** The data center is located in the country (LOCATED_IN, outgoing). */
@@ -1429,10 +1780,14 @@ export type DataCenter = Entity & Node & {
   name: Scalars['String']['output'];
   /** The data center's capacity as a dated reading shows it; each holds from its day until the next reading (read one day with asOf) (OBSERVED_AS, outgoing). */
   observations: Array<ObservationRelation>;
+  /** observations (OBSERVED_AS) one page at a time, filtered and sorted, with totalCount; observations itself keeps returning the whole list. */
+  observationsConnection: ObservationRelationConnection;
   /** Date the site first became operational. */
   operationalDate: Maybe<Scalars['Date']['output']>;
   /** The company operates the data center (OPERATES, incoming). */
   operators: Array<CompanyRelation>;
+  /** operators (OPERATES) one page at a time, filtered and sorted, with totalCount; operators itself keeps returning the whole list. */
+  operatorsConnection: CompanyRelationConnection;
   /** Power capacity in megawatts. */
   powerMw: Maybe<Scalars['Float']['output']>;
   /** The sources this entity rests on. */
@@ -1441,14 +1796,28 @@ export type DataCenter = Entity & Node & {
   status: Maybe<DataCenterStatus>;
   /** The company rents compute capacity at the data center (RENTS_CAPACITY_AT, incoming). */
   tenants: Array<CompanyRelation>;
+  /** tenants (RENTS_CAPACITY_AT) one page at a time, filtered and sorted, with totalCount; tenants itself keeps returning the whole list. */
+  tenantsConnection: CompanyRelationConnection;
   /** The model was trained at the data center (TRAINED_AT, incoming). */
   trainedModels: Array<ModelRelation>;
+  /** trainedModels (TRAINED_AT) one page at a time, filtered and sorted, with totalCount; trainedModels itself keeps returning the whole list. */
+  trainedModelsConnection: ModelRelationConnection;
 };
 
 
 /** A data center or GPU cluster, or an aggregate standing for unnamed facilities in a country. */
 export type DataCenterChipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A data center or GPU cluster, or an aggregate standing for unnamed facilities in a country. */
+export type DataCenterChipsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<ChipRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ChipOrder>;
 };
 
 
@@ -1465,8 +1834,28 @@ export type DataCenterObservationsArgs = {
 
 
 /** A data center or GPU cluster, or an aggregate standing for unnamed facilities in a country. */
+export type DataCenterObservationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<ObservationRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ObservationOrder>;
+};
+
+
+/** A data center or GPU cluster, or an aggregate standing for unnamed facilities in a country. */
 export type DataCenterOperatorsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A data center or GPU cluster, or an aggregate standing for unnamed facilities in a country. */
+export type DataCenterOperatorsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<CompanyRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CompanyOrder>;
 };
 
 
@@ -1477,8 +1866,28 @@ export type DataCenterTenantsArgs = {
 
 
 /** A data center or GPU cluster, or an aggregate standing for unnamed facilities in a country. */
+export type DataCenterTenantsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<CompanyRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CompanyOrder>;
+};
+
+
+/** A data center or GPU cluster, or an aggregate standing for unnamed facilities in a country. */
 export type DataCenterTrainedModelsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A data center or GPU cluster, or an aggregate standing for unnamed facilities in a country. */
+export type DataCenterTrainedModelsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<ModelRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ModelOrder>;
 };
 
 /** Aggregates over the DataCenter entities a filter matches, computed by the database in one statement. */
@@ -1645,6 +2054,38 @@ export type DataCenterRelation = {
   node: DataCenter;
   /** The relationship: type, direction, validity, confidence, sources and counts. */
   relationship: Relationship;
+};
+
+/** A page of the DataCenter neighbours of an entity through one relationship field. */
+export type DataCenterRelationConnection = {
+  __typename?: 'DataCenterRelationConnection';
+  /** The neighbours of this page with their relationships and cursors. */
+  edges: Array<DataCenterRelationEdge>;
+  /** The neighbours of this page. */
+  nodes: Array<DataCenter>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** Number of neighbours matching the filter (and asOf), across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A DataCenter reached through a relationship, in a page, with its cursor. */
+export type DataCenterRelationEdge = {
+  __typename?: 'DataCenterRelationEdge';
+  /** Opaque cursor; pass it as after to get the next page. */
+  cursor: Scalars['String']['output'];
+  /** The neighbouring DataCenter. */
+  node: DataCenter;
+  /** The relationship: type, direction, validity, confidence, sources and counts. */
+  relationship: Relationship;
+};
+
+/** Conditions on DataCenter neighbours and the relationships they are reached through; all must hold. */
+export type DataCenterRelationFilter = {
+  /** Conditions on the neighbour, as on the list of its kind. */
+  node?: InputMaybe<DataCenterFilter>;
+  /** Conditions on the relationship. */
+  relationship?: InputMaybe<RelationshipFilter>;
 };
 
 /** Properties DataCenter entities can be sorted by. */
@@ -2075,14 +2516,20 @@ export type Model = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** The model was fine-tuned from a base model (FINE_TUNED_FROM, outgoing). */
   baseModels: Array<ModelRelation>;
+  /** baseModels (FINE_TUNED_FROM) one page at a time, filtered and sorted, with totalCount; baseModels itself keeps returning the whole list. */
+  baseModelsConnection: ModelRelationConnection;
   /** The model was fine-tuned from a base model (FINE_TUNED_FROM, incoming). */
   derivedModels: Array<ModelRelation>;
+  /** derivedModels (FINE_TUNED_FROM) one page at a time, filtered and sorted, with totalCount; derivedModels itself keeps returning the whole list. */
+  derivedModelsConnection: ModelRelationConnection;
   /** Short description. */
   description: Maybe<Scalars['String']['output']>;
   /** The developer, or the first by name when several develop the model together (see developers). */
   developer: Maybe<CompanyRelation>;
   /** The company develops the model (DEVELOPS, incoming). */
   developers: Array<CompanyRelation>;
+  /** developers (DEVELOPS) one page at a time, filtered and sorted, with totalCount; developers itself keeps returning the whole list. */
+  developersConnection: CompanyRelationConnection;
   /** Domain of the model (language, vision, multimodal...). */
   domain: Maybe<Scalars['String']['output']>;
   /** Stable, human-readable id (a slug such as nvidia-h100). */
@@ -2101,10 +2548,14 @@ export type Model = Entity & Node & {
   sources: Array<Source>;
   /** The model was trained on the chip (TRAINED_ON, outgoing). */
   trainingChips: Array<ChipRelation>;
+  /** trainingChips (TRAINED_ON) one page at a time, filtered and sorted, with totalCount; trainingChips itself keeps returning the whole list. */
+  trainingChipsConnection: ChipRelationConnection;
   /** Training compute in floating-point operations (Epoch AI estimate where cited). */
   trainingComputeFlop: Maybe<Scalars['Float']['output']>;
   /** The model was trained at the data center (TRAINED_AT, outgoing). */
   trainingSites: Array<DataCenterRelation>;
+  /** trainingSites (TRAINED_AT) one page at a time, filtered and sorted, with totalCount; trainingSites itself keeps returning the whole list. */
+  trainingSitesConnection: DataCenterRelationConnection;
 };
 
 
@@ -2115,8 +2566,28 @@ export type ModelBaseModelsArgs = {
 
 
 /** An AI model. */
+export type ModelBaseModelsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<ModelRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ModelOrder>;
+};
+
+
+/** An AI model. */
 export type ModelDerivedModelsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An AI model. */
+export type ModelDerivedModelsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<ModelRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ModelOrder>;
 };
 
 
@@ -2133,14 +2604,44 @@ export type ModelDevelopersArgs = {
 
 
 /** An AI model. */
+export type ModelDevelopersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<CompanyRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CompanyOrder>;
+};
+
+
+/** An AI model. */
 export type ModelTrainingChipsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
 /** An AI model. */
+export type ModelTrainingChipsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<ChipRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ChipOrder>;
+};
+
+
+/** An AI model. */
 export type ModelTrainingSitesArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** An AI model. */
+export type ModelTrainingSitesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<DataCenterRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DataCenterOrder>;
 };
 
 /** Aggregates over the Model entities a filter matches, computed by the database in one statement. */
@@ -2297,6 +2798,38 @@ export type ModelRelation = {
   node: Model;
   /** The relationship: type, direction, validity, confidence, sources and counts. */
   relationship: Relationship;
+};
+
+/** A page of the Model neighbours of an entity through one relationship field. */
+export type ModelRelationConnection = {
+  __typename?: 'ModelRelationConnection';
+  /** The neighbours of this page with their relationships and cursors. */
+  edges: Array<ModelRelationEdge>;
+  /** The neighbours of this page. */
+  nodes: Array<Model>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** Number of neighbours matching the filter (and asOf), across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Model reached through a relationship, in a page, with its cursor. */
+export type ModelRelationEdge = {
+  __typename?: 'ModelRelationEdge';
+  /** Opaque cursor; pass it as after to get the next page. */
+  cursor: Scalars['String']['output'];
+  /** The neighbouring Model. */
+  node: Model;
+  /** The relationship: type, direction, validity, confidence, sources and counts. */
+  relationship: Relationship;
+};
+
+/** Conditions on Model neighbours and the relationships they are reached through; all must hold. */
+export type ModelRelationFilter = {
+  /** Conditions on the neighbour, as on the list of its kind. */
+  node?: InputMaybe<ModelFilter>;
+  /** Conditions on the relationship. */
+  relationship?: InputMaybe<RelationshipFilter>;
 };
 
 /** Properties Model entities can be sorted by. */
@@ -2533,6 +3066,8 @@ export type Observation = Entity & Node & {
   capitalCostUsdBn: Maybe<Scalars['Float']['output']>;
   /** The data center's capacity as a dated reading shows it; each holds from its day until the next reading (read one day with asOf) (OBSERVED_AS, incoming). */
   dataCenters: Array<DataCenterRelation>;
+  /** dataCenters (OBSERVED_AS) one page at a time, filtered and sorted, with totalCount; dataCenters itself keeps returning the whole list. */
+  dataCentersConnection: DataCenterRelationConnection;
   /** Short description. */
   description: Maybe<Scalars['String']['output']>;
   /** Compute capacity in H100-equivalents on that day. */
@@ -2561,6 +3096,16 @@ export type Observation = Entity & Node & {
 /** A dated reading of a data center's capacity from a source: power, H100-equivalents and construction status on one day. `projected` readings are the source's forecast, not observations. */
 export type ObservationDataCentersArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A dated reading of a data center's capacity from a source: power, H100-equivalents and construction status on one day. `projected` readings are the source's forecast, not observations. */
+export type ObservationDataCentersConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<DataCenterRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DataCenterOrder>;
 };
 
 /** Aggregates over the Observation entities a filter matches, computed by the database in one statement. */
@@ -2713,6 +3258,38 @@ export type ObservationRelation = {
   node: Observation;
   /** The relationship: type, direction, validity, confidence, sources and counts. */
   relationship: Relationship;
+};
+
+/** A page of the Observation neighbours of an entity through one relationship field. */
+export type ObservationRelationConnection = {
+  __typename?: 'ObservationRelationConnection';
+  /** The neighbours of this page with their relationships and cursors. */
+  edges: Array<ObservationRelationEdge>;
+  /** The neighbours of this page. */
+  nodes: Array<Observation>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** Number of neighbours matching the filter (and asOf), across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Observation reached through a relationship, in a page, with its cursor. */
+export type ObservationRelationEdge = {
+  __typename?: 'ObservationRelationEdge';
+  /** Opaque cursor; pass it as after to get the next page. */
+  cursor: Scalars['String']['output'];
+  /** The neighbouring Observation. */
+  node: Observation;
+  /** The relationship: type, direction, validity, confidence, sources and counts. */
+  relationship: Relationship;
+};
+
+/** Conditions on Observation neighbours and the relationships they are reached through; all must hold. */
+export type ObservationRelationFilter = {
+  /** Conditions on the neighbour, as on the list of its kind. */
+  node?: InputMaybe<ObservationFilter>;
+  /** Conditions on the relationship. */
+  relationship?: InputMaybe<RelationshipFilter>;
 };
 
 /** Properties Observation entities can be sorted by. */
@@ -3148,14 +3725,20 @@ export type Regulation = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** The regulation amends an earlier one (AMENDS, incoming). */
   amendedBy: Array<RegulationRelation>;
+  /** amendedBy (AMENDS) one page at a time, filtered and sorted, with totalCount; amendedBy itself keeps returning the whole list. */
+  amendedByConnection: RegulationRelationConnection;
   /** The regulation amends an earlier one (AMENDS, outgoing). */
   amends: Array<RegulationRelation>;
+  /** amends (AMENDS) one page at a time, filtered and sorted, with totalCount; amends itself keeps returning the whole list. */
+  amendsConnection: RegulationRelationConnection;
   /** Official citation (for example 87 FR 62186). */
   citation: Maybe<Scalars['String']['output']>;
   /** Short description. */
   description: Maybe<Scalars['String']['output']>;
   /** The regulation covers exports to the destination country (APPLIES_TO, outgoing). */
   destinations: Array<CountryRelation>;
+  /** destinations (APPLIES_TO) one page at a time, filtered and sorted, with totalCount; destinations itself keeps returning the whole list. */
+  destinationsConnection: CountryRelationConnection;
   /** Document number (for example Federal Register document 2022-21658). */
   documentNumber: Maybe<Scalars['String']['output']>;
   /** Export Control Classification Numbers the rule creates or changes. */
@@ -3174,18 +3757,26 @@ export type Regulation = Entity & Node & {
   kind: EntityKind;
   /** The regulation adds the company to a restricted-party list (such as the Entity List) (LISTS, outgoing). */
   listedEntities: Array<CompanyRelation>;
+  /** listedEntities (LISTS) one page at a time, filtered and sorted, with totalCount; listedEntities itself keeps returning the whole list. */
+  listedEntitiesConnection: CompanyRelationConnection;
   /** Display name. */
   name: Scalars['String']['output'];
   /** Date of publication. */
   publishedDate: Maybe<Scalars['Date']['output']>;
   /** The regulation rescinds an earlier one (RESCINDS, incoming). */
   rescindedBy: Array<RegulationRelation>;
+  /** rescindedBy (RESCINDS) one page at a time, filtered and sorted, with totalCount; rescindedBy itself keeps returning the whole list. */
+  rescindedByConnection: RegulationRelationConnection;
   /** Date the rule was rescinded, if it was. */
   rescindedDate: Maybe<Scalars['Date']['output']>;
   /** The regulation rescinds an earlier one (RESCINDS, outgoing). */
   rescinds: Array<RegulationRelation>;
+  /** rescinds (RESCINDS) one page at a time, filtered and sorted, with totalCount; rescinds itself keeps returning the whole list. */
+  rescindsConnection: RegulationRelationConnection;
   /** The regulation restricts exports of the chip (RESTRICTS, outgoing). */
   restricts: Array<ChipRelation>;
+  /** restricts (RESTRICTS) one page at a time, filtered and sorted, with totalCount; restricts itself keeps returning the whole list. */
+  restrictsConnection: ChipRelationConnection;
   /** The sources this entity rests on. */
   sources: Array<Source>;
   /** The performance thresholds the rule sets, in short. */
@@ -3202,14 +3793,44 @@ export type RegulationAmendedByArgs = {
 
 
 /** A rule, licence requirement or official guidance that governs exports of chips or compute. */
+export type RegulationAmendedByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<RegulationRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RegulationOrder>;
+};
+
+
+/** A rule, licence requirement or official guidance that governs exports of chips or compute. */
 export type RegulationAmendsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
 /** A rule, licence requirement or official guidance that governs exports of chips or compute. */
+export type RegulationAmendsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<RegulationRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RegulationOrder>;
+};
+
+
+/** A rule, licence requirement or official guidance that governs exports of chips or compute. */
 export type RegulationDestinationsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A rule, licence requirement or official guidance that governs exports of chips or compute. */
+export type RegulationDestinationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<CountryRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CountryOrder>;
 };
 
 
@@ -3226,8 +3847,28 @@ export type RegulationListedEntitiesArgs = {
 
 
 /** A rule, licence requirement or official guidance that governs exports of chips or compute. */
+export type RegulationListedEntitiesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<CompanyRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<CompanyOrder>;
+};
+
+
+/** A rule, licence requirement or official guidance that governs exports of chips or compute. */
 export type RegulationRescindedByArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A rule, licence requirement or official guidance that governs exports of chips or compute. */
+export type RegulationRescindedByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<RegulationRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RegulationOrder>;
 };
 
 
@@ -3238,8 +3879,28 @@ export type RegulationRescindsArgs = {
 
 
 /** A rule, licence requirement or official guidance that governs exports of chips or compute. */
+export type RegulationRescindsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<RegulationRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<RegulationOrder>;
+};
+
+
+/** A rule, licence requirement or official guidance that governs exports of chips or compute. */
 export type RegulationRestrictsArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/** A rule, licence requirement or official guidance that governs exports of chips or compute. */
+export type RegulationRestrictsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['Date']['input']>;
+  filter?: InputMaybe<ChipRelationFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<ChipOrder>;
 };
 
 /** Aggregates over the Regulation entities a filter matches, computed by the database in one statement. */
@@ -3451,6 +4112,38 @@ export type RegulationRelation = {
   relationship: Relationship;
 };
 
+/** A page of the Regulation neighbours of an entity through one relationship field. */
+export type RegulationRelationConnection = {
+  __typename?: 'RegulationRelationConnection';
+  /** The neighbours of this page with their relationships and cursors. */
+  edges: Array<RegulationRelationEdge>;
+  /** The neighbours of this page. */
+  nodes: Array<Regulation>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+  /** Number of neighbours matching the filter (and asOf), across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A Regulation reached through a relationship, in a page, with its cursor. */
+export type RegulationRelationEdge = {
+  __typename?: 'RegulationRelationEdge';
+  /** Opaque cursor; pass it as after to get the next page. */
+  cursor: Scalars['String']['output'];
+  /** The neighbouring Regulation. */
+  node: Regulation;
+  /** The relationship: type, direction, validity, confidence, sources and counts. */
+  relationship: Relationship;
+};
+
+/** Conditions on Regulation neighbours and the relationships they are reached through; all must hold. */
+export type RegulationRelationFilter = {
+  /** Conditions on the neighbour, as on the list of its kind. */
+  node?: InputMaybe<RegulationFilter>;
+  /** Conditions on the relationship. */
+  relationship?: InputMaybe<RelationshipFilter>;
+};
+
 /** Properties Regulation entities can be sorted by. */
 export type RegulationSortField =
   /** Sort by citation. */
@@ -3527,6 +4220,36 @@ export type Relationship = {
   validFrom: Maybe<Scalars['Date']['output']>;
   /** Day it stopped holding (exclusive), if it did. */
   validTo: Maybe<Scalars['Date']['output']>;
+};
+
+/** Conditions on the relationship a neighbour is reached through; all must hold. A relationship without the property never matches a condition on it. */
+export type RelationshipFilter = {
+  /** Match on basis (RESTRICTS). */
+  basis?: InputMaybe<StringFilter>;
+  /** Match on chipCount (TRAINED_ON, EQUIPPED_WITH). */
+  chipCount?: InputMaybe<IntFilter>;
+  /** Match on citation (LISTS). */
+  citation?: InputMaybe<StringFilter>;
+  /** The confidence is one of these. */
+  confidence?: InputMaybe<Array<Confidence>>;
+  /** Match on countries (LISTS). */
+  countries?: InputMaybe<StringFilter>;
+  /** Match on criterion (RESTRICTS). */
+  criterion?: InputMaybe<StringFilter>;
+  /** Match on evidence (RESTRICTS). */
+  evidence?: InputMaybe<StringFilter>;
+  /** Match on gpuHours (TRAINED_ON). */
+  gpuHours?: InputMaybe<FloatFilter>;
+  /** Match on licenseRequirement (RESTRICTS, LISTS). */
+  licenseRequirement?: InputMaybe<StringFilter>;
+  /** Match on paragraph (RESTRICTS). */
+  paragraph?: InputMaybe<StringFilter>;
+  /** Match on processNode (MANUFACTURES). */
+  processNode?: InputMaybe<StringFilter>;
+  /** Match on validFrom (first day it held, if known). */
+  validFrom?: InputMaybe<DateFilter>;
+  /** Match on validTo (day it stopped holding (exclusive), if it did). */
+  validTo?: InputMaybe<DateFilter>;
 };
 
 /** A relationship to assert: its endpoints, sources, validity, confidence and type-specific properties. */
@@ -4382,6 +5105,9 @@ export type ResolversTypes = ResolversObject<{
   ChipGroupProperty: ChipGroupProperty;
   ChipOrder: ChipOrder;
   ChipRelation: ResolverTypeWrapper<NeighbourModel>;
+  ChipRelationConnection: ResolverTypeWrapper<RelationPageModel>;
+  ChipRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  ChipRelationFilter: ChipRelationFilter;
   ChipRestriction: ResolverTypeWrapper<Omit<ChipRestriction, 'destinations' | 'regulation' | 'sources'> & { destinations: Array<ResolversTypes['Country']>, regulation: ResolversTypes['Regulation'], sources: Array<ResolversTypes['Source']> }>;
   ChipSortField: ChipSortField;
   ChipUsage: ResolverTypeWrapper<Omit<ChipUsage, 'chip' | 'restrictions' | 'users'> & { chip: ResolversTypes['Chip'], restrictions: Array<ResolversTypes['ChipRestriction']>, users: Array<ResolversTypes['ChipUser']> }>;
@@ -4398,6 +5124,9 @@ export type ResolversTypes = ResolversObject<{
   CompanyLoss: ResolverTypeWrapper<Omit<CompanyLoss, 'chips' | 'company' | 'countries' | 'homeCountry' | 'routes'> & { chips: Array<ResolversTypes['Chip']>, company: ResolversTypes['Company'], countries: Array<ResolversTypes['Country']>, homeCountry?: Maybe<ResolversTypes['Country']>, routes: Array<ResolversTypes['RouteChange']> }>;
   CompanyOrder: CompanyOrder;
   CompanyRelation: ResolverTypeWrapper<NeighbourModel>;
+  CompanyRelationConnection: ResolverTypeWrapper<RelationPageModel>;
+  CompanyRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  CompanyRelationFilter: CompanyRelationFilter;
   CompanyRole: CompanyRole;
   CompanyRoleFilter: CompanyRoleFilter;
   CompanySortField: CompanySortField;
@@ -4419,6 +5148,9 @@ export type ResolversTypes = ResolversObject<{
   CountryGroupProperty: CountryGroupProperty;
   CountryOrder: CountryOrder;
   CountryRelation: ResolverTypeWrapper<NeighbourModel>;
+  CountryRelationConnection: ResolverTypeWrapper<RelationPageModel>;
+  CountryRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  CountryRelationFilter: CountryRelationFilter;
   CountrySortField: CountrySortField;
   CreateChipInput: CreateChipInput;
   CreateCompanyInput: CreateCompanyInput;
@@ -4439,6 +5171,9 @@ export type ResolversTypes = ResolversObject<{
   DataCenterGroupProperty: DataCenterGroupProperty;
   DataCenterOrder: DataCenterOrder;
   DataCenterRelation: ResolverTypeWrapper<NeighbourModel>;
+  DataCenterRelationConnection: ResolverTypeWrapper<RelationPageModel>;
+  DataCenterRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  DataCenterRelationFilter: DataCenterRelationFilter;
   DataCenterSortField: DataCenterSortField;
   DataCenterStatus: DataCenterStatus;
   DataCenterStatusFilter: DataCenterStatusFilter;
@@ -4486,6 +5221,9 @@ export type ResolversTypes = ResolversObject<{
   ModelGroupProperty: ModelGroupProperty;
   ModelOrder: ModelOrder;
   ModelRelation: ResolverTypeWrapper<NeighbourModel>;
+  ModelRelationConnection: ResolverTypeWrapper<RelationPageModel>;
+  ModelRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  ModelRelationFilter: ModelRelationFilter;
   ModelSortField: ModelSortField;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighborhood: ResolverTypeWrapper<Omit<Neighborhood, 'center' | 'edges' | 'nodes'> & { center: ResolversTypes['Entity'], edges: Array<ResolversTypes['Relationship']>, nodes: Array<ResolversTypes['NeighborhoodNode']> }>;
@@ -4501,6 +5239,9 @@ export type ResolversTypes = ResolversObject<{
   ObservationGroupProperty: ObservationGroupProperty;
   ObservationOrder: ObservationOrder;
   ObservationRelation: ResolverTypeWrapper<NeighbourModel>;
+  ObservationRelationConnection: ResolverTypeWrapper<RelationPageModel>;
+  ObservationRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  ObservationRelationFilter: ObservationRelationFilter;
   ObservationSortField: ObservationSortField;
   PageInfo: ResolverTypeWrapper<PageInfoModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -4515,9 +5256,13 @@ export type ResolversTypes = ResolversObject<{
   RegulationGroupProperty: RegulationGroupProperty;
   RegulationOrder: RegulationOrder;
   RegulationRelation: ResolverTypeWrapper<NeighbourModel>;
+  RegulationRelationConnection: ResolverTypeWrapper<RelationPageModel>;
+  RegulationRelationEdge: ResolverTypeWrapper<RelationEdgeModel>;
+  RegulationRelationFilter: RegulationRelationFilter;
   RegulationSortField: RegulationSortField;
   RelationFilter: RelationFilter;
   Relationship: ResolverTypeWrapper<RelationshipModel>;
+  RelationshipFilter: RelationshipFilter;
   RelationshipInput: RelationshipInput;
   RelationshipKeyInput: RelationshipKeyInput;
   RelationshipNumberStats: ResolverTypeWrapper<StatsModel>;
@@ -4583,6 +5328,9 @@ export type ResolversParentTypes = ResolversObject<{
   ChipGroupBy: ChipGroupBy;
   ChipOrder: ChipOrder;
   ChipRelation: NeighbourModel;
+  ChipRelationConnection: RelationPageModel;
+  ChipRelationEdge: RelationEdgeModel;
+  ChipRelationFilter: ChipRelationFilter;
   ChipRestriction: Omit<ChipRestriction, 'destinations' | 'regulation' | 'sources'> & { destinations: Array<ResolversParentTypes['Country']>, regulation: ResolversParentTypes['Regulation'], sources: Array<ResolversParentTypes['Source']> };
   ChipUsage: Omit<ChipUsage, 'chip' | 'restrictions' | 'users'> & { chip: ResolversParentTypes['Chip'], restrictions: Array<ResolversParentTypes['ChipRestriction']>, users: Array<ResolversParentTypes['ChipUser']> };
   ChipUser: Omit<ChipUser, 'dataCenter' | 'entity' | 'path'> & { dataCenter?: Maybe<ResolversParentTypes['DataCenter']>, entity: ResolversParentTypes['Entity'], path: ResolversParentTypes['GraphPath'] };
@@ -4596,6 +5344,9 @@ export type ResolversParentTypes = ResolversObject<{
   CompanyLoss: Omit<CompanyLoss, 'chips' | 'company' | 'countries' | 'homeCountry' | 'routes'> & { chips: Array<ResolversParentTypes['Chip']>, company: ResolversParentTypes['Company'], countries: Array<ResolversParentTypes['Country']>, homeCountry?: Maybe<ResolversParentTypes['Country']>, routes: Array<ResolversParentTypes['RouteChange']> };
   CompanyOrder: CompanyOrder;
   CompanyRelation: NeighbourModel;
+  CompanyRelationConnection: RelationPageModel;
+  CompanyRelationEdge: RelationEdgeModel;
+  CompanyRelationFilter: CompanyRelationFilter;
   CompanyRoleFilter: CompanyRoleFilter;
   ComputeAccess: Omit<ComputeAccess, 'company' | 'homeCountry' | 'routes'> & { company: ResolversParentTypes['Company'], homeCountry?: Maybe<ResolversParentTypes['Country']>, routes: Array<ResolversParentTypes['ComputeRoute']> };
   ComputeRoute: Omit<ComputeRoute, 'chip' | 'dataCenter' | 'dataCenterCountry' | 'homeCountry' | 'path' | 'restrictions' | 'sources' | 'undetermined'> & { chip: ResolversParentTypes['Chip'], dataCenter?: Maybe<ResolversParentTypes['DataCenter']>, dataCenterCountry?: Maybe<ResolversParentTypes['Country']>, homeCountry?: Maybe<ResolversParentTypes['Country']>, path: ResolversParentTypes['GraphPath'], restrictions: Array<ResolversParentTypes['ChipRestriction']>, sources: Array<ResolversParentTypes['Source']>, undetermined: Array<ResolversParentTypes['UndeterminedRestriction']> };
@@ -4610,6 +5361,9 @@ export type ResolversParentTypes = ResolversObject<{
   CountryGroupBy: CountryGroupBy;
   CountryOrder: CountryOrder;
   CountryRelation: NeighbourModel;
+  CountryRelationConnection: RelationPageModel;
+  CountryRelationEdge: RelationEdgeModel;
+  CountryRelationFilter: CountryRelationFilter;
   CreateChipInput: CreateChipInput;
   CreateCompanyInput: CreateCompanyInput;
   CreateCountryInput: CreateCountryInput;
@@ -4628,6 +5382,9 @@ export type ResolversParentTypes = ResolversObject<{
   DataCenterGroupBy: DataCenterGroupBy;
   DataCenterOrder: DataCenterOrder;
   DataCenterRelation: NeighbourModel;
+  DataCenterRelationConnection: RelationPageModel;
+  DataCenterRelationEdge: RelationEdgeModel;
+  DataCenterRelationFilter: DataCenterRelationFilter;
   DataCenterStatusFilter: DataCenterStatusFilter;
   Date: Scalars['Date']['output'];
   DateFilter: DateFilter;
@@ -4666,6 +5423,9 @@ export type ResolversParentTypes = ResolversObject<{
   ModelGroupBy: ModelGroupBy;
   ModelOrder: ModelOrder;
   ModelRelation: NeighbourModel;
+  ModelRelationConnection: RelationPageModel;
+  ModelRelationEdge: RelationEdgeModel;
+  ModelRelationFilter: ModelRelationFilter;
   Mutation: Record<PropertyKey, never>;
   Neighborhood: Omit<Neighborhood, 'center' | 'edges' | 'nodes'> & { center: ResolversParentTypes['Entity'], edges: Array<ResolversParentTypes['Relationship']>, nodes: Array<ResolversParentTypes['NeighborhoodNode']> };
   NeighborhoodNode: Omit<NeighborhoodNode, 'node'> & { node: ResolversParentTypes['Entity'] };
@@ -4679,6 +5439,9 @@ export type ResolversParentTypes = ResolversObject<{
   ObservationGroupBy: ObservationGroupBy;
   ObservationOrder: ObservationOrder;
   ObservationRelation: NeighbourModel;
+  ObservationRelationConnection: RelationPageModel;
+  ObservationRelationEdge: RelationEdgeModel;
+  ObservationRelationFilter: ObservationRelationFilter;
   PageInfo: PageInfoModel;
   Query: Record<PropertyKey, never>;
   Regulation: EntityModel;
@@ -4691,8 +5454,12 @@ export type ResolversParentTypes = ResolversObject<{
   RegulationGroupBy: RegulationGroupBy;
   RegulationOrder: RegulationOrder;
   RegulationRelation: NeighbourModel;
+  RegulationRelationConnection: RelationPageModel;
+  RegulationRelationEdge: RelationEdgeModel;
+  RegulationRelationFilter: RegulationRelationFilter;
   RelationFilter: RelationFilter;
   Relationship: RelationshipModel;
+  RelationshipFilter: RelationshipFilter;
   RelationshipInput: RelationshipInput;
   RelationshipKeyInput: RelationshipKeyInput;
   RelationshipNumberStats: StatsModel;
@@ -4768,25 +5535,30 @@ export type ChipResolvers<ContextType = GraphContext, ParentType extends Resolve
   bf16DenseTflops?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   controls?: Resolver<ResolversTypes['ChipControls'], ParentType, ContextType, RequireFields<ChipControlsArgs, 'destination'>>;
   dataCenters?: Resolver<Array<ResolversTypes['DataCenterRelation']>, ParentType, ContextType, Partial<ChipDataCentersArgs>>;
+  dataCentersConnection?: Resolver<ResolversTypes['DataCenterRelationConnection'], ParentType, ContextType, RequireFields<ChipDataCentersConnectionArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   designedForDatacenter?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   designers?: Resolver<Array<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<ChipDesignersArgs>>;
+  designersConnection?: Resolver<ResolversTypes['CompanyRelationConnection'], ParentType, ContextType, RequireFields<ChipDesignersConnectionArgs, 'first'>>;
   dieAreaMm2?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   eccn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   interconnectBandwidthGBs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   manufacturers?: Resolver<Array<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<ChipManufacturersArgs>>;
+  manufacturersConnection?: Resolver<ResolversTypes['CompanyRelationConnection'], ParentType, ContextType, RequireFields<ChipManufacturersConnectionArgs, 'first'>>;
   memoryBandwidthTBs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   memoryGb?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   processNm?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   releaseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   restrictedBy?: Resolver<Array<ResolversTypes['RegulationRelation']>, ParentType, ContextType, Partial<ChipRestrictedByArgs>>;
+  restrictedByConnection?: Resolver<ResolversTypes['RegulationRelationConnection'], ParentType, ContextType, RequireFields<ChipRestrictedByConnectionArgs, 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   tdpWatts?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   tpp?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   trainedModels?: Resolver<Array<ResolversTypes['ModelRelation']>, ParentType, ContextType, Partial<ChipTrainedModelsArgs>>;
+  trainedModelsConnection?: Resolver<ResolversTypes['ModelRelationConnection'], ParentType, ContextType, RequireFields<ChipTrainedModelsConnectionArgs, 'first'>>;
   vendor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -4858,6 +5630,19 @@ export type ChipRelationResolvers<ContextType = GraphContext, ParentType extends
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 }>;
 
+export type ChipRelationConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChipRelationConnection'] = ResolversParentTypes['ChipRelationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ChipRelationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Chip']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ChipRelationEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChipRelationEdge'] = ResolversParentTypes['ChipRelationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Chip'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+}>;
+
 export type ChipRestrictionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChipRestriction'] = ResolversParentTypes['ChipRestriction']> = ResolversObject<{
   basis?: Resolver<ResolversTypes['RestrictionBasis'], ParentType, ContextType>;
   derivation?: Resolver<Maybe<ResolversTypes['RestrictionDerivation']>, ParentType, ContextType>;
@@ -4888,24 +5673,36 @@ export type CompanyResolvers<ContextType = GraphContext, ParentType extends Reso
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   designedChips?: Resolver<Array<ResolversTypes['ChipRelation']>, ParentType, ContextType, Partial<CompanyDesignedChipsArgs>>;
+  designedChipsConnection?: Resolver<ResolversTypes['ChipRelationConnection'], ParentType, ContextType, RequireFields<CompanyDesignedChipsConnectionArgs, 'first'>>;
   foundedYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   headquarters?: Resolver<Maybe<ResolversTypes['CountryRelation']>, ParentType, ContextType, Partial<CompanyHeadquartersArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   issuedRegulations?: Resolver<Array<ResolversTypes['RegulationRelation']>, ParentType, ContextType, Partial<CompanyIssuedRegulationsArgs>>;
+  issuedRegulationsConnection?: Resolver<ResolversTypes['RegulationRelationConnection'], ParentType, ContextType, RequireFields<CompanyIssuedRegulationsConnectionArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   listedBy?: Resolver<Array<ResolversTypes['RegulationRelation']>, ParentType, ContextType, Partial<CompanyListedByArgs>>;
+  listedByConnection?: Resolver<ResolversTypes['RegulationRelationConnection'], ParentType, ContextType, RequireFields<CompanyListedByConnectionArgs, 'first'>>;
   manufacturedChips?: Resolver<Array<ResolversTypes['ChipRelation']>, ParentType, ContextType, Partial<CompanyManufacturedChipsArgs>>;
+  manufacturedChipsConnection?: Resolver<ResolversTypes['ChipRelationConnection'], ParentType, ContextType, RequireFields<CompanyManufacturedChipsConnectionArgs, 'first'>>;
   models?: Resolver<Array<ResolversTypes['ModelRelation']>, ParentType, ContextType, Partial<CompanyModelsArgs>>;
+  modelsConnection?: Resolver<ResolversTypes['ModelRelationConnection'], ParentType, ContextType, RequireFields<CompanyModelsConnectionArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   operatedDataCenters?: Resolver<Array<ResolversTypes['DataCenterRelation']>, ParentType, ContextType, Partial<CompanyOperatedDataCentersArgs>>;
+  operatedDataCentersConnection?: Resolver<ResolversTypes['DataCenterRelationConnection'], ParentType, ContextType, RequireFields<CompanyOperatedDataCentersConnectionArgs, 'first'>>;
   parents?: Resolver<Array<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<CompanyParentsArgs>>;
+  parentsConnection?: Resolver<ResolversTypes['CompanyRelationConnection'], ParentType, ContextType, RequireFields<CompanyParentsConnectionArgs, 'first'>>;
   partners?: Resolver<Array<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<CompanyPartnersArgs>>;
+  partnersConnection?: Resolver<ResolversTypes['CompanyRelationConnection'], ParentType, ContextType, RequireFields<CompanyPartnersConnectionArgs, 'first'>>;
   prosecutedBy?: Resolver<Array<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<CompanyProsecutedByArgs>>;
+  prosecutedByConnection?: Resolver<ResolversTypes['CompanyRelationConnection'], ParentType, ContextType, RequireFields<CompanyProsecutedByConnectionArgs, 'first'>>;
   prosecutes?: Resolver<Array<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<CompanyProsecutesArgs>>;
+  prosecutesConnection?: Resolver<ResolversTypes['CompanyRelationConnection'], ParentType, ContextType, RequireFields<CompanyProsecutesConnectionArgs, 'first'>>;
   rentedDataCenters?: Resolver<Array<ResolversTypes['DataCenterRelation']>, ParentType, ContextType, Partial<CompanyRentedDataCentersArgs>>;
+  rentedDataCentersConnection?: Resolver<ResolversTypes['DataCenterRelationConnection'], ParentType, ContextType, RequireFields<CompanyRentedDataCentersConnectionArgs, 'first'>>;
   roles?: Resolver<Array<ResolversTypes['CompanyRole']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   subsidiaries?: Resolver<Array<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<CompanySubsidiariesArgs>>;
+  subsidiariesConnection?: Resolver<ResolversTypes['CompanyRelationConnection'], ParentType, ContextType, RequireFields<CompanySubsidiariesConnectionArgs, 'first'>>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -4946,6 +5743,19 @@ export type CompanyLossResolvers<ContextType = GraphContext, ParentType extends 
 }>;
 
 export type CompanyRelationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CompanyRelation'] = ResolversParentTypes['CompanyRelation']> = ResolversObject<{
+  node?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+}>;
+
+export type CompanyRelationConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CompanyRelationConnection'] = ResolversParentTypes['CompanyRelationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CompanyRelationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Company']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CompanyRelationEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CompanyRelationEdge'] = ResolversParentTypes['CompanyRelationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 }>;
@@ -5001,14 +5811,18 @@ export type ControlParagraphResolvers<ContextType = GraphContext, ParentType ext
 export type CountryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   companies?: Resolver<Array<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<CountryCompaniesArgs>>;
+  companiesConnection?: Resolver<ResolversTypes['CompanyRelationConnection'], ParentType, ContextType, RequireFields<CountryCompaniesConnectionArgs, 'first'>>;
   dataCenters?: Resolver<Array<ResolversTypes['DataCenterRelation']>, ParentType, ContextType, Partial<CountryDataCentersArgs>>;
+  dataCentersConnection?: Resolver<ResolversTypes['DataCenterRelationConnection'], ParentType, ContextType, RequireFields<CountryDataCentersConnectionArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isoCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   issuedRegulations?: Resolver<Array<ResolversTypes['RegulationRelation']>, ParentType, ContextType, Partial<CountryIssuedRegulationsArgs>>;
+  issuedRegulationsConnection?: Resolver<ResolversTypes['RegulationRelationConnection'], ParentType, ContextType, RequireFields<CountryIssuedRegulationsConnectionArgs, 'first'>>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   regulations?: Resolver<Array<ResolversTypes['RegulationRelation']>, ParentType, ContextType, Partial<CountryRegulationsArgs>>;
+  regulationsConnection?: Resolver<ResolversTypes['RegulationRelationConnection'], ParentType, ContextType, RequireFields<CountryRegulationsConnectionArgs, 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -5043,11 +5857,25 @@ export type CountryRelationResolvers<ContextType = GraphContext, ParentType exte
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 }>;
 
+export type CountryRelationConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CountryRelationConnection'] = ResolversParentTypes['CountryRelationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CountryRelationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CountryRelationEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['CountryRelationEdge'] = ResolversParentTypes['CountryRelationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Country'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+}>;
+
 export type DataCenterResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DataCenter'] = ResolversParentTypes['DataCenter']> = ResolversObject<{
   aggregate?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   capitalCostUsdBn?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   chips?: Resolver<Array<ResolversTypes['ChipRelation']>, ParentType, ContextType, Partial<DataCenterChipsArgs>>;
+  chipsConnection?: Resolver<ResolversTypes['ChipRelationConnection'], ParentType, ContextType, RequireFields<DataCenterChipsConnectionArgs, 'first'>>;
   city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['CountryRelation']>, ParentType, ContextType, Partial<DataCenterCountryArgs>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5056,13 +5884,17 @@ export type DataCenterResolvers<ContextType = GraphContext, ParentType extends R
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   observations?: Resolver<Array<ResolversTypes['ObservationRelation']>, ParentType, ContextType, Partial<DataCenterObservationsArgs>>;
+  observationsConnection?: Resolver<ResolversTypes['ObservationRelationConnection'], ParentType, ContextType, RequireFields<DataCenterObservationsConnectionArgs, 'first'>>;
   operationalDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   operators?: Resolver<Array<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<DataCenterOperatorsArgs>>;
+  operatorsConnection?: Resolver<ResolversTypes['CompanyRelationConnection'], ParentType, ContextType, RequireFields<DataCenterOperatorsConnectionArgs, 'first'>>;
   powerMw?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['DataCenterStatus']>, ParentType, ContextType>;
   tenants?: Resolver<Array<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<DataCenterTenantsArgs>>;
+  tenantsConnection?: Resolver<ResolversTypes['CompanyRelationConnection'], ParentType, ContextType, RequireFields<DataCenterTenantsConnectionArgs, 'first'>>;
   trainedModels?: Resolver<Array<ResolversTypes['ModelRelation']>, ParentType, ContextType, Partial<DataCenterTrainedModelsArgs>>;
+  trainedModelsConnection?: Resolver<ResolversTypes['ModelRelationConnection'], ParentType, ContextType, RequireFields<DataCenterTrainedModelsConnectionArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -5105,6 +5937,19 @@ export type DataCenterGroupResolvers<ContextType = GraphContext, ParentType exte
 }>;
 
 export type DataCenterRelationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DataCenterRelation'] = ResolversParentTypes['DataCenterRelation']> = ResolversObject<{
+  node?: Resolver<ResolversTypes['DataCenter'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+}>;
+
+export type DataCenterRelationConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DataCenterRelationConnection'] = ResolversParentTypes['DataCenterRelationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DataCenterRelationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DataCenter']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DataCenterRelationEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['DataCenterRelationEdge'] = ResolversParentTypes['DataCenterRelationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['DataCenter'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 }>;
@@ -5245,10 +6090,13 @@ export type ModelResolvers<ContextType = GraphContext, ParentType extends Resolv
   activeParameters?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   baseModels?: Resolver<Array<ResolversTypes['ModelRelation']>, ParentType, ContextType, Partial<ModelBaseModelsArgs>>;
+  baseModelsConnection?: Resolver<ResolversTypes['ModelRelationConnection'], ParentType, ContextType, RequireFields<ModelBaseModelsConnectionArgs, 'first'>>;
   derivedModels?: Resolver<Array<ResolversTypes['ModelRelation']>, ParentType, ContextType, Partial<ModelDerivedModelsArgs>>;
+  derivedModelsConnection?: Resolver<ResolversTypes['ModelRelationConnection'], ParentType, ContextType, RequireFields<ModelDerivedModelsConnectionArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   developer?: Resolver<Maybe<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<ModelDeveloperArgs>>;
   developers?: Resolver<Array<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<ModelDevelopersArgs>>;
+  developersConnection?: Resolver<ResolversTypes['CompanyRelationConnection'], ParentType, ContextType, RequireFields<ModelDevelopersConnectionArgs, 'first'>>;
   domain?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -5258,8 +6106,10 @@ export type ModelResolvers<ContextType = GraphContext, ParentType extends Resolv
   releaseDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   trainingChips?: Resolver<Array<ResolversTypes['ChipRelation']>, ParentType, ContextType, Partial<ModelTrainingChipsArgs>>;
+  trainingChipsConnection?: Resolver<ResolversTypes['ChipRelationConnection'], ParentType, ContextType, RequireFields<ModelTrainingChipsConnectionArgs, 'first'>>;
   trainingComputeFlop?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   trainingSites?: Resolver<Array<ResolversTypes['DataCenterRelation']>, ParentType, ContextType, Partial<ModelTrainingSitesArgs>>;
+  trainingSitesConnection?: Resolver<ResolversTypes['DataCenterRelationConnection'], ParentType, ContextType, RequireFields<ModelTrainingSitesConnectionArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -5301,6 +6151,19 @@ export type ModelGroupResolvers<ContextType = GraphContext, ParentType extends R
 }>;
 
 export type ModelRelationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ModelRelation'] = ResolversParentTypes['ModelRelation']> = ResolversObject<{
+  node?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+}>;
+
+export type ModelRelationConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ModelRelationConnection'] = ResolversParentTypes['ModelRelationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ModelRelationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ModelRelationEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ModelRelationEdge'] = ResolversParentTypes['ModelRelationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 }>;
@@ -5349,6 +6212,7 @@ export type ObservationResolvers<ContextType = GraphContext, ParentType extends 
   buildingsOperational?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   capitalCostUsdBn?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   dataCenters?: Resolver<Array<ResolversTypes['DataCenterRelation']>, ParentType, ContextType, Partial<ObservationDataCentersArgs>>;
+  dataCentersConnection?: Resolver<ResolversTypes['DataCenterRelationConnection'], ParentType, ContextType, RequireFields<ObservationDataCentersConnectionArgs, 'first'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   h100Equivalents?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -5407,6 +6271,19 @@ export type ObservationRelationResolvers<ContextType = GraphContext, ParentType 
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 }>;
 
+export type ObservationRelationConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ObservationRelationConnection'] = ResolversParentTypes['ObservationRelationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ObservationRelationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Observation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ObservationRelationEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ObservationRelationEdge'] = ResolversParentTypes['ObservationRelationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Observation'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -5457,10 +6334,13 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
 export type RegulationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Regulation'] = ResolversParentTypes['Regulation']> = ResolversObject<{
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   amendedBy?: Resolver<Array<ResolversTypes['RegulationRelation']>, ParentType, ContextType, Partial<RegulationAmendedByArgs>>;
+  amendedByConnection?: Resolver<ResolversTypes['RegulationRelationConnection'], ParentType, ContextType, RequireFields<RegulationAmendedByConnectionArgs, 'first'>>;
   amends?: Resolver<Array<ResolversTypes['RegulationRelation']>, ParentType, ContextType, Partial<RegulationAmendsArgs>>;
+  amendsConnection?: Resolver<ResolversTypes['RegulationRelationConnection'], ParentType, ContextType, RequireFields<RegulationAmendsConnectionArgs, 'first'>>;
   citation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   destinations?: Resolver<Array<ResolversTypes['CountryRelation']>, ParentType, ContextType, Partial<RegulationDestinationsArgs>>;
+  destinationsConnection?: Resolver<ResolversTypes['CountryRelationConnection'], ParentType, ContextType, RequireFields<RegulationDestinationsConnectionArgs, 'first'>>;
   documentNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   eccns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   effectiveDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -5470,12 +6350,16 @@ export type RegulationResolvers<ContextType = GraphContext, ParentType extends R
   jurisdiction?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   listedEntities?: Resolver<Array<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<RegulationListedEntitiesArgs>>;
+  listedEntitiesConnection?: Resolver<ResolversTypes['CompanyRelationConnection'], ParentType, ContextType, RequireFields<RegulationListedEntitiesConnectionArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   publishedDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   rescindedBy?: Resolver<Array<ResolversTypes['RegulationRelation']>, ParentType, ContextType, Partial<RegulationRescindedByArgs>>;
+  rescindedByConnection?: Resolver<ResolversTypes['RegulationRelationConnection'], ParentType, ContextType, RequireFields<RegulationRescindedByConnectionArgs, 'first'>>;
   rescindedDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   rescinds?: Resolver<Array<ResolversTypes['RegulationRelation']>, ParentType, ContextType, Partial<RegulationRescindsArgs>>;
+  rescindsConnection?: Resolver<ResolversTypes['RegulationRelationConnection'], ParentType, ContextType, RequireFields<RegulationRescindsConnectionArgs, 'first'>>;
   restricts?: Resolver<Array<ResolversTypes['ChipRelation']>, ParentType, ContextType, Partial<RegulationRestrictsArgs>>;
+  restrictsConnection?: Resolver<ResolversTypes['ChipRelationConnection'], ParentType, ContextType, RequireFields<RegulationRestrictsConnectionArgs, 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   thresholds?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5535,6 +6419,19 @@ export type RegulationGroupResolvers<ContextType = GraphContext, ParentType exte
 }>;
 
 export type RegulationRelationResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RegulationRelation'] = ResolversParentTypes['RegulationRelation']> = ResolversObject<{
+  node?: Resolver<ResolversTypes['Regulation'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+}>;
+
+export type RegulationRelationConnectionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RegulationRelationConnection'] = ResolversParentTypes['RegulationRelationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['RegulationRelationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Regulation']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type RegulationRelationEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['RegulationRelationEdge'] = ResolversParentTypes['RegulationRelationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Regulation'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 }>;
@@ -5734,6 +6631,8 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   ChipEdge?: ChipEdgeResolvers<ContextType>;
   ChipGroup?: ChipGroupResolvers<ContextType>;
   ChipRelation?: ChipRelationResolvers<ContextType>;
+  ChipRelationConnection?: ChipRelationConnectionResolvers<ContextType>;
+  ChipRelationEdge?: ChipRelationEdgeResolvers<ContextType>;
   ChipRestriction?: ChipRestrictionResolvers<ContextType>;
   ChipUsage?: ChipUsageResolvers<ContextType>;
   ChipUser?: ChipUserResolvers<ContextType>;
@@ -5744,6 +6643,8 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   CompanyGroup?: CompanyGroupResolvers<ContextType>;
   CompanyLoss?: CompanyLossResolvers<ContextType>;
   CompanyRelation?: CompanyRelationResolvers<ContextType>;
+  CompanyRelationConnection?: CompanyRelationConnectionResolvers<ContextType>;
+  CompanyRelationEdge?: CompanyRelationEdgeResolvers<ContextType>;
   ComputeAccess?: ComputeAccessResolvers<ContextType>;
   ComputeRoute?: ComputeRouteResolvers<ContextType>;
   Confidence?: ConfidenceResolvers;
@@ -5755,12 +6656,16 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   CountryEdge?: CountryEdgeResolvers<ContextType>;
   CountryGroup?: CountryGroupResolvers<ContextType>;
   CountryRelation?: CountryRelationResolvers<ContextType>;
+  CountryRelationConnection?: CountryRelationConnectionResolvers<ContextType>;
+  CountryRelationEdge?: CountryRelationEdgeResolvers<ContextType>;
   DataCenter?: DataCenterResolvers<ContextType>;
   DataCenterAggregate?: DataCenterAggregateResolvers<ContextType>;
   DataCenterConnection?: DataCenterConnectionResolvers<ContextType>;
   DataCenterEdge?: DataCenterEdgeResolvers<ContextType>;
   DataCenterGroup?: DataCenterGroupResolvers<ContextType>;
   DataCenterRelation?: DataCenterRelationResolvers<ContextType>;
+  DataCenterRelationConnection?: DataCenterRelationConnectionResolvers<ContextType>;
+  DataCenterRelationEdge?: DataCenterRelationEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateStats?: DateStatsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -5788,6 +6693,8 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   ModelEdge?: ModelEdgeResolvers<ContextType>;
   ModelGroup?: ModelGroupResolvers<ContextType>;
   ModelRelation?: ModelRelationResolvers<ContextType>;
+  ModelRelationConnection?: ModelRelationConnectionResolvers<ContextType>;
+  ModelRelationEdge?: ModelRelationEdgeResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Neighborhood?: NeighborhoodResolvers<ContextType>;
   NeighborhoodNode?: NeighborhoodNodeResolvers<ContextType>;
@@ -5798,6 +6705,8 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   ObservationEdge?: ObservationEdgeResolvers<ContextType>;
   ObservationGroup?: ObservationGroupResolvers<ContextType>;
   ObservationRelation?: ObservationRelationResolvers<ContextType>;
+  ObservationRelationConnection?: ObservationRelationConnectionResolvers<ContextType>;
+  ObservationRelationEdge?: ObservationRelationEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Regulation?: RegulationResolvers<ContextType>;
@@ -5807,6 +6716,8 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   RegulationExposure?: RegulationExposureResolvers<ContextType>;
   RegulationGroup?: RegulationGroupResolvers<ContextType>;
   RegulationRelation?: RegulationRelationResolvers<ContextType>;
+  RegulationRelationConnection?: RegulationRelationConnectionResolvers<ContextType>;
+  RegulationRelationEdge?: RegulationRelationEdgeResolvers<ContextType>;
   Relationship?: RelationshipResolvers<ContextType>;
   RelationshipNumberStats?: RelationshipNumberStatsResolvers<ContextType>;
   RelationshipPayload?: RelationshipPayloadResolvers<ContextType>;

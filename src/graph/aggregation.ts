@@ -89,3 +89,9 @@ export interface GroupKeyModel {
 export interface GroupModel extends AggregateModel {
   readonly keys: readonly GroupKeyModel[];
 }
+
+/**
+ * The relationship fields that have a paged `...Connection` sibling: lists (not single-valued fields) whose far
+ * end is one kind, so the neighbour filter and sort are that kind's.
+ */
+export const connectionRelations = (kind: EntityKind) => groupRelations(kind).filter((f) => !f.single);

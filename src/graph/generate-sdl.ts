@@ -14,6 +14,7 @@ import {
   type RelationshipField,
 } from './ontology.js';
 import { aggregateSdl } from './generate-aggregate-sdl.js';
+import { connectionSdl } from './generate-connection-sdl.js';
 import { block, described, field } from './sdl-text.js';
 
 /**
@@ -252,6 +253,7 @@ export function generateSdl(): string {
     queryExtension(),
     mutationExtension(),
     ...aggregateSdl(),
+    ...connectionSdl(),
   ];
   return `${GENERATED_SDL_HEADER}\n${parts.join('\n\n')}\n`;
 }

@@ -9,6 +9,7 @@ import { derivedResolvers } from './derived.resolvers.js';
 import { entityResolvers } from './entity.resolvers.js';
 import { mutationResolvers } from './mutation.resolvers.js';
 import { queryResolvers } from './query.resolvers.js';
+import { relationConnectionResolvers } from './relation-connection.resolvers.js';
 import { relationshipResolvers } from './relationship.resolvers.js';
 import { scalarResolvers } from './scalars.js';
 import { simulateResolvers } from './simulate.resolvers.js';
@@ -27,6 +28,7 @@ export function buildResolvers(): Resolvers {
     relationshipResolvers,
     queryResolvers,
     aggregateResolvers,
+    relationConnectionResolvers,
     analysisResolvers,
     mutationResolvers,
     controlsResolvers,

@@ -7,7 +7,7 @@ import { textOrNull, texts } from './rows.js';
 /** A filter on an entity list, keyed by ontology property names and relationship field names. */
 export type EntityFilter = Record<string, Record<string, unknown> | null | undefined>;
 
-const SCALAR_OPS: Record<string, (p: string, v: string) => string> = {
+export const SCALAR_OPS: Record<string, (p: string, v: string) => string> = {
   eq: (p, v) => `${p} = ${v}`,
   in: (p, v) => `${p} IN ${v}`,
   contains: (p, v) => `toLower(${p}) CONTAINS toLower(${v})`,
@@ -23,13 +23,13 @@ const SCALAR_OPS: Record<string, (p: string, v: string) => string> = {
 /** Relationship fields a kind has (both directions), as filter keys. */
 export const relationFields = (kind: EntityKind): Map<string, RelationshipField> => new Map(relationshipFieldsOf(kind).map((f) => [f.field, f]));
 
-const toParam = (spec: PropertySpec, value: unknown): unknown => {
+export const toParam = (spec: PropertySpec, value: unknown): unknown => {
   if (spec.type !== 'date') return value;
   return Array.isArray(value) ? value.map((v) => dbDate(String(v))) : dbDate(String(value));
 };
 
 /** Operators that make sense for a property: list ones for lists, ranges for numbers and dates, text ones for text. */
-function allowedOps(spec: PropertySpec): readonly string[] {
+export function allowedOps(spec: PropertySpec): readonly string[] {
   if (spec.list) return ['includes', 'includesAny'];
   if (spec.type === 'string') return spec.values ? ['eq', 'in'] : ['eq', 'in', 'contains', 'startsWith'];
   if (spec.type === 'boolean') return ['eq'];

@@ -39,7 +39,7 @@ export function sortProperty(kind: EntityKind, field: string): PropertySpec {
  * lower-cased `nameKey`, which a per-kind index serves, so a page of a large kind reads ~first rows in index order
  * instead of sorting every match. `id` and `name` are always set, so only other properties need "nulls last".
  */
-function sortKeyOf(spec: PropertySpec): { key: string; required: boolean } {
+export function sortKeyOf(spec: PropertySpec): { key: string; required: boolean } {
   if (spec.name === 'id') return { key: 'n.id', required: true };
   if (spec.name === 'name') return { key: 'n.nameKey', required: true };
   return { key: spec.type === 'string' ? `toLower(n.${spec.name})` : `n.${spec.name}`, required: false };
