@@ -1,3 +1,4 @@
+import { connectionRelations } from '../../src/graph/aggregation.js';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, Kind, parse, type GraphQLSchema } from 'graphql';
 import {
   COMMON_PROPERTIES,
@@ -75,6 +76,11 @@ export function expectedEntityType(schema: GraphQLSchema, kind: EntityKind): Sha
     const ends = f.direction === 'OUT' || f.spec.symmetric ? f.spec.to : f.spec.from;
     const target = ends.length === 1 ? `${ends[0]}Relation` : 'EntityRelation';
     shape[`${f.field}(asOf: Date)`] = f.single ? target : `[${target}!]!`;
+  }
+  // The paged sibling of each list-valued relationship field that ends at one kind (docs/aggregations.md).
+  for (const f of connectionRelations(kind)) {
+    const n = f.neighbour;
+    shape[`${f.field}Connection(first: Int, after: String, filter: ${n}RelationFilter, orderBy: ${n}Order, asOf: Date)`] = `${n}RelationConnection!`;
   }
   return shape;
 }
