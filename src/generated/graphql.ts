@@ -351,12 +351,24 @@ export type ChipFilter = {
   bf16DenseTflops?: InputMaybe<FloatFilter>;
   /** Has (or, with exists false, lacks) a dataCenters neighbour (EQUIPPED_WITH, incoming). */
   dataCenters?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) dataCenters neighbour (EQUIPPED_WITH) meets these conditions, with its relationship. */
+  dataCentersAll?: InputMaybe<DataCenterRelationFilter>;
+  /** No dataCenters neighbour (EQUIPPED_WITH) meets these conditions, with its relationship. */
+  dataCentersNone?: InputMaybe<DataCenterRelationFilter>;
+  /** At least one dataCenters neighbour (EQUIPPED_WITH) meets these conditions, with its relationship. */
+  dataCentersSome?: InputMaybe<DataCenterRelationFilter>;
   /** Match on description. */
   description?: InputMaybe<StringFilter>;
   /** Match on designedForDatacenter. */
   designedForDatacenter?: InputMaybe<BooleanFilter>;
   /** Has (or, with exists false, lacks) a designers neighbour (DESIGNS, incoming). */
   designers?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) designers neighbour (DESIGNS) meets these conditions, with its relationship. */
+  designersAll?: InputMaybe<CompanyRelationFilter>;
+  /** No designers neighbour (DESIGNS) meets these conditions, with its relationship. */
+  designersNone?: InputMaybe<CompanyRelationFilter>;
+  /** At least one designers neighbour (DESIGNS) meets these conditions, with its relationship. */
+  designersSome?: InputMaybe<CompanyRelationFilter>;
   /** Match on dieAreaMm2. */
   dieAreaMm2?: InputMaybe<FloatFilter>;
   /** Match on eccn. */
@@ -367,6 +379,12 @@ export type ChipFilter = {
   interconnectBandwidthGBs?: InputMaybe<FloatFilter>;
   /** Has (or, with exists false, lacks) a manufacturers neighbour (MANUFACTURES, incoming). */
   manufacturers?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) manufacturers neighbour (MANUFACTURES) meets these conditions, with its relationship. */
+  manufacturersAll?: InputMaybe<CompanyRelationFilter>;
+  /** No manufacturers neighbour (MANUFACTURES) meets these conditions, with its relationship. */
+  manufacturersNone?: InputMaybe<CompanyRelationFilter>;
+  /** At least one manufacturers neighbour (MANUFACTURES) meets these conditions, with its relationship. */
+  manufacturersSome?: InputMaybe<CompanyRelationFilter>;
   /** Match on memoryBandwidthTBs. */
   memoryBandwidthTBs?: InputMaybe<FloatFilter>;
   /** Match on memoryGb. */
@@ -379,12 +397,24 @@ export type ChipFilter = {
   releaseDate?: InputMaybe<DateFilter>;
   /** Has (or, with exists false, lacks) a restrictedBy neighbour (RESTRICTS, incoming). */
   restrictedBy?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) restrictedBy neighbour (RESTRICTS) meets these conditions, with its relationship. */
+  restrictedByAll?: InputMaybe<RegulationRelationFilter>;
+  /** No restrictedBy neighbour (RESTRICTS) meets these conditions, with its relationship. */
+  restrictedByNone?: InputMaybe<RegulationRelationFilter>;
+  /** At least one restrictedBy neighbour (RESTRICTS) meets these conditions, with its relationship. */
+  restrictedBySome?: InputMaybe<RegulationRelationFilter>;
   /** Match on tdpWatts. */
   tdpWatts?: InputMaybe<FloatFilter>;
   /** Match on tpp. */
   tpp?: InputMaybe<FloatFilter>;
   /** Has (or, with exists false, lacks) a trainedModels neighbour (TRAINED_ON, incoming). */
   trainedModels?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) trainedModels neighbour (TRAINED_ON) meets these conditions, with its relationship. */
+  trainedModelsAll?: InputMaybe<ModelRelationFilter>;
+  /** No trainedModels neighbour (TRAINED_ON) meets these conditions, with its relationship. */
+  trainedModelsNone?: InputMaybe<ModelRelationFilter>;
+  /** At least one trainedModels neighbour (TRAINED_ON) meets these conditions, with its relationship. */
+  trainedModelsSome?: InputMaybe<ModelRelationFilter>;
   /** Match on vendor. */
   vendor?: InputMaybe<StringFilter>;
 };
@@ -939,38 +969,116 @@ export type CompanyFilter = {
   description?: InputMaybe<StringFilter>;
   /** Has (or, with exists false, lacks) a designedChips neighbour (DESIGNS). */
   designedChips?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) designedChips neighbour (DESIGNS) meets these conditions, with its relationship. */
+  designedChipsAll?: InputMaybe<ChipRelationFilter>;
+  /** No designedChips neighbour (DESIGNS) meets these conditions, with its relationship. */
+  designedChipsNone?: InputMaybe<ChipRelationFilter>;
+  /** At least one designedChips neighbour (DESIGNS) meets these conditions, with its relationship. */
+  designedChipsSome?: InputMaybe<ChipRelationFilter>;
   /** Match on foundedYear. */
   foundedYear?: InputMaybe<IntFilter>;
   /** Has (or, with exists false, lacks) a headquarters neighbour (HEADQUARTERED_IN). */
   headquarters?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) headquarters neighbour (HEADQUARTERED_IN) meets these conditions, with its relationship. */
+  headquartersAll?: InputMaybe<CountryRelationFilter>;
+  /** No headquarters neighbour (HEADQUARTERED_IN) meets these conditions, with its relationship. */
+  headquartersNone?: InputMaybe<CountryRelationFilter>;
+  /** At least one headquarters neighbour (HEADQUARTERED_IN) meets these conditions, with its relationship. */
+  headquartersSome?: InputMaybe<CountryRelationFilter>;
   /** Match on id. */
   id?: InputMaybe<IdFilter>;
   /** Has (or, with exists false, lacks) a issuedRegulations neighbour (ISSUED_BY, incoming). */
   issuedRegulations?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) issuedRegulations neighbour (ISSUED_BY) meets these conditions, with its relationship. */
+  issuedRegulationsAll?: InputMaybe<RegulationRelationFilter>;
+  /** No issuedRegulations neighbour (ISSUED_BY) meets these conditions, with its relationship. */
+  issuedRegulationsNone?: InputMaybe<RegulationRelationFilter>;
+  /** At least one issuedRegulations neighbour (ISSUED_BY) meets these conditions, with its relationship. */
+  issuedRegulationsSome?: InputMaybe<RegulationRelationFilter>;
   /** Has (or, with exists false, lacks) a listedBy neighbour (LISTS, incoming). */
   listedBy?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) listedBy neighbour (LISTS) meets these conditions, with its relationship. */
+  listedByAll?: InputMaybe<RegulationRelationFilter>;
+  /** No listedBy neighbour (LISTS) meets these conditions, with its relationship. */
+  listedByNone?: InputMaybe<RegulationRelationFilter>;
+  /** At least one listedBy neighbour (LISTS) meets these conditions, with its relationship. */
+  listedBySome?: InputMaybe<RegulationRelationFilter>;
   /** Has (or, with exists false, lacks) a manufacturedChips neighbour (MANUFACTURES). */
   manufacturedChips?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) manufacturedChips neighbour (MANUFACTURES) meets these conditions, with its relationship. */
+  manufacturedChipsAll?: InputMaybe<ChipRelationFilter>;
+  /** No manufacturedChips neighbour (MANUFACTURES) meets these conditions, with its relationship. */
+  manufacturedChipsNone?: InputMaybe<ChipRelationFilter>;
+  /** At least one manufacturedChips neighbour (MANUFACTURES) meets these conditions, with its relationship. */
+  manufacturedChipsSome?: InputMaybe<ChipRelationFilter>;
   /** Has (or, with exists false, lacks) a models neighbour (DEVELOPS). */
   models?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) models neighbour (DEVELOPS) meets these conditions, with its relationship. */
+  modelsAll?: InputMaybe<ModelRelationFilter>;
+  /** No models neighbour (DEVELOPS) meets these conditions, with its relationship. */
+  modelsNone?: InputMaybe<ModelRelationFilter>;
+  /** At least one models neighbour (DEVELOPS) meets these conditions, with its relationship. */
+  modelsSome?: InputMaybe<ModelRelationFilter>;
   /** Match on name (contains and startsWith ignore case). */
   name?: InputMaybe<StringFilter>;
   /** Has (or, with exists false, lacks) a operatedDataCenters neighbour (OPERATES). */
   operatedDataCenters?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) operatedDataCenters neighbour (OPERATES) meets these conditions, with its relationship. */
+  operatedDataCentersAll?: InputMaybe<DataCenterRelationFilter>;
+  /** No operatedDataCenters neighbour (OPERATES) meets these conditions, with its relationship. */
+  operatedDataCentersNone?: InputMaybe<DataCenterRelationFilter>;
+  /** At least one operatedDataCenters neighbour (OPERATES) meets these conditions, with its relationship. */
+  operatedDataCentersSome?: InputMaybe<DataCenterRelationFilter>;
   /** Has (or, with exists false, lacks) a parents neighbour (SUBSIDIARY_OF). */
   parents?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) parents neighbour (SUBSIDIARY_OF) meets these conditions, with its relationship. */
+  parentsAll?: InputMaybe<CompanyRelationFilter>;
+  /** No parents neighbour (SUBSIDIARY_OF) meets these conditions, with its relationship. */
+  parentsNone?: InputMaybe<CompanyRelationFilter>;
+  /** At least one parents neighbour (SUBSIDIARY_OF) meets these conditions, with its relationship. */
+  parentsSome?: InputMaybe<CompanyRelationFilter>;
   /** Has (or, with exists false, lacks) a partners neighbour (PARTNERS_WITH). */
   partners?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) partners neighbour (PARTNERS_WITH) meets these conditions, with its relationship. */
+  partnersAll?: InputMaybe<CompanyRelationFilter>;
+  /** No partners neighbour (PARTNERS_WITH) meets these conditions, with its relationship. */
+  partnersNone?: InputMaybe<CompanyRelationFilter>;
+  /** At least one partners neighbour (PARTNERS_WITH) meets these conditions, with its relationship. */
+  partnersSome?: InputMaybe<CompanyRelationFilter>;
   /** Has (or, with exists false, lacks) a prosecutedBy neighbour (PROSECUTES, incoming). */
   prosecutedBy?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) prosecutedBy neighbour (PROSECUTES) meets these conditions, with its relationship. */
+  prosecutedByAll?: InputMaybe<CompanyRelationFilter>;
+  /** No prosecutedBy neighbour (PROSECUTES) meets these conditions, with its relationship. */
+  prosecutedByNone?: InputMaybe<CompanyRelationFilter>;
+  /** At least one prosecutedBy neighbour (PROSECUTES) meets these conditions, with its relationship. */
+  prosecutedBySome?: InputMaybe<CompanyRelationFilter>;
   /** Has (or, with exists false, lacks) a prosecutes neighbour (PROSECUTES). */
   prosecutes?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) prosecutes neighbour (PROSECUTES) meets these conditions, with its relationship. */
+  prosecutesAll?: InputMaybe<CompanyRelationFilter>;
+  /** No prosecutes neighbour (PROSECUTES) meets these conditions, with its relationship. */
+  prosecutesNone?: InputMaybe<CompanyRelationFilter>;
+  /** At least one prosecutes neighbour (PROSECUTES) meets these conditions, with its relationship. */
+  prosecutesSome?: InputMaybe<CompanyRelationFilter>;
   /** Has (or, with exists false, lacks) a rentedDataCenters neighbour (RENTS_CAPACITY_AT). */
   rentedDataCenters?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) rentedDataCenters neighbour (RENTS_CAPACITY_AT) meets these conditions, with its relationship. */
+  rentedDataCentersAll?: InputMaybe<DataCenterRelationFilter>;
+  /** No rentedDataCenters neighbour (RENTS_CAPACITY_AT) meets these conditions, with its relationship. */
+  rentedDataCentersNone?: InputMaybe<DataCenterRelationFilter>;
+  /** At least one rentedDataCenters neighbour (RENTS_CAPACITY_AT) meets these conditions, with its relationship. */
+  rentedDataCentersSome?: InputMaybe<DataCenterRelationFilter>;
   /** Match on roles. */
   roles?: InputMaybe<CompanyRoleFilter>;
   /** Has (or, with exists false, lacks) a subsidiaries neighbour (SUBSIDIARY_OF, incoming). */
   subsidiaries?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) subsidiaries neighbour (SUBSIDIARY_OF) meets these conditions, with its relationship. */
+  subsidiariesAll?: InputMaybe<CompanyRelationFilter>;
+  /** No subsidiaries neighbour (SUBSIDIARY_OF) meets these conditions, with its relationship. */
+  subsidiariesNone?: InputMaybe<CompanyRelationFilter>;
+  /** At least one subsidiaries neighbour (SUBSIDIARY_OF) meets these conditions, with its relationship. */
+  subsidiariesSome?: InputMaybe<CompanyRelationFilter>;
   /** Match on website. */
   website?: InputMaybe<StringFilter>;
 };
@@ -1411,8 +1519,20 @@ export type CountryFilter = {
   aliases?: InputMaybe<StringListFilter>;
   /** Has (or, with exists false, lacks) a companies neighbour (HEADQUARTERED_IN, incoming). */
   companies?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) companies neighbour (HEADQUARTERED_IN) meets these conditions, with its relationship. */
+  companiesAll?: InputMaybe<CompanyRelationFilter>;
+  /** No companies neighbour (HEADQUARTERED_IN) meets these conditions, with its relationship. */
+  companiesNone?: InputMaybe<CompanyRelationFilter>;
+  /** At least one companies neighbour (HEADQUARTERED_IN) meets these conditions, with its relationship. */
+  companiesSome?: InputMaybe<CompanyRelationFilter>;
   /** Has (or, with exists false, lacks) a dataCenters neighbour (LOCATED_IN, incoming). */
   dataCenters?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) dataCenters neighbour (LOCATED_IN) meets these conditions, with its relationship. */
+  dataCentersAll?: InputMaybe<DataCenterRelationFilter>;
+  /** No dataCenters neighbour (LOCATED_IN) meets these conditions, with its relationship. */
+  dataCentersNone?: InputMaybe<DataCenterRelationFilter>;
+  /** At least one dataCenters neighbour (LOCATED_IN) meets these conditions, with its relationship. */
+  dataCentersSome?: InputMaybe<DataCenterRelationFilter>;
   /** Match on description. */
   description?: InputMaybe<StringFilter>;
   /** Match on id. */
@@ -1421,10 +1541,22 @@ export type CountryFilter = {
   isoCode?: InputMaybe<StringFilter>;
   /** Has (or, with exists false, lacks) a issuedRegulations neighbour (ISSUED_BY, incoming). */
   issuedRegulations?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) issuedRegulations neighbour (ISSUED_BY) meets these conditions, with its relationship. */
+  issuedRegulationsAll?: InputMaybe<RegulationRelationFilter>;
+  /** No issuedRegulations neighbour (ISSUED_BY) meets these conditions, with its relationship. */
+  issuedRegulationsNone?: InputMaybe<RegulationRelationFilter>;
+  /** At least one issuedRegulations neighbour (ISSUED_BY) meets these conditions, with its relationship. */
+  issuedRegulationsSome?: InputMaybe<RegulationRelationFilter>;
   /** Match on name (contains and startsWith ignore case). */
   name?: InputMaybe<StringFilter>;
   /** Has (or, with exists false, lacks) a regulations neighbour (APPLIES_TO, incoming). */
   regulations?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) regulations neighbour (APPLIES_TO) meets these conditions, with its relationship. */
+  regulationsAll?: InputMaybe<RegulationRelationFilter>;
+  /** No regulations neighbour (APPLIES_TO) meets these conditions, with its relationship. */
+  regulationsNone?: InputMaybe<RegulationRelationFilter>;
+  /** At least one regulations neighbour (APPLIES_TO) meets these conditions, with its relationship. */
+  regulationsSome?: InputMaybe<RegulationRelationFilter>;
 };
 
 /** One group of Country entities: its key values and the aggregates over its entities. */
@@ -1945,10 +2077,22 @@ export type DataCenterFilter = {
   capitalCostUsdBn?: InputMaybe<FloatFilter>;
   /** Has (or, with exists false, lacks) a chips neighbour (EQUIPPED_WITH). */
   chips?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) chips neighbour (EQUIPPED_WITH) meets these conditions, with its relationship. */
+  chipsAll?: InputMaybe<ChipRelationFilter>;
+  /** No chips neighbour (EQUIPPED_WITH) meets these conditions, with its relationship. */
+  chipsNone?: InputMaybe<ChipRelationFilter>;
+  /** At least one chips neighbour (EQUIPPED_WITH) meets these conditions, with its relationship. */
+  chipsSome?: InputMaybe<ChipRelationFilter>;
   /** Match on city. */
   city?: InputMaybe<StringFilter>;
   /** Has (or, with exists false, lacks) a country neighbour (LOCATED_IN). */
   country?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) country neighbour (LOCATED_IN) meets these conditions, with its relationship. */
+  countryAll?: InputMaybe<CountryRelationFilter>;
+  /** No country neighbour (LOCATED_IN) meets these conditions, with its relationship. */
+  countryNone?: InputMaybe<CountryRelationFilter>;
+  /** At least one country neighbour (LOCATED_IN) meets these conditions, with its relationship. */
+  countrySome?: InputMaybe<CountryRelationFilter>;
   /** Match on description. */
   description?: InputMaybe<StringFilter>;
   /** Match on h100Equivalents. */
@@ -1959,18 +2103,42 @@ export type DataCenterFilter = {
   name?: InputMaybe<StringFilter>;
   /** Has (or, with exists false, lacks) a observations neighbour (OBSERVED_AS). */
   observations?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) observations neighbour (OBSERVED_AS) meets these conditions, with its relationship. */
+  observationsAll?: InputMaybe<ObservationRelationFilter>;
+  /** No observations neighbour (OBSERVED_AS) meets these conditions, with its relationship. */
+  observationsNone?: InputMaybe<ObservationRelationFilter>;
+  /** At least one observations neighbour (OBSERVED_AS) meets these conditions, with its relationship. */
+  observationsSome?: InputMaybe<ObservationRelationFilter>;
   /** Match on operationalDate. */
   operationalDate?: InputMaybe<DateFilter>;
   /** Has (or, with exists false, lacks) a operators neighbour (OPERATES, incoming). */
   operators?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) operators neighbour (OPERATES) meets these conditions, with its relationship. */
+  operatorsAll?: InputMaybe<CompanyRelationFilter>;
+  /** No operators neighbour (OPERATES) meets these conditions, with its relationship. */
+  operatorsNone?: InputMaybe<CompanyRelationFilter>;
+  /** At least one operators neighbour (OPERATES) meets these conditions, with its relationship. */
+  operatorsSome?: InputMaybe<CompanyRelationFilter>;
   /** Match on powerMw. */
   powerMw?: InputMaybe<FloatFilter>;
   /** Match on status. */
   status?: InputMaybe<DataCenterStatusFilter>;
   /** Has (or, with exists false, lacks) a tenants neighbour (RENTS_CAPACITY_AT, incoming). */
   tenants?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) tenants neighbour (RENTS_CAPACITY_AT) meets these conditions, with its relationship. */
+  tenantsAll?: InputMaybe<CompanyRelationFilter>;
+  /** No tenants neighbour (RENTS_CAPACITY_AT) meets these conditions, with its relationship. */
+  tenantsNone?: InputMaybe<CompanyRelationFilter>;
+  /** At least one tenants neighbour (RENTS_CAPACITY_AT) meets these conditions, with its relationship. */
+  tenantsSome?: InputMaybe<CompanyRelationFilter>;
   /** Has (or, with exists false, lacks) a trainedModels neighbour (TRAINED_AT, incoming). */
   trainedModels?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) trainedModels neighbour (TRAINED_AT) meets these conditions, with its relationship. */
+  trainedModelsAll?: InputMaybe<ModelRelationFilter>;
+  /** No trainedModels neighbour (TRAINED_AT) meets these conditions, with its relationship. */
+  trainedModelsNone?: InputMaybe<ModelRelationFilter>;
+  /** At least one trainedModels neighbour (TRAINED_AT) meets these conditions, with its relationship. */
+  trainedModelsSome?: InputMaybe<ModelRelationFilter>;
 };
 
 /** One group of DataCenter entities: its key values and the aggregates over its entities. */
@@ -2695,12 +2863,30 @@ export type ModelFilter = {
   aliases?: InputMaybe<StringListFilter>;
   /** Has (or, with exists false, lacks) a baseModels neighbour (FINE_TUNED_FROM). */
   baseModels?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) baseModels neighbour (FINE_TUNED_FROM) meets these conditions, with its relationship. */
+  baseModelsAll?: InputMaybe<ModelRelationFilter>;
+  /** No baseModels neighbour (FINE_TUNED_FROM) meets these conditions, with its relationship. */
+  baseModelsNone?: InputMaybe<ModelRelationFilter>;
+  /** At least one baseModels neighbour (FINE_TUNED_FROM) meets these conditions, with its relationship. */
+  baseModelsSome?: InputMaybe<ModelRelationFilter>;
   /** Has (or, with exists false, lacks) a derivedModels neighbour (FINE_TUNED_FROM, incoming). */
   derivedModels?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) derivedModels neighbour (FINE_TUNED_FROM) meets these conditions, with its relationship. */
+  derivedModelsAll?: InputMaybe<ModelRelationFilter>;
+  /** No derivedModels neighbour (FINE_TUNED_FROM) meets these conditions, with its relationship. */
+  derivedModelsNone?: InputMaybe<ModelRelationFilter>;
+  /** At least one derivedModels neighbour (FINE_TUNED_FROM) meets these conditions, with its relationship. */
+  derivedModelsSome?: InputMaybe<ModelRelationFilter>;
   /** Match on description. */
   description?: InputMaybe<StringFilter>;
   /** Has (or, with exists false, lacks) a developers neighbour (DEVELOPS, incoming). */
   developers?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) developers neighbour (DEVELOPS) meets these conditions, with its relationship. */
+  developersAll?: InputMaybe<CompanyRelationFilter>;
+  /** No developers neighbour (DEVELOPS) meets these conditions, with its relationship. */
+  developersNone?: InputMaybe<CompanyRelationFilter>;
+  /** At least one developers neighbour (DEVELOPS) meets these conditions, with its relationship. */
+  developersSome?: InputMaybe<CompanyRelationFilter>;
   /** Match on domain. */
   domain?: InputMaybe<StringFilter>;
   /** Match on id. */
@@ -2715,10 +2901,22 @@ export type ModelFilter = {
   releaseDate?: InputMaybe<DateFilter>;
   /** Has (or, with exists false, lacks) a trainingChips neighbour (TRAINED_ON). */
   trainingChips?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) trainingChips neighbour (TRAINED_ON) meets these conditions, with its relationship. */
+  trainingChipsAll?: InputMaybe<ChipRelationFilter>;
+  /** No trainingChips neighbour (TRAINED_ON) meets these conditions, with its relationship. */
+  trainingChipsNone?: InputMaybe<ChipRelationFilter>;
+  /** At least one trainingChips neighbour (TRAINED_ON) meets these conditions, with its relationship. */
+  trainingChipsSome?: InputMaybe<ChipRelationFilter>;
   /** Match on trainingComputeFlop. */
   trainingComputeFlop?: InputMaybe<FloatFilter>;
   /** Has (or, with exists false, lacks) a trainingSites neighbour (TRAINED_AT). */
   trainingSites?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) trainingSites neighbour (TRAINED_AT) meets these conditions, with its relationship. */
+  trainingSitesAll?: InputMaybe<DataCenterRelationFilter>;
+  /** No trainingSites neighbour (TRAINED_AT) meets these conditions, with its relationship. */
+  trainingSitesNone?: InputMaybe<DataCenterRelationFilter>;
+  /** At least one trainingSites neighbour (TRAINED_AT) meets these conditions, with its relationship. */
+  trainingSitesSome?: InputMaybe<DataCenterRelationFilter>;
 };
 
 /** One group of Model entities: its key values and the aggregates over its entities. */
@@ -3165,6 +3363,12 @@ export type ObservationFilter = {
   capitalCostUsdBn?: InputMaybe<FloatFilter>;
   /** Has (or, with exists false, lacks) a dataCenters neighbour (OBSERVED_AS, incoming). */
   dataCenters?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) dataCenters neighbour (OBSERVED_AS) meets these conditions, with its relationship. */
+  dataCentersAll?: InputMaybe<DataCenterRelationFilter>;
+  /** No dataCenters neighbour (OBSERVED_AS) meets these conditions, with its relationship. */
+  dataCentersNone?: InputMaybe<DataCenterRelationFilter>;
+  /** At least one dataCenters neighbour (OBSERVED_AS) meets these conditions, with its relationship. */
+  dataCentersSome?: InputMaybe<DataCenterRelationFilter>;
   /** Match on description. */
   description?: InputMaybe<StringFilter>;
   /** Match on h100Equivalents. */
@@ -3979,14 +4183,32 @@ export type RegulationFilter = {
   aliases?: InputMaybe<StringListFilter>;
   /** Has (or, with exists false, lacks) a amendedBy neighbour (AMENDS, incoming). */
   amendedBy?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) amendedBy neighbour (AMENDS) meets these conditions, with its relationship. */
+  amendedByAll?: InputMaybe<RegulationRelationFilter>;
+  /** No amendedBy neighbour (AMENDS) meets these conditions, with its relationship. */
+  amendedByNone?: InputMaybe<RegulationRelationFilter>;
+  /** At least one amendedBy neighbour (AMENDS) meets these conditions, with its relationship. */
+  amendedBySome?: InputMaybe<RegulationRelationFilter>;
   /** Has (or, with exists false, lacks) a amends neighbour (AMENDS). */
   amends?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) amends neighbour (AMENDS) meets these conditions, with its relationship. */
+  amendsAll?: InputMaybe<RegulationRelationFilter>;
+  /** No amends neighbour (AMENDS) meets these conditions, with its relationship. */
+  amendsNone?: InputMaybe<RegulationRelationFilter>;
+  /** At least one amends neighbour (AMENDS) meets these conditions, with its relationship. */
+  amendsSome?: InputMaybe<RegulationRelationFilter>;
   /** Match on citation. */
   citation?: InputMaybe<StringFilter>;
   /** Match on description. */
   description?: InputMaybe<StringFilter>;
   /** Has (or, with exists false, lacks) a destinations neighbour (APPLIES_TO). */
   destinations?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) destinations neighbour (APPLIES_TO) meets these conditions, with its relationship. */
+  destinationsAll?: InputMaybe<CountryRelationFilter>;
+  /** No destinations neighbour (APPLIES_TO) meets these conditions, with its relationship. */
+  destinationsNone?: InputMaybe<CountryRelationFilter>;
+  /** At least one destinations neighbour (APPLIES_TO) meets these conditions, with its relationship. */
+  destinationsSome?: InputMaybe<CountryRelationFilter>;
   /** Match on documentNumber. */
   documentNumber?: InputMaybe<StringFilter>;
   /** Match on eccns. */
@@ -4003,18 +4225,42 @@ export type RegulationFilter = {
   jurisdiction?: InputMaybe<StringFilter>;
   /** Has (or, with exists false, lacks) a listedEntities neighbour (LISTS). */
   listedEntities?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) listedEntities neighbour (LISTS) meets these conditions, with its relationship. */
+  listedEntitiesAll?: InputMaybe<CompanyRelationFilter>;
+  /** No listedEntities neighbour (LISTS) meets these conditions, with its relationship. */
+  listedEntitiesNone?: InputMaybe<CompanyRelationFilter>;
+  /** At least one listedEntities neighbour (LISTS) meets these conditions, with its relationship. */
+  listedEntitiesSome?: InputMaybe<CompanyRelationFilter>;
   /** Match on name (contains and startsWith ignore case). */
   name?: InputMaybe<StringFilter>;
   /** Match on publishedDate. */
   publishedDate?: InputMaybe<DateFilter>;
   /** Has (or, with exists false, lacks) a rescindedBy neighbour (RESCINDS, incoming). */
   rescindedBy?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) rescindedBy neighbour (RESCINDS) meets these conditions, with its relationship. */
+  rescindedByAll?: InputMaybe<RegulationRelationFilter>;
+  /** No rescindedBy neighbour (RESCINDS) meets these conditions, with its relationship. */
+  rescindedByNone?: InputMaybe<RegulationRelationFilter>;
+  /** At least one rescindedBy neighbour (RESCINDS) meets these conditions, with its relationship. */
+  rescindedBySome?: InputMaybe<RegulationRelationFilter>;
   /** Match on rescindedDate. */
   rescindedDate?: InputMaybe<DateFilter>;
   /** Has (or, with exists false, lacks) a rescinds neighbour (RESCINDS). */
   rescinds?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) rescinds neighbour (RESCINDS) meets these conditions, with its relationship. */
+  rescindsAll?: InputMaybe<RegulationRelationFilter>;
+  /** No rescinds neighbour (RESCINDS) meets these conditions, with its relationship. */
+  rescindsNone?: InputMaybe<RegulationRelationFilter>;
+  /** At least one rescinds neighbour (RESCINDS) meets these conditions, with its relationship. */
+  rescindsSome?: InputMaybe<RegulationRelationFilter>;
   /** Has (or, with exists false, lacks) a restricts neighbour (RESTRICTS). */
   restricts?: InputMaybe<RelationFilter>;
+  /** Every (true for an entity with none) restricts neighbour (RESTRICTS) meets these conditions, with its relationship. */
+  restrictsAll?: InputMaybe<ChipRelationFilter>;
+  /** No restricts neighbour (RESTRICTS) meets these conditions, with its relationship. */
+  restrictsNone?: InputMaybe<ChipRelationFilter>;
+  /** At least one restricts neighbour (RESTRICTS) meets these conditions, with its relationship. */
+  restrictsSome?: InputMaybe<ChipRelationFilter>;
   /** Match on thresholds. */
   thresholds?: InputMaybe<StringFilter>;
   /** Match on url. */
@@ -4240,6 +4486,8 @@ export type RelationshipFilter = {
   evidence?: InputMaybe<StringFilter>;
   /** Match on gpuHours (TRAINED_ON). */
   gpuHours?: InputMaybe<FloatFilter>;
+  /** The relationship held on this date (validFrom inclusive, validTo exclusive, missing bounds open). */
+  heldOn?: InputMaybe<Scalars['Date']['input']>;
   /** Match on licenseRequirement (RESTRICTS, LISTS). */
   licenseRequirement?: InputMaybe<StringFilter>;
   /** Match on paragraph (RESTRICTS). */

@@ -95,3 +95,18 @@ export interface GroupModel extends AggregateModel {
  * end is one kind, so the neighbour filter and sort are that kind's.
  */
 export const connectionRelations = (kind: EntityKind) => groupRelations(kind).filter((f) => !f.single);
+
+export const QUANTIFIERS = ['Some', 'None', 'All'] as const;
+export type Quantifier = (typeof QUANTIFIERS)[number];
+
+/** A list filter over a relationship: `dataCentersSome`, with the relationship field and the quantifier it names. */
+export interface QuantifiedRelation {
+  readonly filterField: string;
+  readonly relation: RelationshipField & { readonly neighbour: EntityKind };
+  readonly quantifier: Quantifier;
+}
+
+/** The quantified relationship filters of a kind's list filter: Some, None and All per relationship field ending at one kind. */
+export function quantifiedRelations(kind: EntityKind): QuantifiedRelation[] {
+  return groupRelations(kind).flatMap((relation) => QUANTIFIERS.map((quantifier) => ({ filterField: `${relation.field}${quantifier}`, relation, quantifier })));
+}

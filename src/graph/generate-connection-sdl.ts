@@ -1,4 +1,4 @@
-import { connectionRelations } from './aggregation.js';
+import { connectionRelations, groupRelations, quantifiedRelations } from './aggregation.js';
 import { COMMON_RELATIONSHIP_PROPERTIES, ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind, type PropertySpec } from './ontology.js';
 import { block, field } from './sdl-text.js';
 
@@ -37,13 +37,15 @@ function relationshipFilter(): string {
     'input RelationshipFilter',
     [
       ...field('confidence', '[Confidence!]', 'The confidence is one of these.'),
+      ...field('heldOn', 'Date', 'The relationship held on this date (validFrom inclusive, validTo exclusive, missing bounds open).'),
       ...common.flatMap((p) => field(p.name, 'DateFilter', `Match on ${p.name} (${p.description?.replace(/\.$/, '').toLowerCase()}).`)),
       ...relationshipProperties().flatMap(({ prop, types }) => field(prop.name, FILTER_OF[prop.type], `Match on ${prop.name} (${types.join(', ')}).`)),
     ],
   );
 }
 
-const neighbourKinds = (): EntityKind[] => [...new Set(ENTITY_KINDS.flatMap((k) => connectionRelations(k).map((f) => f.neighbour)))];
+const pageKinds = (): EntityKind[] => [...new Set(ENTITY_KINDS.flatMap((k) => connectionRelations(k).map((f) => f.neighbour)))];
+const filterKinds = (): EntityKind[] => [...new Set(ENTITY_KINDS.flatMap((k) => groupRelations(k).map((f) => f.neighbour)))];
 
 function pageTypes(kind: EntityKind): string[] {
   return [
@@ -58,11 +60,33 @@ function pageTypes(kind: EntityKind): string[] {
       ...field('pageInfo', 'PageInfo!', 'Where this page sits.'),
       ...field('totalCount', 'Int!', 'Number of neighbours matching the filter (and asOf), across all pages.'),
     ]),
-    block(`Conditions on ${kind} neighbours and the relationships they are reached through; all must hold.`, `input ${kind}RelationFilter`, [
-      ...field('node', `${kind}Filter`, 'Conditions on the neighbour, as on the list of its kind.'),
-      ...field('relationship', 'RelationshipFilter', 'Conditions on the relationship.'),
-    ]),
   ];
+}
+
+const relationFilter = (kind: EntityKind): string =>
+  block(`Conditions on ${kind} neighbours and the relationships they are reached through; all must hold.`, `input ${kind}RelationFilter`, [
+    ...field('node', `${kind}Filter`, 'Conditions on the neighbour, as on the list of its kind.'),
+    ...field('relationship', 'RelationshipFilter', 'Conditions on the relationship.'),
+  ]);
+
+const QUANTIFIED: Record<string, string> = {
+  Some: 'At least one',
+  None: 'No',
+  All: 'Every (true for an entity with none)',
+};
+
+/** The list filter's quantified relationship conditions (`dataCentersSome`), as an extension of the generated filter input. */
+function quantifiedFilters(kind: EntityKind): string | null {
+  const fields = quantifiedRelations(kind);
+  if (fields.length === 0) return null;
+  const lines = fields.flatMap((q) =>
+    field(
+      q.filterField,
+      `${q.relation.neighbour}RelationFilter`,
+      `${QUANTIFIED[q.quantifier]} ${q.relation.field} neighbour (${q.relation.spec.type}) meets these conditions, with its relationship.`,
+    ),
+  );
+  return [`extend input ${kind}Filter {`, ...lines, '}'].join('\n');
 }
 
 function connectionFields(kind: EntityKind): string | null {
@@ -87,5 +111,11 @@ function connectionFields(kind: EntityKind): string | null {
 
 /** The connection SDL: RelationshipFilter, the per-neighbour page types and the `...Connection` fields. */
 export function connectionSdl(): string[] {
-  return [relationshipFilter(), ...neighbourKinds().flatMap(pageTypes), ...ENTITY_KINDS.flatMap((k) => connectionFields(k) ?? [])];
+  return [
+    relationshipFilter(),
+    ...filterKinds().map(relationFilter),
+    ...pageKinds().flatMap(pageTypes),
+    ...ENTITY_KINDS.flatMap((k) => connectionFields(k) ?? []),
+    ...ENTITY_KINDS.flatMap((k) => quantifiedFilters(k) ?? []),
+  ];
 }

@@ -1,14 +1,13 @@
 import { dbDate, dbInt } from '../db/mapping.js';
-import { badInput } from '../errors.js';
-import { COMMON_RELATIONSHIP_PROPERTIES, RELATIONSHIP_TYPES, type EntityKind, type PropertySpec } from '../graph/ontology.js';
+import type { EntityKind } from '../graph/ontology.js';
 import type { GroupHop } from './group-keys.js';
 import { entityColumn, hopPattern, validAt } from './cypher.js';
-import { SCALAR_OPS, allowedOps, compileFilter, toParam, type EntityFilter } from './filters.js';
+import { compileFilter, type EntityFilter } from './filters.js';
+import { relationshipWhere, type RelationshipFilter } from './relationship-filter.js';
 import { sortKeyOf, sortProperty } from './list-query.js';
 import { decodeCursor, type CursorOrdering } from './pagination.js';
 
-/** Conditions on a relationship: confidence levels, and operators per property (`chipCount: {gte: 1000}`). */
-export type RelationshipFilter = Record<string, unknown>;
+export type { RelationshipFilter };
 
 export interface RelationPageArgs {
   readonly node?: EntityFilter | null;
@@ -27,36 +26,6 @@ export interface RelationPageQuery {
   readonly ordering: CursorOrdering;
 }
 
-/** Every relationship property a RelationshipFilter may name, from the ontology (validity dates and type-specific ones). */
-const RELATIONSHIP_PROPS = new Map<string, PropertySpec>([
-  ...COMMON_RELATIONSHIP_PROPERTIES.filter((p) => p.type === 'date').map((p): [string, PropertySpec] => [p.name, p]),
-  ...RELATIONSHIP_TYPES.flatMap((t) => t.properties).map((p): [string, PropertySpec] => [p.name, p]),
-]);
-
-/** Predicates over `r`; a property or operator the ontology does not allow is BAD_USER_INPUT naming filter. */
-function relationshipWhere(filter: RelationshipFilter | null | undefined, params: Record<string, unknown>): string[] {
-  const where: string[] = [];
-  for (const [name, condition] of Object.entries(filter ?? {})) {
-    if (condition == null) continue;
-    if (name === 'confidence') {
-      params.relConfidence = condition;
-      // A relationship stored without a confidence reads as high (toRelationship).
-      where.push(`coalesce(r.confidence, 'high') IN $relConfidence`);
-      continue;
-    }
-    const spec = RELATIONSHIP_PROPS.get(name);
-    if (!spec) throw badInput(`Relationships have no filter field "${name}".`, { argument: 'filter', field: name });
-    for (const [op, value] of Object.entries(condition as Record<string, unknown>)) {
-      if (value == null) continue;
-      if (!allowedOps(spec).includes(op)) throw badInput(`Operator "${op}" cannot be used on relationship ${name}.`, { argument: 'filter', field: name });
-      const param = `rel${Object.keys(params).length}`;
-      params[param] = toParam(spec, value);
-      where.push(SCALAR_OPS[op]!(`r.${spec.name}`, `$${param}`));
-    }
-  }
-  return where;
-}
-
 /**
  * One page of one relationship field for every parent in `$ids`, in one statement: per parent a COLLECT of the
  * page (the neighbour filter, the relationship filter and asOf, then the keyset condition of `after`, sorted
@@ -67,7 +36,7 @@ export function buildRelationPageQuery(parentKind: EntityKind, hop: GroupHop, ar
   const spec = sortProperty(hop.neighbour, args.sortField);
   const ordering: CursorOrdering = { kind: `${parentKind}.${hop.field}`, field: spec.name, descending: args.descending };
   const { where: nodeWhere, params } = compileFilter(hop.neighbour, args.node);
-  const matchWhere = [validAt('r', 'asOf'), ...nodeWhere, ...relationshipWhere(args.relationship, params)];
+  const matchWhere = [validAt('r', 'asOf'), ...nodeWhere, ...relationshipWhere(args.relationship, 'r', 'rel', params)];
   const { key, required } = sortKeyOf(spec);
   const pageWhere = [...matchWhere];
   if (args.after) {

@@ -18,7 +18,7 @@ describe('the Cypher of a relationship connection', () => {
       withTotal: true,
     });
     await expectCypher('relation-page-filtered', query);
-    expect(Object.keys(params).sort()).toEqual(['asOf', 'f0', 'limit', 'rel1', 'rel3', 'relConfidence']);
+    expect(Object.keys(params).sort()).toEqual(['asOf', 'f0', 'limit', 'rel0', 'rel1', 'rel2']);
   });
 
   it('adds the keyset condition of an after cursor made for the same field and ordering, and skips the count unless asked', async () => {

@@ -35,6 +35,8 @@ export async function aggregateGraph(server: TestServer): Promise<{ prefix: stri
     ['lab-b', 'HEADQUARTERED_IN', 'land-b', {}],
     ['designer', 'DESIGNS', 'chip-1', {}],
     ['designer', 'DESIGNS', 'chip-2', {}],
+    // chip-3 has no memoryGb: lab-b's only chip fails an All condition on it.
+    ['lab-b', 'DESIGNS', 'chip-3', {}],
     ['dc-1', 'LOCATED_IN', 'land-a', {}],
     ['dc-2', 'LOCATED_IN', 'land-a', {}],
     ['dc-3', 'LOCATED_IN', 'land-b', {}],

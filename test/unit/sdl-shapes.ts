@@ -1,4 +1,4 @@
-import { connectionRelations } from '../../src/graph/aggregation.js';
+import { connectionRelations, quantifiedRelations } from '../../src/graph/aggregation.js';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, Kind, parse, type GraphQLSchema } from 'graphql';
 import {
   COMMON_PROPERTIES,
@@ -92,6 +92,7 @@ export function expectedFilter(schema: GraphQLSchema, kind: EntityKind): Shape {
     shape[p.name] = p.values ? `${scalarOf(schema, p)}Filter` : p.list ? `${SCALARS[p.type]}ListFilter` : `${SCALARS[p.type]}Filter`;
   }
   for (const f of relationshipFieldsOf(kind)) shape[f.field] = 'RelationFilter';
+  for (const q of quantifiedRelations(kind)) shape[q.filterField] = `${q.relation.neighbour}RelationFilter`;
   return shape;
 }
 
