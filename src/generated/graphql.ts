@@ -1162,6 +1162,8 @@ export type CompanyOrder = {
   direction?: SortDirection;
   /** The property to sort by. */
   field?: CompanySortField;
+  /** Sort by this property of the headquarters neighbour (HEADQUARTERED_IN) instead of field; entities without one come last. */
+  headquarters?: InputMaybe<CountrySortField>;
 };
 
 /** A Company reached through a relationship, with the relationship's facts. */
@@ -2209,6 +2211,8 @@ export type DataCenterGroupProperty =
 
 /** Sort order for DataCenter entities (nulls last, then by id). */
 export type DataCenterOrder = {
+  /** Sort by this property of the country neighbour (LOCATED_IN) instead of field; entities without one come last. */
+  country?: InputMaybe<CountrySortField>;
   /** Ascending or descending. */
   direction?: SortDirection;
   /** The property to sort by. */

@@ -110,3 +110,6 @@ export interface QuantifiedRelation {
 export function quantifiedRelations(kind: EntityKind): QuantifiedRelation[] {
   return groupRelations(kind).flatMap((relation) => QUANTIFIERS.map((quantifier) => ({ filterField: `${relation.field}${quantifier}`, relation, quantifier })));
 }
+
+/** The single-valued relationship fields a kind's lists can be sorted through (`DataCenter.country`). */
+export const sortRelations = (kind: EntityKind) => groupRelations(kind).filter((f) => f.single);

@@ -1,4 +1,4 @@
-import { connectionRelations, groupRelations, quantifiedRelations } from './aggregation.js';
+import { connectionRelations, groupRelations, quantifiedRelations, sortRelations } from './aggregation.js';
 import { COMMON_RELATIONSHIP_PROPERTIES, ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind, type PropertySpec } from './ontology.js';
 import { block, field } from './sdl-text.js';
 
@@ -109,6 +109,20 @@ function connectionFields(kind: EntityKind): string | null {
   return [`extend type ${kind} {`, ...lines, '}'].join('\n');
 }
 
+/** Sorting through a single-valued relationship field (`dataCenters(orderBy: {country: NAME})`), as an extension of the order input. */
+function relatedOrder(kind: EntityKind): string | null {
+  const fields = sortRelations(kind);
+  if (fields.length === 0) return null;
+  const lines = fields.flatMap((f) =>
+    field(
+      f.field,
+      `${f.neighbour}SortField`,
+      `Sort by this property of the ${f.field} neighbour (${f.spec.type}) instead of field; entities without one come last.`,
+    ),
+  );
+  return [`extend input ${kind}Order {`, ...lines, '}'].join('\n');
+}
+
 /** The connection SDL: RelationshipFilter, the per-neighbour page types and the `...Connection` fields. */
 export function connectionSdl(): string[] {
   return [
@@ -117,5 +131,6 @@ export function connectionSdl(): string[] {
     ...pageKinds().flatMap(pageTypes),
     ...ENTITY_KINDS.flatMap((k) => connectionFields(k) ?? []),
     ...ENTITY_KINDS.flatMap((k) => quantifiedFilters(k) ?? []),
+    ...ENTITY_KINDS.flatMap((k) => relatedOrder(k) ?? []),
   ];
 }

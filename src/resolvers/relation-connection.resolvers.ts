@@ -11,13 +11,14 @@ import type { GroupHop } from '../store/group-keys.js';
 import type { RelationshipFilter } from '../store/relation-page-query.js';
 import { relationPages } from '../store/relation-page-store.js';
 import { pageSize } from './limits.js';
+import { orderOf, type OrderInput } from './order.js';
 import { selectsField } from './selection.js';
 
 interface ConnectionArgs {
   first?: number | null;
   after?: string | null;
   filter?: { node?: EntityFilter | null; relationship?: RelationshipFilter | null } | null;
-  orderBy?: { field: string; direction: 'ASC' | 'DESC' } | null;
+  orderBy?: OrderInput;
   asOf?: string | null;
 }
 
@@ -33,8 +34,7 @@ function loaderFor(ctx: GraphContext, kind: EntityKind, hop: GroupHop, args: Con
   const pageArgs = {
     node: args.filter?.node,
     relationship: args.filter?.relationship,
-    sortField: args.orderBy?.field ?? 'NAME',
-    descending: args.orderBy?.direction === 'DESC',
+    ...orderOf(hop.neighbour, args.orderBy),
     first,
     after: args.after,
     asOf: args.asOf,

@@ -4,7 +4,7 @@ import type { GroupHop } from './group-keys.js';
 import { entityColumn, hopPattern, validAt } from './cypher.js';
 import { compileFilter, type EntityFilter } from './filters.js';
 import { relationshipWhere, type RelationshipFilter } from './relationship-filter.js';
-import { sortKeyOf, sortProperty } from './list-query.js';
+import { sortKey } from './sort-key.js';
 import { decodeCursor, type CursorOrdering } from './pagination.js';
 
 export type { RelationshipFilter };
@@ -13,6 +13,7 @@ export interface RelationPageArgs {
   readonly node?: EntityFilter | null;
   readonly relationship?: RelationshipFilter | null;
   readonly sortField: string;
+  readonly sortThrough?: string | null;
   readonly descending: boolean;
   readonly first: number;
   readonly after?: string | null;
@@ -33,11 +34,10 @@ export interface RelationPageQuery {
  * relationships without returning them.
  */
 export function buildRelationPageQuery(parentKind: EntityKind, hop: GroupHop, args: RelationPageArgs): RelationPageQuery {
-  const spec = sortProperty(hop.neighbour, args.sortField);
-  const ordering: CursorOrdering = { kind: `${parentKind}.${hop.field}`, field: spec.name, descending: args.descending };
+  const { spec, key, required, field } = sortKey(hop.neighbour, args.sortField, args.sortThrough);
+  const ordering: CursorOrdering = { kind: `${parentKind}.${hop.field}`, field, descending: args.descending };
   const { where: nodeWhere, params } = compileFilter(hop.neighbour, args.node);
   const matchWhere = [validAt('r', 'asOf'), ...nodeWhere, ...relationshipWhere(args.relationship, 'r', 'rel', params)];
-  const { key, required } = sortKeyOf(spec);
   const pageWhere = [...matchWhere];
   if (args.after) {
     const cursor = decodeCursor(args.after, ordering, spec.type);

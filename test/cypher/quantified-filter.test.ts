@@ -23,3 +23,16 @@ describe('the Cypher of quantified relationship filters', () => {
     await expectCypher('list-filter-none-all', pageQuery);
   });
 });
+
+describe('the Cypher of a list sorted through a relationship', () => {
+  it('sorts data centers by the name of their country, read per row, nulls last', async () => {
+    const { pageQuery } = buildListQuery('DataCenter', { sortField: 'NAME', sortThrough: 'country', descending: true, first: 20 });
+    await expectCypher('list-sort-through-country', pageQuery);
+  });
+
+  it('refuses a relationship field that is not single-valued', () => {
+    expect(() => buildListQuery('DataCenter', { sortField: 'NAME', sortThrough: 'chips', descending: false, first: 20 })).toThrow(
+      expect.objectContaining({ code: 'BAD_USER_INPUT', details: { argument: 'orderBy' } }),
+    );
+  });
+});

@@ -55,3 +55,18 @@ describe('some, none and all over relationships in list filters', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });
+
+describe('sorting a list by a single-valued related property', () => {
+  const QUERY = `query ($f: DataCenterFilter, $o: DataCenterOrder, $after: String) {
+    dataCenters(filter: $f, orderBy: $o, first: 2, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }`;
+  type Page = { dataCenters: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+
+  it('sorts data centers by country name, those without a country last, and pages in that order', async () => {
+    const f = { name: { startsWith: graph.prefix } };
+    const o = { country: 'NAME', direction: 'DESC' };
+    const first = await server.data<Page>(QUERY, { f, o });
+    const next = await server.data<Page>(QUERY, { f, o, after: first.dataCenters.pageInfo.endCursor });
+    const short = (p: Page) => p.dataCenters.nodes.map((n) => n.id.replace(`${graph.prefix}-`, ''));
+    expect([short(first), short(next), next.dataCenters.pageInfo.hasNextPage]).toEqual([['dc-3', 'dc-1'], ['dc-2', 'dc-4'], false]);
+  });
+});

@@ -1,4 +1,4 @@
-import { connectionRelations, quantifiedRelations } from '../../src/graph/aggregation.js';
+import { connectionRelations, quantifiedRelations, sortRelations } from '../../src/graph/aggregation.js';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, Kind, parse, type GraphQLSchema } from 'graphql';
 import {
   COMMON_PROPERTIES,
@@ -118,5 +118,9 @@ export const perKindTypes = (kind: EntityKind): Record<string, Shape> => ({
   [`${kind}Relation`]: { node: `${kind}!`, relationship: 'Relationship!' },
   [`${kind}Edge`]: { cursor: 'String!', node: `${kind}!` },
   [`${kind}Connection`]: { edges: `[${kind}Edge!]!`, nodes: `[${kind}!]!`, pageInfo: 'PageInfo!', totalCount: 'Int!' },
-  [`${kind}Order`]: { field: `${kind}SortField!`, direction: 'SortDirection!' },
+  [`${kind}Order`]: {
+    field: `${kind}SortField!`,
+    direction: 'SortDirection!',
+    ...Object.fromEntries(sortRelations(kind).map((f) => [f.field, `${f.neighbour}SortField`])),
+  },
 });
