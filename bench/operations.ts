@@ -1,4 +1,4 @@
-import { COMPANY_ROLES } from '../src/graph/ontology.js';
+import { COMPANY_ROLES, DATA_CENTER_STATUSES } from '../src/graph/ontology.js';
 import { idOf, int, oneOf, prng, WORDS, type GraphPlan } from './generate.js';
 import { relationshipsOf } from './generate-relationships.js';
 
@@ -106,6 +106,31 @@ export const OPERATIONS: readonly Operation[] = [
     peerNote: 'domain analysis; not expressible in the generated API',
     requires: 'computeAccess',
     vars: (plan, rnd) => ({ id: operator(plan, rnd) }),
+  },
+  {
+    name: 'aggCount',
+    title: 'count of a filtered kind (companies founded since a year)',
+    ours: 'query($year: Int!) { companiesAggregate(filter: { foundedYear: { gte: $year } }) { count } }',
+    peer: 'query($year: Int!) { companiesConnection(where: { foundedYear: { gte: $year } }) { aggregate { count { nodes } } } }',
+    requires: 'companiesAggregate',
+    vars: (_plan, rnd) => ({ year: int(rnd, 1950, 2020) }),
+  },
+  {
+    name: 'aggSum',
+    title: 'count, sum, mean and max of data-center power by status',
+    ours: 'query($status: DataCenterStatus!) { dataCentersAggregate(filter: { status: { eq: $status } }) { count powerMw { sum avg max } } }',
+    peer: 'query($status: String!) { dataCentersConnection(where: { status: { eq: $status } }) { aggregate { count { nodes } node { powerMw { sum average max } } } } }',
+    requires: 'dataCentersAggregate',
+    vars: (_plan, rnd) => ({ status: oneOf(rnd, DATA_CENTER_STATUSES) }),
+  },
+  {
+    name: 'groupByCountry',
+    title: 'data centers grouped by country (100 groups): count and summed power',
+    ours: 'query($status: DataCenterStatus!) { dataCentersGroups(groupBy: [{ country: {} }], filter: { status: { eq: $status } }, first: 100) { keys { entity { id name } } count powerMw { sum } } }',
+    peer: 'query($status: String!) { countries(limit: 100) { id name dataCentersConnection(where: { node: { status: { eq: $status } } }) { aggregate { count { nodes } node { powerMw { sum } } } } } }',
+    peerNote: "no group-by: the peer counts per country through each country's connection aggregate (100 countries)",
+    requires: 'dataCentersGroups',
+    vars: (_plan, rnd) => ({ status: oneOf(rnd, DATA_CENTER_STATUSES) }),
   },
 ];
 

@@ -1,6 +1,12 @@
+import { connectionRelations } from './aggregation.js';
 import { ENTITY_KINDS, enumValueMaps } from './ontology.js';
 
 const MODELS = '../graph/models.js';
+const AGGREGATION = '../graph/aggregation.js';
+/** Only kinds some connection field reaches have relation page types. */
+const RELATION_PAGE_TYPES = new Set(
+  ENTITY_KINDS.flatMap((k) => connectionRelations(k)).flatMap((f) => [`${f.neighbour}RelationConnection`, `${f.neighbour}RelationEdge`]),
+);
 
 /** Mappers from GraphQL types to the domain models: the shared ones, then four per kind. */
 function mappers(): [string, string][] {
@@ -12,6 +18,18 @@ function mappers(): [string, string][] {
     ['SearchHit', 'SearchHitModel'],
     ['PageInfo', 'PageInfoModel'],
   ];
+  const aggregation: [string, string][] = [
+    ...['IntStats', 'FloatStats', 'DateStats', 'DistinctStats', 'RelationshipNumberStats'].map((type): [string, string] => [type, 'StatsModel']),
+    ['GroupKey', 'GroupKeyModel'],
+    ...ENTITY_KINDS.flatMap((kind): [string, string][] => [
+      [`${kind}Aggregate`, 'AggregateModel'],
+      [`${kind}Group`, 'GroupModel'],
+    ]),
+  ];
+  const relationPages: [string, string][] = ENTITY_KINDS.flatMap((kind): [string, string][] => [
+    [`${kind}RelationConnection`, 'RelationPageModel'],
+    [`${kind}RelationEdge`, 'RelationEdgeModel'],
+  ]);
   const perKind = ENTITY_KINDS.flatMap((kind): [string, string][] => [
     [kind, 'EntityModel'],
     [`${kind}Relation`, 'NeighbourModel'],
@@ -21,6 +39,10 @@ function mappers(): [string, string][] {
   return [
     ...shared.map(([type, model]): [string, string] => [type, `${MODELS}#${model}`]),
     ...perKind.map(([type, model]): [string, string] => [type, `${MODELS}#${model}`]),
+    ...aggregation.map(([type, model]): [string, string] => [type, `${AGGREGATION}#${model}`]),
+    ...relationPages
+      .filter(([type]) => RELATION_PAGE_TYPES.has(type))
+      .map(([type, model]): [string, string] => [type, `../graph/connection-models.js#${model}`]),
     ...RULE_MAPPERS,
   ];
 }

@@ -13,6 +13,9 @@ import {
   type PropertySpec,
   type RelationshipField,
 } from './ontology.js';
+import { aggregateSdl } from './generate-aggregate-sdl.js';
+import { connectionSdl } from './generate-connection-sdl.js';
+import { block, described, field } from './sdl-text.js';
 
 /**
  * The per-kind part of the GraphQL schema, written from the ontology: the enums it defines, the relationship
@@ -32,21 +35,6 @@ const FILTERS: Record<PropertySpec['type'], string> = {
   boolean: 'BooleanFilter',
   date: 'DateFilter',
 };
-
-const described = (description: string | undefined, what: string): string => {
-  if (!description) throw new Error(`ontology: ${what} has no description`);
-  if (description.includes('"""')) throw new Error(`ontology: the description of ${what} contains """`);
-  return `"""${description}"""`;
-};
-
-/** A field or input field with its description, indented; `args` are [name, type, description] triples. */
-function field(name: string, type: string, description: string | undefined, args: readonly (readonly [string, string, string])[] = []): Line[] {
-  const head = `  ${described(description, name)}`;
-  if (args.length === 0) return [head, `  ${name}: ${type}`];
-  return [head, `  ${name}(`, ...args.flatMap(([a, t, d]) => [`    ${described(d, `${name}(${a})`)}`, `    ${a}: ${t}`]), `  ): ${type}`];
-}
-
-const block = (description: string, head: string, lines: Line[]): string => [described(description, head), `${head} {`, ...lines, '}'].join('\n');
 
 const valueType = (prop: PropertySpec): string => prop.enum?.name ?? SCALARS[prop.type];
 const outputType = (prop: PropertySpec): string => (prop.list ? `[${valueType(prop)}!]!` : valueType(prop));
@@ -264,6 +252,8 @@ export function generateSdl(): string {
     ...ENTITY_KINDS.flatMap((kind) => [entityType(kind), ...pageTypes(kind), ...filterAndOrder(kind), ...writeInputs(kind)]),
     queryExtension(),
     mutationExtension(),
+    ...aggregateSdl(),
+    ...connectionSdl(),
   ];
   return `${GENERATED_SDL_HEADER}\n${parts.join('\n\n')}\n`;
 }

@@ -1,6 +1,7 @@
 import { GraphQLScalarType } from 'graphql';
 import type { Resolvers } from '../generated/graphql.js';
 import { enumValueMaps } from '../graph/ontology.js';
+import { aggregateResolvers } from './aggregate.resolvers.js';
 import { analysisResolvers } from './analysis.resolvers.js';
 import { connectionResolvers } from './connection.resolvers.js';
 import { controlsResolvers, rulesClassifier } from './controls.resolvers.js';
@@ -8,6 +9,7 @@ import { derivedResolvers } from './derived.resolvers.js';
 import { entityResolvers } from './entity.resolvers.js';
 import { mutationResolvers } from './mutation.resolvers.js';
 import { queryResolvers } from './query.resolvers.js';
+import { relationConnectionResolvers } from './relation-connection.resolvers.js';
 import { relationshipResolvers } from './relationship.resolvers.js';
 import { scalarResolvers } from './scalars.js';
 import { simulateResolvers } from './simulate.resolvers.js';
@@ -25,6 +27,8 @@ export function buildResolvers(): Resolvers {
     connectionResolvers,
     relationshipResolvers,
     queryResolvers,
+    aggregateResolvers,
+    relationConnectionResolvers,
     analysisResolvers,
     mutationResolvers,
     controlsResolvers,

@@ -7,13 +7,14 @@ import type { GraphContext } from '../context.js';
 import { entitiesWithRelations, listEntities } from '../store/entity-store.js';
 import type { EntityFilter } from '../store/filters.js';
 import { pageSize } from './limits.js';
+import { orderOf, type OrderInput } from './order.js';
 import { connectionRelationSelections, entityRelationSelections } from './prefetch.js';
 
 interface ListArgs {
   first?: number | null;
   after?: string | null;
   filter?: EntityFilter | null;
-  orderBy?: { field: string; direction: 'ASC' | 'DESC' } | null;
+  orderBy?: OrderInput;
 }
 
 const listResolver =
@@ -22,8 +23,7 @@ const listResolver =
     const listArgs = {
       withTotal: selectsField(info, 'totalCount'),
       filter: args.filter,
-      sortField: args.orderBy?.field ?? 'NAME',
-      descending: args.orderBy?.direction === 'DESC',
+      ...orderOf(kind, args.orderBy),
       first: pageSize(args.first, ctx.config.MAX_PAGE_SIZE),
       after: args.after,
     };

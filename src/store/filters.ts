@@ -1,72 +1,77 @@
 import { dbDate } from '../db/mapping.js';
 import { badInput } from '../errors.js';
-import { propertiesOf, relationshipFieldsOf, type EntityKind, type PropertySpec, type RelationshipField } from '../graph/ontology.js';
+import { quantifiedRelations, type QuantifiedRelation } from '../graph/aggregation.js';
+import { propertiesOf, relationshipFieldsOf, type EntityKind, type RelationshipField } from '../graph/ontology.js';
 import { hopPattern, validAt } from './cypher.js';
+import { SCALAR_OPS, allowedOps, toParam } from './filter-ops.js';
+import { relationshipWhere, type RelationshipFilter } from './relationship-filter.js';
 import { textOrNull, texts } from './rows.js';
+
+export { SCALAR_OPS, allowedOps, toParam } from './filter-ops.js';
 
 /** A filter on an entity list, keyed by ontology property names and relationship field names. */
 export type EntityFilter = Record<string, Record<string, unknown> | null | undefined>;
 
-const SCALAR_OPS: Record<string, (p: string, v: string) => string> = {
-  eq: (p, v) => `${p} = ${v}`,
-  in: (p, v) => `${p} IN ${v}`,
-  contains: (p, v) => `toLower(${p}) CONTAINS toLower(${v})`,
-  startsWith: (p, v) => `toLower(${p}) STARTS WITH toLower(${v})`,
-  gt: (p, v) => `${p} > ${v}`,
-  gte: (p, v) => `${p} >= ${v}`,
-  lt: (p, v) => `${p} < ${v}`,
-  lte: (p, v) => `${p} <= ${v}`,
-  includes: (p, v) => `${v} IN ${p}`,
-  includesAny: (p, v) => `any(x IN ${v} WHERE x IN ${p})`,
-};
-
 /** Relationship fields a kind has (both directions), as filter keys. */
 export const relationFields = (kind: EntityKind): Map<string, RelationshipField> => new Map(relationshipFieldsOf(kind).map((f) => [f.field, f]));
-
-const toParam = (spec: PropertySpec, value: unknown): unknown => {
-  if (spec.type !== 'date') return value;
-  return Array.isArray(value) ? value.map((v) => dbDate(String(v))) : dbDate(String(value));
-};
-
-/** Operators that make sense for a property: list ones for lists, ranges for numbers and dates, text ones for text. */
-function allowedOps(spec: PropertySpec): readonly string[] {
-  if (spec.list) return ['includes', 'includesAny'];
-  if (spec.type === 'string') return spec.values ? ['eq', 'in'] : ['eq', 'in', 'contains', 'startsWith'];
-  if (spec.type === 'boolean') return ['eq'];
-  return ['eq', 'in', 'gt', 'gte', 'lt', 'lte'];
-}
 
 interface Compiled {
   readonly where: string[];
   readonly params: Record<string, unknown>;
 }
 
+/** Where a filter is compiled: the node variable its predicates read, and the parameter counter they share. */
+interface Scope {
+  readonly node: string;
+  readonly params: Record<string, unknown>;
+  readonly counter: { i: number };
+}
+
 /** `EXISTS { (n)-[r:TYPE]-(m) ... }` for a relationship field, or its negation with `exists: false`. */
-function relationPredicate(field: RelationshipField, condition: Record<string, unknown>, name: string, out: Compiled): void {
+function relationPredicate(field: RelationshipField, condition: Record<string, unknown>, name: string, scope: Scope): string {
   const { spec, direction } = field;
   const asOf = textOrNull(condition.asOf, `${name}.asOf`);
-  out.params[`${name}ids`] = condition.in == null ? null : texts(condition.in, `${name}.in`);
-  out.params[`${name}asOf`] = asOf ? dbDate(asOf) : null;
-  const exists = `EXISTS { MATCH (n)${hopPattern(spec.type, direction, 'r')}(m:Entity) WHERE ($${name}ids IS NULL OR m.id IN $${name}ids) AND ${validAt('r', `${name}asOf`)} }`;
-  out.where.push(condition.exists === false ? `NOT ${exists}` : exists);
+  scope.params[`${name}ids`] = condition.in == null ? null : texts(condition.in, `${name}.in`);
+  scope.params[`${name}asOf`] = asOf ? dbDate(asOf) : null;
+  const exists = `EXISTS { MATCH (${scope.node})${hopPattern(spec.type, direction, 'r')}(m:Entity) WHERE ($${name}ids IS NULL OR m.id IN $${name}ids) AND ${validAt('r', `${name}asOf`)} }`;
+  return condition.exists === false ? `NOT ${exists}` : exists;
 }
 
 /**
- * Compiles a filter into Cypher predicates over `n` and their parameters; all must hold. Property and
- * relationship names come only from the ontology, values only as parameters; an unknown field or an operator
- * that does not fit the property is a BAD_USER_INPUT.
+ * `dataCentersSome: {node, relationship}` and its None and All: whether some, no or every neighbour through the
+ * field (and its relationship) meets the conditions. All holds for an entity with no such neighbour.
  */
-export function compileFilter(kind: EntityKind, filter: EntityFilter | null | undefined): Compiled {
-  const out: Compiled = { where: [], params: {} };
+function quantifiedPredicate(q: QuantifiedRelation, condition: { node?: unknown; relationship?: unknown }, name: string, scope: Scope): string {
+  const [r, m] = [`${name}r`, `${name}m`];
+  const inner: Scope = { ...scope, node: m };
+  const conditions = [
+    ...relationshipWhere(condition.relationship as RelationshipFilter | null | undefined, r, `${name}r`, scope.params),
+    ...compileIn(q.relation.neighbour, condition.node as EntityFilter | null | undefined, inner),
+  ];
+  const all = conditions.length ? conditions.join(' AND ') : 'true';
+  const match = `MATCH (${scope.node})${hopPattern(q.relation.spec.type, q.relation.direction, r)}(${m}:${q.relation.neighbour})`;
+  // A neighbour whose condition is null (it lacks the property) does not meet it, so it fails All.
+  if (q.quantifier === 'All') return `NOT EXISTS { ${match} WHERE NOT coalesce(${all}, false) }`;
+  const exists = `EXISTS { ${match} WHERE ${all} }`;
+  return q.quantifier === 'None' ? `NOT ${exists}` : exists;
+}
+
+function compileIn(kind: EntityKind, filter: EntityFilter | null | undefined, scope: Scope): string[] {
+  const where: string[] = [];
   const props = new Map(propertiesOf(kind).map((p) => [p.name, p]));
   props.set('id', { name: 'id', type: 'string' });
   const relations = relationFields(kind);
-  let i = 0;
+  const quantified = new Map(quantifiedRelations(kind).map((q) => [q.filterField, q]));
   for (const [field, condition] of Object.entries(filter ?? {})) {
     if (condition == null) continue;
     const relation = relations.get(field);
     if (relation) {
-      relationPredicate(relation, condition, `f${i++}`, out);
+      where.push(relationPredicate(relation, condition, `f${scope.counter.i++}`, scope));
+      continue;
+    }
+    const q = quantified.get(field);
+    if (q) {
+      where.push(quantifiedPredicate(q, condition, `f${scope.counter.i++}`, scope));
       continue;
     }
     const spec = props.get(field);
@@ -74,10 +79,22 @@ export function compileFilter(kind: EntityKind, filter: EntityFilter | null | un
     for (const [op, value] of Object.entries(condition)) {
       if (value == null) continue;
       if (!allowedOps(spec).includes(op)) throw badInput(`Operator "${op}" cannot be used on ${kind}.${field}.`, { field });
-      const name = `f${i++}`;
-      out.params[name] = toParam(spec, value);
-      out.where.push(SCALAR_OPS[op]!(`n.${spec.name}`, `$${name}`));
+      const name = `f${scope.counter.i++}`;
+      scope.params[name] = toParam(spec, value);
+      where.push(SCALAR_OPS[op]!(`${scope.node}.${spec.name}`, `$${name}`));
     }
   }
-  return out;
+  return where;
+}
+
+/**
+ * Compiles a filter into Cypher predicates over `n` and their parameters; all must hold. Property and
+ * relationship names come only from the ontology, values only as parameters; an unknown field or an operator
+ * that does not fit the property is a BAD_USER_INPUT. Quantified relationship filters nest: the neighbour's
+ * conditions compile over the subquery's own variables.
+ */
+export function compileFilter(kind: EntityKind, filter: EntityFilter | null | undefined): Compiled {
+  const params: Record<string, unknown> = {};
+  const where = compileIn(kind, filter, { node: 'n', params, counter: { i: 0 } });
+  return { where, params };
 }

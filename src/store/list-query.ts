@@ -1,14 +1,18 @@
 import { dbDate, dbInt } from '../db/mapping.js';
-import { badInput } from '../errors.js';
-import { propertiesOf, type EntityKind, type PropertySpec } from '../graph/ontology.js';
+import type { EntityKind } from '../graph/ontology.js';
 import { entityColumn } from './cypher.js';
 import { compileFilter, type EntityFilter } from './filters.js';
 import { decodeCursor, type CursorOrdering } from './pagination.js';
+import { sortKey } from './sort-key.js';
+
+export { sortProperty } from './sort-key.js';
 
 export interface ListArgs {
   readonly filter?: EntityFilter | null;
   /** A property name (`releaseDate`) or its sort-enum spelling (`RELEASE_DATE`). */
   readonly sortField: string;
+  /** Sort by `field` of the neighbour through this single-valued relationship field (`country`) instead. */
+  readonly sortThrough?: string | null;
   readonly descending: boolean;
   readonly first: number;
   readonly after?: string | null;
@@ -24,37 +28,15 @@ export interface ListQuery {
   readonly ordering: CursorOrdering;
 }
 
-const squash = (s: string): string => s.replace(/_/g, '').toLowerCase();
-
-/** The sortable property a sort field names (`MEMORY_BANDWIDTH_TBS` → memoryBandwidthTBs); lists cannot be sorted on. */
-export function sortProperty(kind: EntityKind, field: string): PropertySpec {
-  if (squash(field) === 'id') return { name: 'id', type: 'string' };
-  const spec = propertiesOf(kind).find((p) => squash(p.name) === squash(field));
-  if (!spec || spec.list) throw badInput(`Cannot sort ${kind} by "${field}".`, { argument: 'orderBy' });
-  return spec;
-}
-
-/**
- * How rows are ordered by a property. Text ignores case, so "xAI" sorts among the x's; names use the stored
- * lower-cased `nameKey`, which a per-kind index serves, so a page of a large kind reads ~first rows in index order
- * instead of sorting every match. `id` and `name` are always set, so only other properties need "nulls last".
- */
-function sortKeyOf(spec: PropertySpec): { key: string; required: boolean } {
-  if (spec.name === 'id') return { key: 'n.id', required: true };
-  if (spec.name === 'name') return { key: 'n.nameKey', required: true };
-  return { key: spec.type === 'string' ? `toLower(n.${spec.name})` : `n.${spec.name}`, required: false };
-}
-
 /**
  * Compiles one page of a kind's list: the filter, then the keyset condition of `after`, ordered by the sort key
  * (nulls last in both directions) and then by id. Labels and property names come from the ontology only.
  * `columns` are extra RETURN columns over the page's `n` (prefetched relationships), computed after the LIMIT.
  */
 export function buildListQuery(kind: EntityKind, args: ListArgs, columns = ''): ListQuery {
-  const spec = sortProperty(kind, args.sortField);
-  const ordering: CursorOrdering = { kind, field: spec.name, descending: args.descending };
+  const { spec, key, required, field } = sortKey(kind, args.sortField, args.sortThrough);
+  const ordering: CursorOrdering = { kind, field, descending: args.descending };
   const { where, params } = compileFilter(kind, args.filter);
-  const { key, required } = sortKeyOf(spec);
   const pageWhere = required ? [`${key} IS NOT NULL`, ...where] : [...where];
   if (args.after) {
     const cursor = decodeCursor(args.after, ordering, spec.type);

@@ -1,3 +1,4 @@
+import { connectionRelations, quantifiedRelations, sortRelations } from '../../src/graph/aggregation.js';
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, Kind, parse, type GraphQLSchema } from 'graphql';
 import {
   COMMON_PROPERTIES,
@@ -76,6 +77,11 @@ export function expectedEntityType(schema: GraphQLSchema, kind: EntityKind): Sha
     const target = ends.length === 1 ? `${ends[0]}Relation` : 'EntityRelation';
     shape[`${f.field}(asOf: Date)`] = f.single ? target : `[${target}!]!`;
   }
+  // The paged sibling of each list-valued relationship field that ends at one kind (docs/aggregations.md).
+  for (const f of connectionRelations(kind)) {
+    const n = f.neighbour;
+    shape[`${f.field}Connection(first: Int, after: String, filter: ${n}RelationFilter, orderBy: ${n}Order, asOf: Date)`] = `${n}RelationConnection!`;
+  }
   return shape;
 }
 
@@ -86,6 +92,7 @@ export function expectedFilter(schema: GraphQLSchema, kind: EntityKind): Shape {
     shape[p.name] = p.values ? `${scalarOf(schema, p)}Filter` : p.list ? `${SCALARS[p.type]}ListFilter` : `${SCALARS[p.type]}Filter`;
   }
   for (const f of relationshipFieldsOf(kind)) shape[f.field] = 'RelationFilter';
+  for (const q of quantifiedRelations(kind)) shape[q.filterField] = `${q.relation.neighbour}RelationFilter`;
   return shape;
 }
 
@@ -111,5 +118,9 @@ export const perKindTypes = (kind: EntityKind): Record<string, Shape> => ({
   [`${kind}Relation`]: { node: `${kind}!`, relationship: 'Relationship!' },
   [`${kind}Edge`]: { cursor: 'String!', node: `${kind}!` },
   [`${kind}Connection`]: { edges: `[${kind}Edge!]!`, nodes: `[${kind}!]!`, pageInfo: 'PageInfo!', totalCount: 'Int!' },
-  [`${kind}Order`]: { field: `${kind}SortField!`, direction: 'SortDirection!' },
+  [`${kind}Order`]: {
+    field: `${kind}SortField!`,
+    direction: 'SortDirection!',
+    ...Object.fromEntries(sortRelations(kind).map((f) => [f.field, `${f.neighbour}SortField`])),
+  },
 });

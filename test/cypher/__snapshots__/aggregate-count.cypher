@@ -1,0 +1,2 @@
+MATCH (n:Chip)
+RETURN count(*) AS count
