@@ -70,4 +70,6 @@ export const STYLE: cytoscape.StylesheetJson = [
   { selector: 'node.removed', style: { 'border-width': 4, 'border-color': '#c0392b', 'border-style': 'dashed' } },
   edgeColour('edge.path', '#c2185b', 5, { 'z-index': 12 }),
   { selector: '.faded', style: { opacity: 0.18 } },
+  { selector: 'node.unplaced', style: { visibility: 'hidden' } },
+  { selector: 'edge.fast', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none' } },
 ];

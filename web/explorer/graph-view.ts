@@ -2,7 +2,7 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 
 import type { GraphEdge } from './graph-state.js';
 import { MIN_LABEL_PX, STYLE } from './graph-style.js';
 import { KIND_COLOURS, KIND_SHAPES, typeLabel } from './kinds.js';
-import { Occupancy, placeInSlices, type Extent, type Point } from './layout.js';
+import { Occupancy, placeInSlices, yieldToBrowser, type Extent, type Point } from './layout.js';
 import type { EntityRef } from './model.js';
 
 export interface DrawInput {
@@ -25,6 +25,8 @@ export interface GraphView {
 }
 
 const ANIMATE_MS = 220;
+/** From this many nodes the drawing is big: drawn for speed (haystack edges) and not animated. */
+const BIG = 200;
 /** Above this many new nodes at once, they appear in place: animating them all would cost more than it shows. */
 const ANIMATE_MAX = 150;
 
@@ -50,6 +52,7 @@ export function createGraphView(container: HTMLElement, onOpen: (id: string) => 
     const wanted = definitions(input);
     const fresh: string[] = [];
     const firstDraw = cy.nodes().empty();
+    await yieldToBrowser();
     cy.batch(() => {
       cy.elements().forEach((el) => {
         if (!wanted.has(el.id())) el.remove();
@@ -57,11 +60,13 @@ export function createGraphView(container: HTMLElement, onOpen: (id: string) => 
       for (const [id, def] of wanted) {
         const existing = cy.getElementById(id);
         if (existing.nonempty()) {
-          existing.data(def.data);
-          existing.classes(def.classes ?? '');
+          // Touching an element restyles it: at hundreds of nodes, only what changed may be touched.
+          if (existing.classes().join(' ') !== (def.classes ?? '')) existing.classes(def.classes ?? '');
+          if (existing.data('name') !== def.data.name) existing.data('name', def.data.name);
           continue;
         }
-        cy.add({ ...def, ...(def.group === 'nodes' ? { position: { x: 0, y: 0 } } : {}) });
+        // Unplaced nodes are measured but not drawn (a frame in between would draw them all at the origin).
+        cy.add({ ...def, ...(def.group === 'nodes' ? { position: { x: 0, y: 0 }, classes: `${def.classes ?? ''} unplaced` } : {}) });
         if (def.group === 'nodes') fresh.push(id);
       }
     });
@@ -82,12 +87,14 @@ export function createGraphView(container: HTMLElement, onOpen: (id: string) => 
     });
     const last = expanded.findLast((id) => at.has(id));
     const fallback: Point = last ? at.get(last)! : at.size ? rightOf(cy, freshSet) : { x: 0, y: 0 };
-    const pending = breadthFirst(cy, fresh, at, expanded).map(({ id, parent }) => ({ id, parent, extent: extentOf(cy.getElementById(id)) }));
+    const pending = breadthFirst(cy, fresh, at, expanded).map(({ id, parent }) => ({ id, parent, measure: () => extentOf(cy.getElementById(id)) }));
     const placed = await placeInSlices(space, at, pending, fallback);
+    await yieldToBrowser();
     cy.batch(() => {
-      for (const [id, p] of placed) cy.getElementById(id).position(p);
+      for (const [id, p] of placed) cy.getElementById(id).position(p).removeClass('unplaced');
     });
-    if (fresh.length > ANIMATE_MAX || at.size === 0) return;
+    // Every animation frame redraws the whole drawing: past a few hundred nodes new ones just appear.
+    if (fresh.length > ANIMATE_MAX || cy.nodes().length > BIG || at.size === 0) return;
     for (const { id, parent } of pending) {
       const node = cy.getElementById(id);
       const to = { ...node.position() };
@@ -177,14 +184,16 @@ function breadthFirst(cy: Core, fresh: readonly string[], placed: ReadonlyMap<st
 }
 
 function definitions(input: DrawInput): Map<string, ElementDefinition> {
+  // Haystack edges (straight, no arrow heads) cost a fraction of bezier ones to draw.
+  const fast = input.nodes.length > BIG ? 'fast' : '';
   const wanted = new Map<string, ElementDefinition>();
   for (const n of input.nodes) {
-    const classes = [input.expanded.includes(n.id) ? 'expanded' : '', input.marks?.get(n.id) ?? ''].join(' ').trim();
+    const classes = [input.expanded.includes(n.id) ? 'expanded' : '', input.marks?.get(n.id) ?? ''].filter(Boolean).join(' ');
     wanted.set(n.id, { group: 'nodes', classes, data: { id: n.id, name: n.name, kind: n.kind, colour: KIND_COLOURS[n.kind], shape: KIND_SHAPES[n.kind], labelSize: MIN_LABEL_PX } });
   }
   for (const e of input.edges) {
     const ended = input.today && e.validTo && e.validTo < input.today ? 'ended' : '';
-    const classes = [e.classification ? `route ${CLASSES[e.classification] ?? ''}` : '', ended, e.mark ?? ''].join(' ').trim();
+    const classes = [e.classification ? `route ${CLASSES[e.classification] ?? ''}` : '', ended, e.mark ?? '', fast].filter(Boolean).join(' ');
     wanted.set(`e:${e.key}`, {
       group: 'edges',
       classes,

@@ -64,27 +64,32 @@ function keys(r: Rect): string[] {
 /**
  * The free spot nearest `anchor` for a box of extent `e`: rings of growing radius, each tried at a spacing of
  * about one box, starting at a different angle per ring so that successive nodes spread round the anchor.
+ * `firstRing` skips the inner rings (known to be full when many nodes are placed around one anchor).
  */
-export function nearestFree(space: Occupancy, anchor: Point, e: Extent, minRadius = 70): Point {
+export function nearestFree(space: Occupancy, anchor: Point, e: Extent, firstRing = 0, minRadius = 70): { at: Point; ring: number } {
   const step = Math.max(24, Math.min(e.right - e.left, e.bottom - e.top));
-  for (let ring = 0; ring < 400; ring++) {
+  for (let ring = firstRing; ring < firstRing + 400; ring++) {
     const r = minRadius + ring * step * 0.6;
     const count = Math.max(6, Math.floor((2 * Math.PI * r) / step));
     const start = ring * 0.618 * 2 * Math.PI;
     for (let k = 0; k < count; k++) {
       const a = start + (k * 2 * Math.PI) / count;
       const at = { x: anchor.x + r * Math.cos(a), y: anchor.y + r * Math.sin(a) };
-      if (space.free(at, e)) return at;
+      if (space.free(at, e)) return { at, ring };
     }
   }
-  return { x: anchor.x, y: anchor.y + minRadius };
+  return { at: { x: anchor.x, y: anchor.y + minRadius }, ring: firstRing };
 }
 
-/** A node to place: its id, the box it needs and the node it goes beside (null: beside the fallback point). */
+/** Lets the browser paint and handle input before the rest of a long piece of work runs. */
+export const yieldToBrowser = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A node to place: its id, the node it goes beside (null: beside the fallback point) and how to measure its box. */
 export interface Pending {
   readonly id: string;
-  readonly extent: Extent;
   readonly parent: string | null;
+  /** Measured inside the slices: measuring a label costs about as much as placing it. */
+  measure(): Extent;
 }
 
 /**
@@ -94,14 +99,23 @@ export interface Pending {
  */
 export async function placeInSlices(space: Occupancy, placed: Map<string, Point>, pending: readonly Pending[], fallback: Point, sliceMs = 25): Promise<Map<string, Point>> {
   const result = new Map<string, Point>();
+  // Per anchor, the ring where its last neighbour went: the rings inside it are full, so the search starts there.
+  const rings = new Map<string, number>();
   let sliceStart = performance.now();
   for (const p of pending) {
     const anchor = (p.parent && (placed.get(p.parent) ?? result.get(p.parent))) || fallback;
-    const at = placed.size === 0 && result.size === 0 ? anchor : nearestFree(space, anchor, p.extent);
-    space.add(at, p.extent);
+    const extent = p.measure();
+    const key = p.parent ?? '';
+    let at = anchor;
+    if (placed.size > 0 || result.size > 0) {
+      const found = nearestFree(space, anchor, extent, Math.max(0, (rings.get(key) ?? 0) - 1));
+      rings.set(key, found.ring);
+      at = found.at;
+    }
+    space.add(at, extent);
     result.set(p.id, at);
     if (performance.now() - sliceStart > sliceMs) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await yieldToBrowser();
       sliceStart = performance.now();
     }
   }

@@ -7,6 +7,7 @@ import { h } from './dom.js';
 import { exportDrawing } from './export.js';
 import { GraphState } from './graph-state.js';
 import { createGraphView } from './graph-view.js';
+import { yieldToBrowser } from './layout.js';
 import { setupKeys } from './graph-keys.js';
 import { renderLegend, typeLabel } from './kinds.js';
 import { renderDetails, renderMessage, type PanelActions } from './panel.js';
@@ -83,6 +84,7 @@ async function apply(next: ViewState, keyboard = false): Promise<void> {
     else if (view.mode === 'whatif') openWhatIf();
     else if (view.selected) await drawAnalysis(view.selected);
     if (mine !== generation) return;
+    await yieldToBrowser();
     await redraw();
     if (keyboard) document.getElementById('panel-title')?.focus();
   });
@@ -96,10 +98,13 @@ async function drawNeighbourhoods(mine: number): Promise<void> {
     view.compare ? Promise.all(view.expanded.map((id) => load(id, view.compare))) : Promise.resolve(null),
   ]);
   if (mine !== generation) return;
+  const t0 = performance.now();
   state.reset();
   for (const list of first as Awaited<ReturnType<typeof fullNeighbourhood>>[]) for (const n of list) state.add(n);
   if (second) markCompare(second as Awaited<ReturnType<typeof fullNeighbourhood>>[]);
   for (const id of view.more) state.truncated.delete(id);
+  performance.measure('atlas:state', { start: t0 });
+  await yieldToBrowser();
   if (view.selected) await showPanel(view.selected);
   else if (!view.expanded.length) guidedStart(panel, go);
 }
@@ -147,7 +152,9 @@ async function showPanel(id: string): Promise<void> {
   if (!d) return renderMessage(panel, `No entity has the id ${id}.`, 'alert');
   const truncated = state.truncated.has(id);
   const count = truncated ? await neighbourCount(id, view.asOf) : null;
+  const t0 = performance.now();
   renderDetails(panel, d, view.asOf, shownTypes(), actions, { expanded: view.expanded.includes(id), truncated, total: count?.total ?? null, more: count?.more ?? false }, timelineStrip(id));
+  performance.measure('atlas:panel', { start: t0 });
   document.title = `${d.name} · Compute Atlas explorer`;
 }
 
@@ -248,6 +255,6 @@ $('centre').addEventListener('click', () => graph.centre(view.selected));
 $('copy-link').addEventListener('click', () => void navigator.clipboard?.writeText(location.href).then(() => (status.textContent = 'Link copied.')));
 for (const b of document.querySelectorAll<HTMLButtonElement>('[data-export]')) b.addEventListener('click', () => exportDrawing(graph.cy, b.dataset.export!));
 window.addEventListener('popstate', () => void apply(fromQuery(location.search)));
-(window as unknown as { atlasExplorer: unknown }).atlasExplorer = { cy: graph.cy, state, view: () => view };
+(window as unknown as { atlasExplorer: unknown }).atlasExplorer = { cy: graph.cy, state, view: () => view, expand };
 
 void apply(fromQuery(location.search));
