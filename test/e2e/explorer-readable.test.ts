@@ -10,7 +10,9 @@ type Node = { id(): string; position(): { x: number; y: number }; renderedBoundi
 declare const window: { atlasExplorer: { cy: { nodes(): Node[]; zoom(): number }; expand(id: string): void }; longTasks: number[] };
 
 const idle = (w: WatchedPage): Promise<unknown> =>
-  w.page.waitForFunction(() => document.body.dataset.layout === 'idle' && !document.body.hasAttribute('aria-busy') && window.atlasExplorer.cy.nodes().length > 1);
+  w.page.waitForFunction(
+    () => document.body.dataset.layout === 'idle' && !document.body.hasAttribute('aria-busy') && window.atlasExplorer.cy.nodes().length > 1,
+  );
 
 /** Pairs of drawn nodes whose boxes (shape and label, as cytoscape renders them) overlap. */
 const overlappingLabels = (w: WatchedPage): Promise<string[]> =>
@@ -97,7 +99,11 @@ describe('the explorer drawing', () => {
     const drawn = await w.page.evaluate(() => window.atlasExplorer.cy.nodes().length);
     expect(drawn).toBeGreaterThanOrEqual(480);
     const longest = await w.page.evaluate(() => Math.max(0, ...window.longTasks));
-    recordTiming('explorer-expand-to-500', { nodes: drawn, longTasksMs: await w.page.evaluate(() => window.longTasks.map(Math.round)), loadAverage: loadavg()[0] });
+    recordTiming('explorer-expand-to-500', {
+      nodes: drawn,
+      longTasksMs: await w.page.evaluate(() => window.longTasks.map(Math.round)),
+      loadAverage: loadavg()[0],
+    });
     await w.screenshot('readable-500-nodes');
     expect(longest).toBeLessThan(200);
     expect(w.errors).toEqual([]);

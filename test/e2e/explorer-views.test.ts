@@ -7,10 +7,15 @@ import { ARTEFACTS, e2eSession, watchedPage, type WatchedPage } from './browser.
 const e2e = e2eSession();
 
 type Cy = { nodes(selector?: string): { id(): string }[]; edges(selector?: string): { data(key: string): string }[] };
-declare const window: { atlasExplorer: { cy: Cy }; axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } };
+declare const window: {
+  atlasExplorer: { cy: Cy };
+  axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+};
 
 const idle = (w: WatchedPage): Promise<unknown> =>
-  w.page.waitForFunction(() => document.body.dataset.layout === 'idle' && !document.body.hasAttribute('aria-busy') && window.atlasExplorer.cy.nodes().length > 1);
+  w.page.waitForFunction(
+    () => document.body.dataset.layout === 'idle' && !document.body.hasAttribute('aria-busy') && window.atlasExplorer.cy.nodes().length > 1,
+  );
 
 const drawnEdges = (w: WatchedPage, selector = 'edge'): Promise<string[]> =>
   w.page.evaluate((sel) => window.atlasExplorer.cy.edges(sel).map((e) => `${e.data('source')} ${e.data('type')} ${e.data('target')}`), selector);
@@ -51,7 +56,10 @@ describe('the explorer analysis views', () => {
     const count = (await w.page.evaluate(() => window.atlasExplorer.cy.nodes().length)) as number;
     await w.screenshot('views-who-uses-h100');
     const node = await w.page.evaluate(() => window.atlasExplorer.cy.nodes()[1]!.id());
-    await w.page.evaluate((id) => (window.atlasExplorer.cy as unknown as { getElementById(i: string): { emit(e: string): void } }).getElementById(id).emit('tap'), node);
+    await w.page.evaluate(
+      (id) => (window.atlasExplorer.cy as unknown as { getElementById(i: string): { emit(e: string): void } }).getElementById(id).emit('tap'),
+      node,
+    );
     await w.page.waitForSelector('#panel-title');
     expect(await w.page.evaluate(() => window.atlasExplorer.cy.nodes().length)).toBe(count);
     expect(new URL(w.page.url()).searchParams.get('view')).toBe('uses');
@@ -118,7 +126,9 @@ describe('the explorer memory', () => {
     const w = await open('?id=bytedance&asOf=2025-06-01');
     await idle(w);
     await w.page.evaluate(() => (window.atlasExplorer as unknown as { expand(id: string): void }).expand('sg-rented-gpu-capacity'));
-    await w.page.waitForFunction(() => window.atlasExplorer.cy.edges().some((e) => e.data('type') === 'EQUIPPED_WITH') && document.body.dataset.layout === 'idle');
+    await w.page.waitForFunction(
+      () => window.atlasExplorer.cy.edges().some((e) => e.data('type') === 'EQUIPPED_WITH') && document.body.dataset.layout === 'idle',
+    );
     const url = w.page.url();
     const nodes = (await w.page.evaluate(() => window.atlasExplorer.cy.nodes().map((n) => n.id()))).sort();
     expect(await w.page.title()).toMatch(/Singapore/);
@@ -128,7 +138,9 @@ describe('the explorer memory', () => {
     expect((await fresh.page.evaluate(() => window.atlasExplorer.cy.nodes().map((n) => n.id()))).sort()).toEqual(nodes);
     expect(await fresh.page.inputValue('#as-of')).toBe('2025-06-01');
     await w.page.goBack();
-    await w.page.waitForFunction(() => !window.atlasExplorer.cy.edges().some((e) => e.data('type') === 'EQUIPPED_WITH') && document.body.dataset.layout === 'idle');
+    await w.page.waitForFunction(
+      () => !window.atlasExplorer.cy.edges().some((e) => e.data('type') === 'EQUIPPED_WITH') && document.body.dataset.layout === 'idle',
+    );
     expect(new URL(w.page.url()).searchParams.get('x')).toBeNull();
     expect(w.errors).toEqual([]);
   });
@@ -183,7 +195,8 @@ describe('the explorer accessibility', () => {
       await page.addScriptTag({ content: axe });
       const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
       const found = result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-      if (found.length) console.log(JSON.stringify(result.violations.map((v) => ({ id: v.id, nodes: (v.nodes as { html: string }[]).slice(0, 3).map((n) => n.html) }))));
+      if (found.length)
+        console.log(JSON.stringify(result.violations.map((v) => ({ id: v.id, nodes: (v.nodes as { html: string }[]).slice(0, 3).map((n) => n.html) }))));
       expect(found).toEqual([]);
       await page.screenshot({ path: path.join(ARTEFACTS, `a11y-bytedance-${width}.png`), fullPage: true });
     }

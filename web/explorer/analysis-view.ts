@@ -23,7 +23,11 @@ const link = (ref: EntityRef, actions: PanelActions): HTMLElement =>
   h('button', { type: 'button', class: 'link', onclick: () => actions.open(ref.id) }, ref.name);
 
 const pathLine = (p: WirePath, actions: PanelActions): HTMLElement =>
-  h('li', { class: 'path' }, ...p.nodes.flatMap((n, i) => [i ? ` ${p.edges[i - 1] ? `— ${typeLabel(p.edges[i - 1]!.type)} —` : ''} ` : '', link(toRef(n), actions)]));
+  h(
+    'li',
+    { class: 'path' },
+    ...p.nodes.flatMap((n, i) => [i ? ` ${p.edges[i - 1] ? `— ${typeLabel(p.edges[i - 1]!.type)} —` : ''} ` : '', link(toRef(n), actions)]),
+  );
 
 /**
  * The shortest path between two entities, with up to five others; the shortest is drawn in magenta, the
@@ -44,7 +48,11 @@ export async function showPaths(from: string, to: string, asOf: string, state: G
     target,
     h('h2', { id: 'panel-title', tabindex: '-1' }, `Path: ${names(shortest, 0)} → ${names(shortest, 1)}`),
     shortest
-      ? h('p', { id: 'path-summary' }, `Shortest: ${shortest.length} relationships${asOf ? `, as of ${asOf}` : ''}. ${data.paths.length} paths listed (the others faded in the drawing).`)
+      ? h(
+          'p',
+          { id: 'path-summary' },
+          `Shortest: ${shortest.length} relationships${asOf ? `, as of ${asOf}` : ''}. ${data.paths.length} paths listed (the others faded in the drawing).`,
+        )
       : h('p', { id: 'path-summary', role: 'status' }, `No path within the server's longest path length${asOf ? ` on ${asOf}` : ''}.`),
     shortest ? h('section', {}, h('h3', {}, 'Shortest path'), h('ol', { class: 'paths', id: 'shortest-path' }, pathLine(shortest, actions))) : null,
     data.paths.length ? h('section', {}, h('h3', {}, 'Other paths'), h('ol', { class: 'paths' }, ...data.paths.map((p) => pathLine(p, actions)))) : null,
@@ -84,7 +92,11 @@ export async function showWhoUses(chip: string, asOf: string, state: GraphState,
         'section',
         { class: 'uses-group', 'data-how': how },
         h('h3', {}, `${typeLabel(how)} (${users.length})`),
-        h('ul', {}, ...users.map((x) => h('li', {}, link(toRef(x.entity), actions), ' ', kindBadge(toRef(x.entity)), x.dataCenter ? ` at ${x.dataCenter.name}` : ''))),
+        h(
+          'ul',
+          {},
+          ...users.map((x) => h('li', {}, link(toRef(x.entity), actions), ' ', kindBadge(toRef(x.entity)), x.dataCenter ? ` at ${x.dataCenter.name}` : '')),
+        ),
       ),
     ),
   );
@@ -100,7 +112,15 @@ interface WireExposed {
 
 /** A regulation's exposure: the chips it restricts and the companies reaching them, offshore ones first. */
 export async function showExposure(regulation: string, asOf: string, state: GraphState, target: HTMLElement, actions: PanelActions): Promise<string> {
-  type Exposure = { regulation: WireRef; asOf: string; inForce: boolean; truncated: boolean; destinations: WireRef[]; chips: WireRef[]; companies: WireExposed[] };
+  type Exposure = {
+    regulation: WireRef;
+    asOf: string;
+    inForce: boolean;
+    truncated: boolean;
+    destinations: WireRef[];
+    chips: WireRef[];
+    companies: WireExposed[];
+  };
   const x = (await gql<{ exposure: Exposure | null }>(EXPOSURE_QUERY, { regulation, asOf: asOf || null })).exposure;
   state.reset();
   if (!x) {
@@ -109,20 +129,38 @@ export async function showExposure(regulation: string, asOf: string, state: Grap
   }
   state.expanded.push(regulation);
   state.nodes.set(regulation, toRef(x.regulation));
-  for (const c of x.chips) state.edges.set(`${regulation}|RESTRICTS|${c.id}`, { key: `${regulation}|RESTRICTS|${c.id}`, type: 'RESTRICTS', from: regulation, to: c.id, confidence: 'HIGH' });
+  for (const c of x.chips)
+    state.edges.set(`${regulation}|RESTRICTS|${c.id}`, {
+      key: `${regulation}|RESTRICTS|${c.id}`,
+      type: 'RESTRICTS',
+      from: regulation,
+      to: c.id,
+      confidence: 'HIGH',
+    });
   for (const c of x.chips) state.nodes.set(c.id, toRef(c));
-  for (const company of x.companies) for (const r of company.routes) drawPath(state, r.path, company.offshore && r.classification === 'RESTRICTED_OFFSHORE' ? 'path' : undefined);
+  for (const company of x.companies)
+    for (const r of company.routes) drawPath(state, r.path, company.offshore && r.classification === 'RESTRICTED_OFFSHORE' ? 'path' : undefined);
   const companies = [...x.companies].sort((a, b) => Number(b.offshore) - Number(a.offshore));
   fill(
     target,
     h('h2', { id: 'panel-title', tabindex: '-1' }, `Exposure: ${x.regulation.name}`),
-    h('p', { id: 'exposure-summary' }, `${x.inForce ? 'In force' : 'Not in force'} on ${x.asOf}; ${x.chips.length} chips restricted; ${x.companies.length} companies reach them, ${x.companies.filter((c) => c.offshore).length} offshore.${x.truncated ? ' (cut at the server limit)' : ''}`),
+    h(
+      'p',
+      { id: 'exposure-summary' },
+      `${x.inForce ? 'In force' : 'Not in force'} on ${x.asOf}; ${x.chips.length} chips restricted; ${x.companies.length} companies reach them, ${x.companies.filter((c) => c.offshore).length} offshore.${x.truncated ? ' (cut at the server limit)' : ''}`,
+    ),
     x.destinations.length ? h('p', { class: 'muted' }, `Covers ${x.destinations.map((d) => d.name).join(', ')}.`) : null,
     h(
       'ul',
       { class: 'routes', id: 'exposure-companies' },
       ...companies.map((c) =>
-        h('li', { class: `route${c.offshore ? ' offshore' : ''}`, 'data-company': c.company.id }, link(toRef(c.company), actions), c.offshore ? ' — offshore' : '', ` · ${c.routes.map((r) => r.chip.name).join(', ')}`),
+        h(
+          'li',
+          { class: `route${c.offshore ? ' offshore' : ''}`, 'data-company': c.company.id },
+          link(toRef(c.company), actions),
+          c.offshore ? ' — offshore' : '',
+          ` · ${c.routes.map((r) => r.chip.name).join(', ')}`,
+        ),
       ),
     ),
   );

@@ -49,7 +49,9 @@ export function toCsv(cy: Core): string {
 
 export function toJson(cy: Core): string {
   const nodes = cy.nodes().map((n) => ({ id: n.id(), kind: n.data('kind'), name: n.data('name'), position: n.position() }));
-  const edges = cy.edges().map((e) => ({ type: e.data('type'), from: e.data('source'), to: e.data('target'), confidence: e.data('confidence'), classes: e.classes() }));
+  const edges = cy
+    .edges()
+    .map((e) => ({ type: e.data('type'), from: e.data('source'), to: e.data('target'), confidence: e.data('confidence'), classes: e.classes() }));
   return JSON.stringify({ nodes, edges }, null, 2);
 }
 

@@ -76,7 +76,11 @@ export class GraphState {
   }
 
   /** The part to draw: edges of the shown types between shown entities, their endpoints, and the expanded entities. */
-  visible(types: ReadonlySet<string>, hiddenKinds: ReadonlySet<EntityKind> = new Set(), hidden: ReadonlySet<string> = new Set()): { nodes: EntityRef[]; edges: GraphEdge[] } {
+  visible(
+    types: ReadonlySet<string>,
+    hiddenKinds: ReadonlySet<EntityKind> = new Set(),
+    hidden: ReadonlySet<string> = new Set(),
+  ): { nodes: EntityRef[]; edges: GraphEdge[] } {
     const shown = (id: string): boolean => {
       const n = this.nodes.get(id);
       return n !== undefined && !hidden.has(id) && !hiddenKinds.has(n.kind);

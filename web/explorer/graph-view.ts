@@ -141,12 +141,20 @@ function extentOf(n: NodeSingular): Extent {
 }
 
 const rightOf = (cy: Core, fresh: ReadonlySet<string>): Point => {
-  const b = cy.nodes().filter((n) => !fresh.has(n.id())).boundingBox({});
+  const b = cy
+    .nodes()
+    .filter((n) => !fresh.has(n.id()))
+    .boundingBox({});
   return { x: b.x2 + 120, y: (b.y1 + b.y2) / 2 };
 };
 
 /** The new nodes in the order to place them: those next to placed nodes first, each with the neighbour it goes beside. */
-function breadthFirst(cy: Core, fresh: readonly string[], placed: ReadonlyMap<string, Point>, expanded: readonly string[]): { id: string; parent: string | null }[] {
+function breadthFirst(
+  cy: Core,
+  fresh: readonly string[],
+  placed: ReadonlyMap<string, Point>,
+  expanded: readonly string[],
+): { id: string; parent: string | null }[] {
   const freshSet = new Set(fresh);
   const rankOf = (id: string): number => (expanded.includes(id) ? 0 : 1);
   const order: { id: string; parent: string | null }[] = [];
@@ -189,7 +197,11 @@ function definitions(input: DrawInput): Map<string, ElementDefinition> {
   const wanted = new Map<string, ElementDefinition>();
   for (const n of input.nodes) {
     const classes = [input.expanded.includes(n.id) ? 'expanded' : '', input.marks?.get(n.id) ?? ''].filter(Boolean).join(' ');
-    wanted.set(n.id, { group: 'nodes', classes, data: { id: n.id, name: n.name, kind: n.kind, colour: KIND_COLOURS[n.kind], shape: KIND_SHAPES[n.kind], labelSize: MIN_LABEL_PX } });
+    wanted.set(n.id, {
+      group: 'nodes',
+      classes,
+      data: { id: n.id, name: n.name, kind: n.kind, colour: KIND_COLOURS[n.kind], shape: KIND_SHAPES[n.kind], labelSize: MIN_LABEL_PX },
+    });
   }
   for (const e of input.edges) {
     const ended = input.today && e.validTo && e.validTo < input.today ? 'ended' : '';
@@ -197,7 +209,15 @@ function definitions(input: DrawInput): Map<string, ElementDefinition> {
     wanted.set(`e:${e.key}`, {
       group: 'edges',
       classes,
-      data: { id: `e:${e.key}`, source: e.from, target: e.to, type: e.type, label: typeLabel(e.type), confidence: e.confidence, classification: e.classification ?? '' },
+      data: {
+        id: `e:${e.key}`,
+        source: e.from,
+        target: e.to,
+        type: e.type,
+        label: typeLabel(e.type),
+        confidence: e.confidence,
+        classification: e.classification ?? '',
+      },
     });
   }
   return wanted;

@@ -57,7 +57,8 @@ const rect = (at: Point, e: Extent): Rect => ({
 
 function keys(r: Rect): string[] {
   const out: string[] = [];
-  for (let i = Math.floor(r.x1 / CELL); i <= Math.floor(r.x2 / CELL); i++) for (let j = Math.floor(r.y1 / CELL); j <= Math.floor(r.y2 / CELL); j++) out.push(`${i},${j}`);
+  for (let i = Math.floor(r.x1 / CELL); i <= Math.floor(r.x2 / CELL); i++)
+    for (let j = Math.floor(r.y1 / CELL); j <= Math.floor(r.y2 / CELL); j++) out.push(`${i},${j}`);
   return out;
 }
 
@@ -97,7 +98,13 @@ export interface Pending {
  * this same list), yielding to the browser whenever a slice has taken `sliceMs`, so that placing hundreds of
  * nodes never blocks input or painting for long. With nothing placed yet, the first node goes at `fallback`.
  */
-export async function placeInSlices(space: Occupancy, placed: Map<string, Point>, pending: readonly Pending[], fallback: Point, sliceMs = 25): Promise<Map<string, Point>> {
+export async function placeInSlices(
+  space: Occupancy,
+  placed: Map<string, Point>,
+  pending: readonly Pending[],
+  fallback: Point,
+  sliceMs = 25,
+): Promise<Map<string, Point>> {
   const result = new Map<string, Point>();
   // Per anchor, the ring where its last neighbour went: the rings inside it are full, so the search starts there.
   const rings = new Map<string, number>();

@@ -30,9 +30,8 @@ let whatIfValues: WhatIfValues = REMOTE_ACCESS_PRESET;
 let generation = 0;
 
 const graph = createGraphView($('graph'), (id) => void tapped(id));
-const time = setupTime(
-  { date: $('as-of'), compare: $('compare'), slider: $('date-slider'), play: $('play'), error: $('date-error') },
-  (asOf, compare) => go({ ...view, asOf, compare }),
+const time = setupTime({ date: $('as-of'), compare: $('compare'), slider: $('date-slider'), play: $('play'), error: $('date-error') }, (asOf, compare) =>
+  go({ ...view, asOf, compare }),
 );
 const actions: PanelActions = {
   open: (id) => expand(id, true),
@@ -60,7 +59,14 @@ async function tapped(id: string): Promise<void> {
     const d = await details(id, view.asOf);
     if (!d) return;
     renderDetails(panel, d, view.asOf, shownTypes(), actions, { expanded: false, truncated: false, total: null, more: false }, timelineStrip(id));
-    panel.prepend(h('p', { class: 'muted' }, 'Selected in the analysis drawing. ', h('button', { type: 'button', class: 'link', onclick: () => expand(id) }, 'Expand its neighbourhood instead')));
+    panel.prepend(
+      h(
+        'p',
+        { class: 'muted' },
+        'Selected in the analysis drawing. ',
+        h('button', { type: 'button', class: 'link', onclick: () => expand(id) }, 'Expand its neighbourhood instead'),
+      ),
+    );
     document.title = `${d.name} · Compute Atlas explorer`;
   });
 }
@@ -140,9 +146,12 @@ async function redraw(): Promise<void> {
   graph.select(view.selected);
   time.addStops(edges.flatMap((e) => [e.validFrom ?? '', e.validTo ?? '']));
   const date = view.compare ? `${view.asOf || 'any date'} compared with ${view.compare}` : `as of ${view.asOf || 'any date'}`;
-  const marks = view.compare ? ` ${edges.filter((e) => e.mark === 'added').length} added (green), ${edges.filter((e) => e.mark === 'removed').length} removed (red, dashed).` : '';
+  const marks = view.compare
+    ? ` ${edges.filter((e) => e.mark === 'added').length} added (green), ${edges.filter((e) => e.mark === 'removed').length} removed (red, dashed).`
+    : '';
   const cut = [...state.truncated].filter((id) => state.expanded.includes(id)).length;
-  status.textContent = `${nodes.length} entities and ${edges.length} relationships drawn, ${date}.${marks}${cut ? ` ${cut} neighbourhoods cut at 100: select one and press “Load more”.` : ''} ${status.dataset.summary ?? ''}`.trim();
+  status.textContent =
+    `${nodes.length} entities and ${edges.length} relationships drawn, ${date}.${marks}${cut ? ` ${cut} neighbourhoods cut at 100: select one and press “Load more”.` : ''} ${status.dataset.summary ?? ''}`.trim();
   status.dataset.summary = '';
   syncControls();
 }
@@ -153,7 +162,15 @@ async function showPanel(id: string): Promise<void> {
   const truncated = state.truncated.has(id);
   const count = truncated ? await neighbourCount(id, view.asOf) : null;
   const t0 = performance.now();
-  renderDetails(panel, d, view.asOf, shownTypes(), actions, { expanded: view.expanded.includes(id), truncated, total: count?.total ?? null, more: count?.more ?? false }, timelineStrip(id));
+  renderDetails(
+    panel,
+    d,
+    view.asOf,
+    shownTypes(),
+    actions,
+    { expanded: view.expanded.includes(id), truncated, total: count?.total ?? null, more: count?.more ?? false },
+    timelineStrip(id),
+  );
   performance.measure('atlas:panel', { start: t0 });
   document.title = `${d.name} · Compute Atlas explorer`;
 }

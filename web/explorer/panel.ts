@@ -96,7 +96,15 @@ function relationsByType(details: EntityDetails, types: ReadonlySet<string>, act
 }
 
 /** Renders one entity's facts, relationships (of the shown types), confidence and sources into the panel. */
-export function renderDetails(target: HTMLElement, details: EntityDetails, asOf: string, types: ReadonlySet<string>, actions: PanelActions, coverage: Coverage, timeline: HTMLElement): void {
+export function renderDetails(
+  target: HTMLElement,
+  details: EntityDetails,
+  asOf: string,
+  types: ReadonlySet<string>,
+  actions: PanelActions,
+  coverage: Coverage,
+  timeline: HTMLElement,
+): void {
   const facts = details.facts.length ? h('dl', { class: 'facts' }, ...details.facts.flatMap((f) => [h('dt', {}, f.name), h('dd', {}, f.value)])) : null;
   const sources = sourceList(details.sources);
   const parts: (HTMLElement | null)[] = [
@@ -108,7 +116,11 @@ export function renderDetails(target: HTMLElement, details: EntityDetails, asOf:
     facts,
     timeline,
     sources ? h('section', {}, h('h3', {}, 'Sources'), sources) : null,
-    h('h3', {}, `Relationships (${coverage.truncated ? `${details.relations.length} shown of ${coverage.total ?? 'more'}${coverage.more ? '+' : ''}` : details.relations.length})`),
+    h(
+      'h3',
+      {},
+      `Relationships (${coverage.truncated ? `${details.relations.length} shown of ${coverage.total ?? 'more'}${coverage.more ? '+' : ''}` : details.relations.length})`,
+    ),
     ...relationsByType(details, types, actions),
   ];
   target.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));

@@ -51,7 +51,13 @@ export function setupSearch(form: HTMLFormElement, input: HTMLInputElement, resu
     if (found.length === 0) return show([h('li', { class: 'muted', role: 'option', 'aria-disabled': 'true' }, 'Nothing found.')]);
     show(
       found.map(({ ref, description }, i) => {
-        const li = h('li', { role: 'option', id: `${results.id}-${i}`, class: 'result', 'data-id': ref.id, 'aria-selected': 'false', title: description ?? '' }, ref.name, ' ', kindBadge(ref));
+        const li = h(
+          'li',
+          { role: 'option', id: `${results.id}-${i}`, class: 'result', 'data-id': ref.id, 'aria-selected': 'false', title: description ?? '' },
+          ref.name,
+          ' ',
+          kindBadge(ref),
+        );
         // Pressing an option must not blur the box first (that would close the list before the click lands).
         li.addEventListener('pointerdown', (e) => e.preventDefault());
         li.addEventListener('click', () => open(ref));

@@ -4,7 +4,11 @@ import { EMPTY_VIEW, type ViewState } from './view-state.js';
 
 /** The story's questions, each one click from the cold page. */
 const STARTS: { id: string; label: string; view: ViewState }[] = [
-  { id: 'start-offshore', label: "ByteDance's offshore access to restricted chips (June 2025)", view: { ...EMPTY_VIEW, mode: 'access', selected: 'bytedance', asOf: '2025-06-01' } },
+  {
+    id: 'start-offshore',
+    label: "ByteDance's offshore access to restricted chips (June 2025)",
+    view: { ...EMPTY_VIEW, mode: 'access', selected: 'bytedance', asOf: '2025-06-01' },
+  },
   {
     id: 'start-h20',
     label: 'The H20 before and after the April 2025 licence requirement',
@@ -18,7 +22,11 @@ export function guidedStart(panel: HTMLElement, go: (v: ViewState) => void): voi
   panel.replaceChildren(
     h('h2', { id: 'panel-title', tabindex: '-1' }, 'Start with a question'),
     h('ul', { class: 'starts' }, ...STARTS.map((s) => h('li', {}, h('button', { type: 'button', id: s.id, onclick: () => go(s.view) }, s.label)))),
-    h('p', { class: 'muted' }, 'Or search for an entity: its neighbourhood is drawn, a shape and colour per kind. Click a node (or a name in this panel) to expand it; move the date to see the graph as it stood then.'),
+    h(
+      'p',
+      { class: 'muted' },
+      'Or search for an entity: its neighbourhood is drawn, a shape and colour per kind. Click a node (or a name in this panel) to expand it; move the date to see the graph as it stood then.',
+    ),
   );
 }
 

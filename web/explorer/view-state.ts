@@ -26,7 +26,18 @@ export interface ViewState {
   readonly more: readonly string[];
 }
 
-export const EMPTY_VIEW: ViewState = { mode: 'neighbourhood', selected: null, expanded: [], hidden: [], hiddenKinds: [], hiddenTypes: [], asOf: '', compare: '', to: '', more: [] };
+export const EMPTY_VIEW: ViewState = {
+  mode: 'neighbourhood',
+  selected: null,
+  expanded: [],
+  hidden: [],
+  hiddenKinds: [],
+  hiddenTypes: [],
+  asOf: '',
+  compare: '',
+  to: '',
+  more: [],
+};
 
 const list = (value: string | null): string[] => (value ? value.split(',').filter(Boolean) : []);
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
