@@ -66,6 +66,36 @@ describe('the explorer analysis views', () => {
     expect(w.errors).toEqual([]);
   });
 
+  it('keeps the compute-access tree when a node in it is clicked, and describes that node', async () => {
+    const w = await open('?id=bytedance&view=access&asOf=2025-06-01');
+    await w.page.waitForSelector('#panel .route');
+    await idle(w);
+    const before = await drawnEdges(w, 'edge.offshore');
+    const at = await w.page.evaluate(() => {
+      const node = (window.atlasExplorer.cy as unknown as { getElementById(i: string): { renderedPosition(): { x: number; y: number } } }).getElementById(
+        'sg-rented-gpu-capacity',
+      );
+      const box = document.getElementById('graph')!.getBoundingClientRect();
+      return { x: box.left + node.renderedPosition().x, y: box.top + node.renderedPosition().y };
+    });
+    await w.page.mouse.click(at.x, at.y);
+    await expect.poll(() => w.page.textContent('#panel h2')).toMatch(/Singapore/);
+    expect(await drawnEdges(w, 'edge.offshore')).toEqual(before);
+    expect(before.length).toBeGreaterThan(0);
+    expect(w.errors).toEqual([]);
+  });
+
+  it('draws a Source with its kind in the legend, never as an unexplained node', async () => {
+    const w = await open('?id=src-ft-2025-11-chinese-ai-offshore-training');
+    // A source is cited by facts, not joined by relationships: it is drawn alone.
+    await w.page.waitForFunction(() => document.body.dataset.layout === 'idle' && window.atlasExplorer.cy.nodes().length === 1);
+    const kinds = await w.page.evaluate(() => (window.atlasExplorer.cy.nodes() as unknown as { data(k: string): string }[]).map((n) => n.data('kind')));
+    const legend = await w.page.locator('#legend .legend-kind').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
+    expect(kinds).toContain('Source');
+    for (const kind of kinds) expect(legend).toContain(kind);
+    expect(w.errors).toEqual([]);
+  });
+
   it("shows a regulation's exposure with the offshore companies first", async () => {
     const w = await open('?id=usg-2025-04-h20-license-requirement&view=exposure&asOf=2025-06-01');
     await w.page.waitForSelector('#exposure-summary');
@@ -175,6 +205,21 @@ describe('the explorer memory', () => {
         expect(await shown.page.locator('svg text').count()).toBeGreaterThan(5);
       }
     }
+    expect(w.errors).toEqual([]);
+  });
+});
+
+describe('the explorer start', () => {
+  it("offers the story's questions on a cold page, and fits a phone without scrolling sideways", async () => {
+    const w = await open('', 390, 844);
+    await w.page.waitForSelector('#start-offshore');
+    expect(await w.page.locator('.starts button').count()).toBe(4);
+    expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await w.screenshot('start-phone');
+    await w.page.click('#start-offshore');
+    await w.page.waitForSelector('#panel .route[data-classification="RESTRICTED_OFFSHORE"]');
+    expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await w.screenshot('start-phone-offshore');
     expect(w.errors).toEqual([]);
   });
 });

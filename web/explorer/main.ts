@@ -104,12 +104,10 @@ async function drawNeighbourhoods(mine: number): Promise<void> {
     view.compare ? Promise.all(view.expanded.map((id) => load(id, view.compare))) : Promise.resolve(null),
   ]);
   if (mine !== generation) return;
-  const t0 = performance.now();
   state.reset();
   for (const list of first as Awaited<ReturnType<typeof fullNeighbourhood>>[]) for (const n of list) state.add(n);
   if (second) markCompare(second as Awaited<ReturnType<typeof fullNeighbourhood>>[]);
   for (const id of view.more) state.truncated.delete(id);
-  performance.measure('atlas:state', { start: t0 });
   await yieldToBrowser();
   if (view.selected) await showPanel(view.selected);
   else if (!view.expanded.length) guidedStart(panel, go);
@@ -161,7 +159,6 @@ async function showPanel(id: string): Promise<void> {
   if (!d) return renderMessage(panel, `No entity has the id ${id}.`, 'alert');
   const truncated = state.truncated.has(id);
   const count = truncated ? await neighbourCount(id, view.asOf) : null;
-  const t0 = performance.now();
   renderDetails(
     panel,
     d,
@@ -171,7 +168,6 @@ async function showPanel(id: string): Promise<void> {
     { expanded: view.expanded.includes(id), truncated, total: count?.total ?? null, more: count?.more ?? false },
     timelineStrip(id),
   );
-  performance.measure('atlas:panel', { start: t0 });
   document.title = `${d.name} · Compute Atlas explorer`;
 }
 
