@@ -271,6 +271,21 @@ describe('the explorer accessibility', () => {
     expect(w.errors).toEqual([]);
   });
 
+  it('lists what is drawn in a table whose names open the entity', async () => {
+    const w = await open('?id=bytedance');
+    await idle(w);
+    await w.page.click('#drawn summary');
+    const nodes = (await w.page.evaluate(() => window.atlasExplorer.cy.nodes().length)) as number;
+    expect(await w.page.locator('#drawn-table tbody tr').count()).toBe(nodes);
+    await w.page.focus('#drawn-table button[data-id="sg-rented-gpu-capacity"]');
+    await w.page.keyboard.press('Enter');
+    await w.page.waitForFunction(
+      () => window.atlasExplorer.cy.edges().some((e) => e.data('type') === 'EQUIPPED_WITH') && document.body.dataset.layout === 'idle',
+    );
+    expect(await w.page.locator('#drawn-table tbody tr').count()).toBeGreaterThan(nodes);
+    expect(w.errors).toEqual([]);
+  });
+
   it('shows a loading state while the server is slow', async () => {
     const w = await watchedPage(e2e.browser, 1440, 900);
     await w.page.route('**/graphql', async (route) => {

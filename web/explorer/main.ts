@@ -4,6 +4,7 @@ import { showAccess } from './access-view.js';
 import { showExposure, showPaths, showWhoUses } from './analysis-view.js';
 import { details, fullNeighbourhood, neighbourCount, neighbourhood } from './data.js';
 import { h } from './dom.js';
+import { setupDrawnTable } from './drawn-table.js';
 import { exportDrawing } from './export.js';
 import { GraphState } from './graph-state.js';
 import { createGraphView } from './graph-view.js';
@@ -142,6 +143,7 @@ async function redraw(): Promise<void> {
   const today = view.asOf ? null : new Date().toISOString().slice(0, 10);
   await graph.draw({ nodes, edges, expanded: state.expanded, marks: state.marks, today });
   graph.select(view.selected);
+  refreshTable();
   time.addStops(edges.flatMap((e) => [e.validFrom ?? '', e.validTo ?? '']));
   const date = view.compare ? `${view.asOf || 'any date'} compared with ${view.compare}` : `as of ${view.asOf || 'any date'}`;
   const marks = view.compare
@@ -257,6 +259,7 @@ function stepUndo(direction: 'undo' | 'redo'): void {
 }
 
 setupFilters();
+const refreshTable = setupDrawnTable($<HTMLDetailsElement>('drawn'), $('drawn-table'), graph.cy, (id) => expand(id, true));
 const clearSearch = setupSearch($<HTMLFormElement>('search'), $<HTMLInputElement>('search-input'), $('search-results'), (ref) => expand(ref.id, true));
 setupKeys($('graph'), graph, { open: (id) => expand(id), deselect: () => go({ ...view, selected: null }), clearSearch });
 $('whatif-button').addEventListener('click', () => go({ ...EMPTY_VIEW, mode: 'whatif', asOf: view.asOf }, true));
