@@ -175,6 +175,22 @@ describe('the explorer memory', () => {
     expect(w.errors).toEqual([]);
   });
 
+  it('hides low-confidence relationships and draws only one type, each as a step in the URL', async () => {
+    const w = await open('?id=bytedance');
+    await idle(w);
+    const low = (): Promise<number> => w.page.evaluate(() => window.atlasExplorer.cy.edges('[confidence = "LOW"]').length);
+    expect(await low()).toBeGreaterThan(0);
+    await w.page.click('.filters summary');
+    await w.page.check('#hide-low');
+    await expect.poll(low).toBe(0);
+    expect(new URL(w.page.url()).searchParams.get('low')).toBe('hide');
+    await w.page.uncheck('#hide-low');
+    await expect.poll(low).toBeGreaterThan(0);
+    await w.page.click('button[aria-label="Only headquartered in"]');
+    await expect.poll(async () => [...new Set((await drawnEdges(w)).map((e) => e.split(' ')[1]))]).toEqual(['HEADQUARTERED_IN']);
+    expect(w.errors).toEqual([]);
+  });
+
   it('undoes and redoes a collapse', async () => {
     const w = await open('?id=bytedance&x=bytedance,sg-rented-gpu-capacity');
     await idle(w);

@@ -61,6 +61,7 @@ describe('the explorer view state', () => {
       hidden: ['china'],
       hiddenKinds: ['Source' as const],
       hiddenTypes: ['DEVELOPS'],
+      hideLow: true,
       asOf: '2025-01-01',
       compare: '2025-06-01',
       more: ['bytedance'],

@@ -80,12 +80,13 @@ export class GraphState {
     types: ReadonlySet<string>,
     hiddenKinds: ReadonlySet<EntityKind> = new Set(),
     hidden: ReadonlySet<string> = new Set(),
+    hideLow = false,
   ): { nodes: EntityRef[]; edges: GraphEdge[] } {
     const shown = (id: string): boolean => {
       const n = this.nodes.get(id);
       return n !== undefined && !hidden.has(id) && !hiddenKinds.has(n.kind);
     };
-    const edges = [...this.edges.values()].filter((e) => types.has(e.type) && shown(e.from) && shown(e.to));
+    const edges = [...this.edges.values()].filter((e) => types.has(e.type) && !(hideLow && e.confidence === 'LOW') && shown(e.from) && shown(e.to));
     const ids = new Set(this.expanded.filter(shown));
     for (const e of edges) ids.add(e.from).add(e.to);
     return { nodes: [...ids].map((id) => this.nodes.get(id)!), edges };

@@ -6,11 +6,12 @@ import { details, fullNeighbourhood, neighbourCount, neighbourhood } from './dat
 import { h } from './dom.js';
 import { setupDrawnTable } from './drawn-table.js';
 import { exportDrawing } from './export.js';
+import { setupFilters } from './filters.js';
 import { GraphState } from './graph-state.js';
 import { createGraphView } from './graph-view.js';
 import { yieldToBrowser } from './layout.js';
 import { setupKeys } from './graph-keys.js';
-import { renderLegend, typeLabel } from './kinds.js';
+import { renderLegend } from './kinds.js';
 import { renderDetails, renderMessage, type PanelActions } from './panel.js';
 import { setupSearch } from './search-box.js';
 import { guidedStart, pathForm } from './start.js';
@@ -139,7 +140,10 @@ async function drawAnalysis(id: string): Promise<void> {
 }
 
 async function redraw(): Promise<void> {
-  const { nodes, edges } = state.visible(shownTypes(), new Set(view.hiddenKinds), new Set(view.hidden));
+  const { nodes, edges } = state.visible(shownTypes(), new Set(view.hiddenKinds), new Set(view.hidden), view.hideLow);
+  const byType = new Map<string, number>();
+  for (const e of edges) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+  filters.sync(view.hiddenTypes, view.hideLow, byType);
   const today = view.asOf ? null : new Date().toISOString().slice(0, 10);
   await graph.draw({ nodes, edges, expanded: state.expanded, marks: state.marks, today });
   graph.select(view.selected);
@@ -216,39 +220,12 @@ function syncControls(): void {
   $<HTMLButtonElement>('undo').disabled = !undo.canUndo;
   $<HTMLButtonElement>('redo').disabled = !undo.canRedo;
   renderLegend($('legend'), new Set(view.hiddenKinds), toggleKind);
-  for (const box of document.querySelectorAll<HTMLInputElement>('input[name="type"]')) box.checked = !view.hiddenTypes.includes(box.value);
   if (!view.selected && view.mode === 'neighbourhood') document.title = 'Compute Atlas · Explorer';
 }
 
 function toggleKind(kind: EntityKind): void {
   const hiddenKinds = view.hiddenKinds.includes(kind) ? view.hiddenKinds.filter((k) => k !== kind) : [...view.hiddenKinds, kind];
   go({ ...view, hiddenKinds });
-}
-
-function setupFilters(): void {
-  $('type-filters').replaceChildren(
-    ...RELATIONSHIP_TYPE_NAMES.map((type) =>
-      h(
-        'li',
-        {},
-        h(
-          'label',
-          {},
-          h('input', {
-            type: 'checkbox',
-            name: 'type',
-            value: type,
-            checked: true,
-            onchange: (e) => {
-              const shown = (e.target as HTMLInputElement).checked;
-              go({ ...view, hiddenTypes: shown ? view.hiddenTypes.filter((t) => t !== type) : [...view.hiddenTypes, type] });
-            },
-          }),
-          ` ${typeLabel(type)}`,
-        ),
-      ),
-    ),
-  );
 }
 
 function stepUndo(direction: 'undo' | 'redo'): void {
@@ -258,7 +235,7 @@ function stepUndo(direction: 'undo' | 'redo'): void {
   void apply(next);
 }
 
-setupFilters();
+const filters = setupFilters($('type-filters'), (hiddenTypes, hideLow) => go({ ...view, hiddenTypes, hideLow }));
 const refreshTable = setupDrawnTable($<HTMLDetailsElement>('drawn'), $('drawn-table'), graph.cy, (id) => expand(id, true));
 const clearSearch = setupSearch($<HTMLFormElement>('search'), $<HTMLInputElement>('search-input'), $('search-results'), (ref) => expand(ref.id, true));
 setupKeys($('graph'), graph, { open: (id) => expand(id), deselect: () => go({ ...view, selected: null }), clearSearch });

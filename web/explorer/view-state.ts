@@ -16,6 +16,8 @@ export interface ViewState {
   readonly hidden: readonly string[];
   readonly hiddenKinds: readonly EntityKind[];
   readonly hiddenTypes: readonly string[];
+  /** Low-confidence relationships hidden. */
+  readonly hideLow: boolean;
   /** yyyy-mm-dd or empty (any date). */
   readonly asOf: string;
   /** Compare mode: the second date (asOf is the first). */
@@ -33,6 +35,7 @@ export const EMPTY_VIEW: ViewState = {
   hidden: [],
   hiddenKinds: [],
   hiddenTypes: [],
+  hideLow: false,
   asOf: '',
   compare: '',
   to: '',
@@ -58,6 +61,7 @@ export function toQuery(v: ViewState): string {
   if (v.hidden.length) p.set('hide', v.hidden.join(','));
   if (v.hiddenKinds.length) p.set('kinds', v.hiddenKinds.join(','));
   if (v.hiddenTypes.length) p.set('types', v.hiddenTypes.join(','));
+  if (v.hideLow) p.set('low', 'hide');
   if (v.asOf) p.set('asOf', v.asOf);
   if (v.compare) p.set('compare', v.compare);
   if (v.to) p.set('to', v.to);
@@ -81,6 +85,7 @@ export function fromQuery(search: string): ViewState {
     hidden: list(p.get('hide')),
     hiddenKinds: list(p.get('kinds')).filter((k): k is EntityKind => (ENTITY_KINDS as readonly string[]).includes(k)),
     hiddenTypes: list(p.get('types')),
+    hideLow: p.get('low') === 'hide',
     asOf: date('asOf'),
     compare: date('compare'),
     to: p.get('to') ?? '',
