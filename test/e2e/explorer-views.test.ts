@@ -191,6 +191,21 @@ describe('the explorer memory', () => {
     expect(w.errors).toEqual([]);
   });
 
+  it('saves a named view in the browser and opens it again from the list', async () => {
+    const w = await open('?id=nvidia-h20&asOf=2025-06-01');
+    await idle(w);
+    await w.page.click('#saved summary');
+    await w.page.fill('#save-name', 'H20 after April 2025');
+    await w.page.click('#save-view');
+    await w.page.goto(`${e2e.server.url}/explore`);
+    await w.page.click('#saved summary');
+    await w.page.click('#saved-list a:text("H20 after April 2025")');
+    await idle(w);
+    expect(new URL(w.page.url()).searchParams.get('asOf')).toBe('2025-06-01');
+    expect(await drawnEdges(w)).toContain('usg-2025-04-h20-license-requirement RESTRICTS nvidia-h20');
+    expect(w.errors).toEqual([]);
+  });
+
   it('undoes and redoes a collapse', async () => {
     const w = await open('?id=bytedance&x=bytedance,sg-rented-gpu-capacity');
     await idle(w);

@@ -13,6 +13,7 @@ import { yieldToBrowser } from './layout.js';
 import { setupKeys } from './graph-keys.js';
 import { renderLegend } from './kinds.js';
 import { renderDetails, renderMessage, type PanelActions } from './panel.js';
+import { setupSavedViews } from './saved-views.js';
 import { setupSearch } from './search-box.js';
 import { guidedStart, pathForm } from './start.js';
 import { setupTime } from './time-control.js';
@@ -236,6 +237,7 @@ function stepUndo(direction: 'undo' | 'redo'): void {
 }
 
 const filters = setupFilters($('type-filters'), (hiddenTypes, hideLow) => go({ ...view, hiddenTypes, hideLow }));
+setupSavedViews($('saved-views'), () => toQuery(view));
 const refreshTable = setupDrawnTable($<HTMLDetailsElement>('drawn'), $('drawn-table'), graph.cy, (id) => expand(id, true));
 const clearSearch = setupSearch($<HTMLFormElement>('search'), $<HTMLInputElement>('search-input'), $('search-results'), (ref) => expand(ref.id, true));
 setupKeys($('graph'), graph, { open: (id) => expand(id), deselect: () => go({ ...view, selected: null }), clearSearch });
