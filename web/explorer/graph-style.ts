@@ -19,18 +19,17 @@ export const STYLE: cytoscape.StylesheetJson = [
     style: {
       'background-color': 'data(colour)',
       shape: 'data(shape)' as cytoscape.Css.NodeShape,
-      label: 'data(name)',
+      // Shortened once in JS: cytoscape's own ellipsis measures each label again and again while shortening it.
+      label: 'data(short)',
       'font-size': MIN_LABEL_PX,
       'min-zoomed-font-size': MIN_LABEL_PX,
-      'text-wrap': 'ellipsis',
-      'text-max-width': '150px',
       'text-valign': 'bottom',
       'text-margin-y': 3,
       color: '#1d2330',
       'text-background-color': '#ffffff',
       'text-background-opacity': 0.85,
       'text-background-padding': '1px',
-      'border-width': 1,
+      'border-width': 0,
       'border-color': '#ffffff',
       width: 22,
       height: 22,
@@ -38,8 +37,10 @@ export const STYLE: cytoscape.StylesheetJson = [
   },
   { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#1d2330', width: 28, height: 28 } },
   { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#c2185b' } },
-  { selector: 'node.labelled', style: { 'min-zoomed-font-size': 0, 'font-size': 'data(labelSize)', 'z-index': 20, 'text-background-opacity': 1 } },
-  { selector: 'node.cluster', style: { 'border-style': 'double', 'border-width': 4, 'border-color': '#1d2330' } },
+  {
+    selector: 'node.labelled',
+    style: { 'min-zoomed-font-size': 0, 'font-size': 'data(labelSize)', 'z-index': 20, 'text-background-opacity': 1 },
+  },
   {
     selector: 'edge',
     style: {

@@ -200,7 +200,7 @@ function definitions(input: DrawInput): Map<string, ElementDefinition> {
     wanted.set(n.id, {
       group: 'nodes',
       classes,
-      data: { id: n.id, name: n.name, kind: n.kind, colour: KIND_COLOURS[n.kind], shape: KIND_SHAPES[n.kind], labelSize: MIN_LABEL_PX },
+      data: { id: n.id, name: n.name, short: shorten(n.name), kind: n.kind, colour: KIND_COLOURS[n.kind], shape: KIND_SHAPES[n.kind], labelSize: MIN_LABEL_PX },
     });
   }
   for (const e of input.edges) {
@@ -222,5 +222,9 @@ function definitions(input: DrawInput): Map<string, ElementDefinition> {
   }
   return wanted;
 }
+
+/** Labels longer than this are cut with an ellipsis (the full name is in the panel and the table). */
+const LABEL_CHARS = 26;
+const shorten = (name: string): string => (name.length > LABEL_CHARS ? `${name.slice(0, LABEL_CHARS - 1).trimEnd()}…` : name);
 
 const CLASSES: Record<string, string> = { RESTRICTED_OFFSHORE: 'offshore', RESTRICTED_DOMESTIC: 'domestic', RESTRICTED_REMOTE_ACCESS: 'remote' };

@@ -77,8 +77,10 @@ async function tapped(id: string): Promise<void> {
 /** Moves to a new view: remembered for undo and for Back, written into the URL, then drawn. */
 function go(next: ViewState, keyboard = false): void {
   undo.record(view);
+  view = next;
   history.pushState(null, '', `${location.pathname}${toQuery(next)}`);
-  void apply(next, keyboard);
+  // Drawn in a task of its own: the click or key press that asked for it is answered (painted) first.
+  setTimeout(() => void apply(next, keyboard), 0);
 }
 
 const shownTypes = (): Set<string> => new Set(RELATIONSHIP_TYPE_NAMES.filter((t) => !view.hiddenTypes.includes(t)));
