@@ -79,7 +79,8 @@ describe('the explorer analysis views', () => {
       return { x: box.left + node.renderedPosition().x, y: box.top + node.renderedPosition().y };
     });
     await w.page.mouse.click(at.x, at.y);
-    await expect.poll(() => w.page.textContent('#panel h2')).toMatch(/Singapore/);
+    // The entity's details are two requests, slow on a busy machine: the default 5 s of polling is too short.
+    await expect.poll(() => w.page.textContent('#panel h2'), { timeout: 40_000 }).toMatch(/Singapore/);
     expect(await drawnEdges(w, 'edge.offshore')).toEqual(before);
     expect(before.length).toBeGreaterThan(0);
     expect(w.errors).toEqual([]);
