@@ -20,7 +20,10 @@ const PAGES = {
   explorer: { path: '/explore', ready: () => (document.querySelector('#legend li') && document.querySelector('#graph canvas') ? performance.now() : false) },
   'explorer with ByteDance drawn': {
     path: '/explore?id=bytedance',
-    ready: () => (window.atlasExplorer?.cy.nodes().length > 1 && document.querySelector('#panel .relation') ? performance.now() : false),
+    ready: () =>
+      window.atlasExplorer?.cy.nodes().length > 1 && document.body.dataset.layout === 'idle' && document.querySelector('#panel .relation')
+        ? performance.now()
+        : false,
   },
 };
 

@@ -43,9 +43,10 @@ describe('the explorer', () => {
   it('finds ByteDance by search and, opened by keyboard, draws it with its data centers', async () => {
     const w = await openExplorer();
     await w.page.keyboard.type('bytedance');
-    await w.page.waitForSelector('#search-results button.result');
+    await w.page.waitForSelector('#search-results .result');
     await w.page.keyboard.press('ArrowDown');
-    expect(await w.page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe('bytedance');
+    const active = await w.page.getAttribute('#search-input', 'aria-activedescendant');
+    expect(await w.page.getAttribute(`#${active}`, 'data-id')).toBe('bytedance');
     await w.page.keyboard.press('Enter');
     await w.page.waitForFunction(() => window.atlasExplorer.cy.nodes().length > 1);
     const nodes = await drawnNodes(w);
@@ -59,7 +60,7 @@ describe('the explorer', () => {
   it('can be driven by keyboard alone: from the panel, Tab reaches a neighbour and Enter expands it', async () => {
     const w = await openExplorer();
     await w.page.keyboard.type('bytedance');
-    await w.page.waitForSelector('#search-results button.result[data-id="bytedance"]');
+    await w.page.waitForSelector('#search-results .result[data-id="bytedance"]');
     await w.page.keyboard.press('Enter');
     await w.page.waitForFunction(() => document.activeElement?.id === 'panel-title');
     let focused = '';
@@ -98,10 +99,12 @@ describe('the explorer', () => {
     await w.page.waitForFunction(() => window.atlasExplorer.cy.nodes().length > 1);
     const restrictsH20 = async (): Promise<string[]> => (await drawnEdges(w)).filter((e) => e.endsWith('RESTRICTS nvidia-h20'));
     await w.page.fill('#as-of', '2025-01-01');
+    await w.page.press('#as-of', 'Enter');
     await w.page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('as of 2025-01-01'));
     const before = await restrictsH20();
     await w.screenshot('explorer-h20-2025-01-01');
     await w.page.fill('#as-of', '2025-06-01');
+    await w.page.press('#as-of', 'Enter');
     await w.page.waitForFunction(() => document.getElementById('status')?.textContent?.includes('as of 2025-06-01'));
     const after = await restrictsH20();
     await w.screenshot('explorer-h20-2025-06-01');
@@ -116,6 +119,7 @@ describe('the explorer', () => {
     expect((await drawnEdges(w)).some((e) => e.includes(' DEVELOPS '))).toBe(true);
     await w.page.click('.filters summary');
     await w.page.uncheck('input[name="type"][value="DEVELOPS"]');
+    await w.page.waitForFunction(() => !window.atlasExplorer.cy.edges().some((e) => e.data('type') === 'DEVELOPS'));
     expect((await drawnEdges(w)).some((e) => e.includes(' DEVELOPS '))).toBe(false);
     expect((await drawnEdges(w)).some((e) => e.includes(' RENTS_CAPACITY_AT '))).toBe(true);
     expectClean(w);

@@ -1,3 +1,4 @@
+import type { EntityKind } from '../../src/graph/ontology.js';
 import type { EntityRef, RelationshipData } from './model.js';
 
 export interface GraphEdge {
@@ -6,8 +7,12 @@ export interface GraphEdge {
   readonly from: string;
   readonly to: string;
   readonly confidence: string;
+  readonly validFrom?: string | null;
+  readonly validTo?: string | null;
   /** Set on compute-access routes: the route's classification (RESTRICTED_OFFSHORE...). */
   readonly classification?: string;
+  /** Extra drawing classes: added / removed (compare mode), path. */
+  readonly mark?: string;
 }
 
 /** An entity's neighbourhood as the server's `neighborhood` query returns it. */
@@ -18,21 +23,31 @@ export interface Neighbourhood {
   readonly truncated: boolean;
 }
 
+export const edgeKey = (e: { from: string; type: string; to: string }): string => `${e.from}|${e.type}|${e.to}`;
+
 /** What is drawn: the entities expanded so far and every relationship of theirs that held on the chosen date. */
 export class GraphState {
   readonly nodes = new Map<string, EntityRef>();
   readonly edges = new Map<string, GraphEdge>();
   /** Expanded entities in the order they were opened; re-fetched when the date changes. */
   readonly expanded: string[] = [];
+  /** Expanded entities whose neighbourhood was cut at its limit. */
+  readonly truncated = new Set<string>();
+  /** Node marks (added / removed in compare mode), by id. */
+  readonly marks = new Map<string, string>();
 
   /** Adds an expanded entity, its neighbours and the relationships among them. */
-  add(n: Neighbourhood): void {
+  add(n: Neighbourhood, mark?: string): void {
     this.nodes.set(n.center.id, n.center);
     if (!this.expanded.includes(n.center.id)) this.expanded.push(n.center.id);
+    if (n.truncated) this.truncated.add(n.center.id);
     for (const node of n.nodes) if (!this.nodes.has(node.id)) this.nodes.set(node.id, node);
     for (const e of n.edges) {
-      const key = `${e.from}|${e.type}|${e.to}`;
-      if (!this.edges.has(key)) this.edges.set(key, { key, type: e.type, from: e.from, to: e.to, confidence: e.confidence });
+      const key = edgeKey(e);
+      if (!this.edges.has(key)) {
+        const { type, from, to, confidence, validFrom, validTo } = e;
+        this.edges.set(key, { key, type, from, to, confidence, validFrom, validTo, ...(mark ? { mark } : {}) });
+      }
     }
   }
 
@@ -51,6 +66,8 @@ export class GraphState {
   clearDrawing(): void {
     this.nodes.clear();
     this.edges.clear();
+    this.truncated.clear();
+    this.marks.clear();
   }
 
   reset(): void {
@@ -58,12 +75,21 @@ export class GraphState {
     this.expanded.length = 0;
   }
 
-  /** The part to draw: edges of the shown types, their endpoints, and the expanded entities themselves. */
-  visible(types: ReadonlySet<string>): { nodes: EntityRef[]; edges: GraphEdge[] } {
-    const edges = [...this.edges.values()].filter((e) => types.has(e.type));
-    const ids = new Set(this.expanded);
+  /** The part to draw: edges of the shown types between shown entities, their endpoints, and the expanded entities. */
+  visible(
+    types: ReadonlySet<string>,
+    hiddenKinds: ReadonlySet<EntityKind> = new Set(),
+    hidden: ReadonlySet<string> = new Set(),
+    hideLow = false,
+  ): { nodes: EntityRef[]; edges: GraphEdge[] } {
+    const shown = (id: string): boolean => {
+      const n = this.nodes.get(id);
+      return n !== undefined && !hidden.has(id) && !hiddenKinds.has(n.kind);
+    };
+    const edges = [...this.edges.values()].filter((e) => types.has(e.type) && !(hideLow && e.confidence === 'LOW') && shown(e.from) && shown(e.to));
+    const ids = new Set(this.expanded.filter(shown));
     for (const e of edges) ids.add(e.from).add(e.to);
-    return { nodes: [...ids].map((id) => this.nodes.get(id)).filter((n): n is EntityRef => n !== undefined), edges };
+    return { nodes: [...ids].map((id) => this.nodes.get(id)!), edges };
   }
 }
 

@@ -1,136 +1,188 @@
 import './explorer.css';
-import { RELATIONSHIP_TYPE_NAMES } from '../../src/graph/ontology.js';
+import { RELATIONSHIP_TYPE_NAMES, type EntityKind } from '../../src/graph/ontology.js';
 import { showAccess } from './access-view.js';
-import { gql } from './api.js';
+import { showExposure, showPaths, showWhoUses } from './analysis-view.js';
+import { details, fullNeighbourhood, neighbourCount, neighbourhood } from './data.js';
 import { h } from './dom.js';
-import { GraphState, type Neighbourhood } from './graph-state.js';
+import { setupDrawnTable } from './drawn-table.js';
+import { exportDrawing } from './export.js';
+import { setupFilters } from './filters.js';
+import { GraphState } from './graph-state.js';
 import { createGraphView } from './graph-view.js';
+import { yieldToBrowser } from './layout.js';
+import { setupKeys } from './graph-keys.js';
 import { renderLegend } from './kinds.js';
-import { toDetails, toRef, type EntityDetails, type WireEntity, type WireNeighbourhood } from './model.js';
 import { renderDetails, renderMessage, type PanelActions } from './panel.js';
-import { ENTITY_QUERY, NEIGHBORHOOD_QUERY } from './queries.js';
+import { setupSavedViews } from './saved-views.js';
 import { setupSearch } from './search-box.js';
+import { guidedStart, pathForm } from './start.js';
+import { setupTime } from './time-control.js';
+import { timelineStrip } from './timeline.js';
+import { EMPTY_VIEW, fromQuery, toQuery, UndoStack, type ViewState } from './view-state.js';
 import { REMOTE_ACCESS_PRESET, toRuleInput, whatIfForm, type WhatIfValues } from './whatif-form.js';
 import { showWhatIf } from './whatif-view.js';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const panel = $('panel');
 const status = $('status');
-const asOfInput = $<HTMLInputElement>('as-of');
 const state = new GraphState();
-// Promises, not values: the panel and the drawing ask for the same neighbourhood at the same time.
-const cache = new Map<string, Promise<EntityDetails | null>>();
-const neighbourhoods = new Map<string, Promise<Neighbourhood | null>>();
-const shownTypes = new Set<string>(RELATIONSHIP_TYPE_NAMES);
-let selected: string | null = null;
-let mode: 'neighbourhood' | 'access' | 'whatif' = 'neighbourhood';
+const undo = new UndoStack();
+let view: ViewState = EMPTY_VIEW;
 let whatIfValues: WhatIfValues = REMOTE_ACCESS_PRESET;
+/** Each apply gets a number; an older one still running stops drawing when a newer one has started. */
+let generation = 0;
 
-const view = createGraphView($('graph'), (id) => void open(id));
-const actions: PanelActions = { open: (id) => void open(id, true), access: (id) => void access(id, true) };
+const graph = createGraphView($('graph'), (id) => void tapped(id));
+const time = setupTime({ date: $('as-of'), compare: $('compare'), slider: $('date-slider'), play: $('play'), error: $('date-error') }, (asOf, compare) =>
+  go({ ...view, asOf, compare }),
+);
+const actions: PanelActions = {
+  open: (id) => expand(id, true),
+  access: (id) => go({ ...view, mode: 'access', selected: id }, true),
+  uses: (id) => go({ ...view, mode: 'uses', selected: id }, true),
+  exposure: (id) => go({ ...view, mode: 'exposure', selected: id }, true),
+  pathFrom: (id) => pathForm(panel, id, (to) => go({ ...view, mode: 'path', selected: id, to }, true)),
+  collapse: (id) => go({ ...view, expanded: view.expanded.filter((x) => x !== id), more: view.more.filter((x) => x !== id) }),
+  hide: (id) => go({ ...view, hidden: [...view.hidden, id], selected: view.selected === id ? null : view.selected }),
+  loadMore: (id) => go({ ...view, more: [...view.more, id] }),
+};
 
-/** The entity's facts and sources joined with its relationships on the chosen date; null for an unknown id. */
-function details(id: string): Promise<EntityDetails | null> {
-  const key = `${id}@${asOfInput.value}`;
-  if (!cache.has(key)) {
-    const load = async (): Promise<EntityDetails | null> => {
-      const [data, n] = await Promise.all([gql<{ entity: WireEntity | null }>(ENTITY_QUERY, { id }), neighbourhood(id)]);
-      return data.entity && n ? toDetails(data.entity, n) : null;
-    };
-    cache.set(key, forgetOnError(cache, key, load()));
+/** Selects and expands an entity in the neighbourhood drawing (leaving an analysis view for it). */
+function expand(id: string, keyboard = false): void {
+  const base = view.mode === 'neighbourhood' ? view : { ...view, mode: 'neighbourhood' as const, expanded: [], more: [] };
+  const expanded = base.expanded.includes(id) ? base.expanded : [...base.expanded, id];
+  go({ ...base, selected: id, expanded, hidden: base.hidden.filter((x) => x !== id) }, keyboard);
+}
+
+/** A node tapped: in the neighbourhood it expands; in an analysis drawing it is selected and described, the drawing kept. */
+async function tapped(id: string): Promise<void> {
+  if (view.mode === 'neighbourhood') return expand(id);
+  graph.select(id);
+  await busy(async () => {
+    const d = await details(id, view.asOf);
+    if (!d) return;
+    renderDetails(panel, d, view.asOf, shownTypes(), actions, { expanded: false, truncated: false, total: null, more: false }, timelineStrip(id));
+    panel.prepend(
+      h(
+        'p',
+        { class: 'muted' },
+        'Selected in the analysis drawing. ',
+        h('button', { type: 'button', class: 'link', onclick: () => expand(id) }, 'Expand its neighbourhood instead'),
+      ),
+    );
+    document.title = `${d.name} · Compute Atlas explorer`;
+  });
+}
+
+/** Moves to a new view: remembered for undo and for Back, written into the URL, then drawn. */
+function go(next: ViewState, keyboard = false): void {
+  undo.record(view);
+  view = next;
+  history.pushState(null, '', `${location.pathname}${toQuery(next)}`);
+  // Drawn in a task of its own: the click or key press that asked for it is answered (painted) first.
+  setTimeout(() => void apply(next, keyboard), 0);
+}
+
+const shownTypes = (): Set<string> => new Set(RELATIONSHIP_TYPE_NAMES.filter((t) => !view.hiddenTypes.includes(t)));
+
+async function apply(next: ViewState, keyboard = false): Promise<void> {
+  view = next;
+  const mine = ++generation;
+  time.set(view.asOf, view.compare);
+  syncControls();
+  await busy(async () => {
+    if (view.mode === 'neighbourhood') await drawNeighbourhoods(mine);
+    else if (view.mode === 'whatif') openWhatIf();
+    else if (view.selected) await drawAnalysis(view.selected);
+    if (mine !== generation) return;
+    await yieldToBrowser();
+    await redraw();
+    if (keyboard) document.getElementById('panel-title')?.focus();
+  });
+}
+
+async function drawNeighbourhoods(mine: number): Promise<void> {
+  const load = (id: string, asOf: string): Promise<unknown> =>
+    view.more.includes(id) ? fullNeighbourhood(id, asOf) : neighbourhood(id, asOf).then((n) => (n ? [n] : []));
+  const [first, second] = await Promise.all([
+    Promise.all(view.expanded.map((id) => load(id, view.asOf))),
+    view.compare ? Promise.all(view.expanded.map((id) => load(id, view.compare))) : Promise.resolve(null),
+  ]);
+  if (mine !== generation) return;
+  state.reset();
+  for (const list of first as Awaited<ReturnType<typeof fullNeighbourhood>>[]) for (const n of list) state.add(n);
+  if (second) markCompare(second as Awaited<ReturnType<typeof fullNeighbourhood>>[]);
+  for (const id of view.more) state.truncated.delete(id);
+  await yieldToBrowser();
+  if (view.selected) await showPanel(view.selected);
+  else if (!view.expanded.length) guidedStart(panel, go);
+}
+
+/** Compare mode: what holds on the second date but not the first is added (green), the reverse removed (red, dashed). */
+function markCompare(second: Awaited<ReturnType<typeof fullNeighbourhood>>[]): void {
+  const before = new Set(state.edges.keys());
+  const after = new GraphState();
+  for (const list of second) for (const n of list) after.add(n);
+  for (const [key, e] of state.edges) if (!after.edges.has(key)) state.edges.set(key, { ...e, mark: 'removed' });
+  for (const [key, e] of after.edges) if (!before.has(key)) state.edges.set(key, { ...e, mark: 'added' });
+  for (const [id, n] of after.nodes) {
+    if (!state.nodes.has(id)) {
+      state.nodes.set(id, n);
+      state.marks.set(id, 'added');
+    }
   }
-  return cache.get(key)!;
 }
 
-/** The entity's neighbours and relationships on the chosen date; null for an unknown id. */
-function neighbourhood(id: string): Promise<Neighbourhood | null> {
-  const key = `${id}@${asOfInput.value}`;
-  if (!neighbourhoods.has(key)) {
-    const load = async (): Promise<Neighbourhood | null> => {
-      const data = await gql<{ neighborhood: WireNeighbourhood | null }>(NEIGHBORHOOD_QUERY, { id, asOf: asOfInput.value || null });
-      const n = data.neighborhood;
-      return n ? { center: toRef(n.center), nodes: n.nodes.map((x) => toRef(x.node)), edges: n.edges, truncated: n.truncated } : null;
-    };
-    neighbourhoods.set(key, forgetOnError(neighbourhoods, key, load()));
-  }
-  return neighbourhoods.get(key)!;
+async function drawAnalysis(id: string): Promise<void> {
+  let summary = '';
+  if (view.mode === 'access') summary = await showAccess(id, view.asOf, state, panel, actions);
+  else if (view.mode === 'uses') summary = await showWhoUses(id, view.asOf, state, panel, actions);
+  else if (view.mode === 'exposure') summary = await showExposure(id, view.asOf, state, panel, actions);
+  else if (view.mode === 'path') summary = await showPaths(id, view.to, view.asOf, state, panel, actions);
+  status.dataset.summary = summary;
 }
 
-/** A failed request is not cached: the next attempt asks the server again. */
-function forgetOnError<T>(map: Map<string, Promise<T>>, key: string, promise: Promise<T>): Promise<T> {
-  promise.catch(() => map.delete(key));
-  return promise;
-}
-
-function redraw(): void {
-  const { nodes, edges } = state.visible(shownTypes);
-  view.draw(nodes, edges, state.expanded, mode === 'access');
-  view.select(selected);
-  const date = asOfInput.value || 'any date';
-  status.textContent = `${nodes.length} entities and ${edges.length} relationships drawn, as of ${date}.`;
+async function redraw(): Promise<void> {
+  const { nodes, edges } = state.visible(shownTypes(), new Set(view.hiddenKinds), new Set(view.hidden), view.hideLow);
+  const byType = new Map<string, number>();
+  for (const e of edges) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
+  filters.sync(view.hiddenTypes, view.hideLow, byType);
+  const today = view.asOf ? null : new Date().toISOString().slice(0, 10);
+  await graph.draw({ nodes, edges, expanded: state.expanded, marks: state.marks, today });
+  graph.select(view.selected);
+  refreshTable();
+  time.addStops(edges.flatMap((e) => [e.validFrom ?? '', e.validTo ?? '']));
+  const date = view.compare ? `${view.asOf || 'any date'} compared with ${view.compare}` : `as of ${view.asOf || 'any date'}`;
+  const marks = view.compare
+    ? ` ${edges.filter((e) => e.mark === 'added').length} added (green), ${edges.filter((e) => e.mark === 'removed').length} removed (red, dashed).`
+    : '';
+  const cut = [...state.truncated].filter((id) => state.expanded.includes(id)).length;
+  status.textContent =
+    `${nodes.length} entities and ${edges.length} relationships drawn, ${date}.${marks}${cut ? ` ${cut} neighbourhoods cut at 100: select one and press “Load more”.` : ''} ${status.dataset.summary ?? ''}`.trim();
+  status.dataset.summary = '';
+  syncControls();
 }
 
 async function showPanel(id: string): Promise<void> {
-  const d = await details(id);
-  if (d) renderDetails(panel, d, asOfInput.value, shownTypes, actions);
-  else renderMessage(panel, `No entity has the id ${id}.`, 'alert');
-}
-
-/** Moves keyboard focus to the panel's heading, so Tab continues through what was just opened. */
-const focusPanel = (): void => document.getElementById('panel-title')?.focus();
-
-/** Selects an entity, expands it in the drawing and shows it in the side panel. */
-async function open(id: string, keyboard = false): Promise<void> {
-  await guard(async () => {
-    if (mode !== 'neighbourhood') {
-      mode = 'neighbourhood';
-      state.reset();
-    }
-    selected = id;
-    const [d, n] = await Promise.all([details(id), neighbourhood(id)]);
-    if (!d || !n) return renderMessage(panel, `No entity has the id ${id}.`, 'alert');
-    state.add(n);
-    redraw();
-    if (n.truncated) status.textContent += ' The neighbourhood was cut at the server limit.';
-    renderDetails(panel, d, asOfInput.value, shownTypes, actions);
-    if (keyboard) focusPanel();
-    remember();
-  });
-}
-
-/** Draws the entities expanded so far again, as of the date now chosen. */
-async function changeDate(): Promise<void> {
-  await guard(async () => {
-    if (mode === 'access' && selected) return void (await access(selected));
-    if (mode === 'whatif') return openWhatIf();
-    const all = await Promise.all(state.expanded.map(neighbourhood));
-    state.clearDrawing();
-    for (const n of all) if (n) state.add(n);
-    redraw();
-    if (selected) await showPanel(selected);
-    remember();
-  });
-}
-
-async function access(company: string, keyboard = false): Promise<void> {
-  await guard(async () => {
-    mode = 'access';
-    selected = company;
-    state.reset();
-    const summary = await showAccess(company, asOfInput.value, state, panel, actions);
-    redraw();
-    status.textContent += ` ${summary}`;
-    if (keyboard) focusPanel();
-    remember();
-  });
+  const d = await details(id, view.asOf);
+  if (!d) return renderMessage(panel, `No entity has the id ${id}.`, 'alert');
+  const truncated = state.truncated.has(id);
+  const count = truncated ? await neighbourCount(id, view.asOf) : null;
+  renderDetails(
+    panel,
+    d,
+    view.asOf,
+    shownTypes(),
+    actions,
+    { expanded: view.expanded.includes(id), truncated, total: count?.total ?? null, more: count?.more ?? false },
+    timelineStrip(id),
+  );
+  document.title = `${d.name} · Compute Atlas explorer`;
 }
 
 /** Shows the what-if form in the panel; submitting it draws the routes the hypothetical rule changes. */
-function openWhatIf(keyboard = false): void {
-  mode = 'whatif';
-  selected = null;
+function openWhatIf(): void {
   state.reset();
-  redraw();
   const results = h('div', { id: 'whatif-results', 'aria-live': 'polite' });
   panel.replaceChildren(
     h('h2', { id: 'panel-title', tabindex: '-1' }, 'What if…'),
@@ -138,88 +190,68 @@ function openWhatIf(keyboard = false): void {
     whatIfForm(whatIfValues, (values) => void runWhatIf(values, results)),
     results,
   );
-  if (keyboard) focusPanel();
-  remember();
+  document.title = 'What if… · Compute Atlas explorer';
 }
 
 async function runWhatIf(values: WhatIfValues, results: HTMLElement): Promise<void> {
   whatIfValues = values;
-  document.body.setAttribute('aria-busy', 'true');
-  try {
-    const summary = await showWhatIf(toRuleInput(values), asOfInput.value, state, results, actions);
-    redraw();
-    status.textContent += ` ${summary}`;
-  } catch (error) {
-    results.replaceChildren(h('p', { role: 'alert', class: 'error' }, (error as Error).message));
-  } finally {
-    document.body.removeAttribute('aria-busy');
-  }
+  await busy(async () => {
+    try {
+      status.dataset.summary = await showWhatIf(toRuleInput(values), view.asOf, state, results, actions);
+      await redraw();
+    } catch (error) {
+      results.replaceChildren(h('p', { role: 'alert', class: 'error' }, (error as Error).message));
+    }
+  });
 }
 
-async function guard(task: () => Promise<void>): Promise<void> {
+/** Runs a task with the page marked busy (a visible "Loading…" and aria-busy); a failure is shown in the panel. */
+async function busy(task: () => Promise<void>): Promise<void> {
   document.body.setAttribute('aria-busy', 'true');
+  $('loading').hidden = false;
   try {
     await task();
   } catch (error) {
     renderMessage(panel, (error as Error).message, 'alert');
   } finally {
     document.body.removeAttribute('aria-busy');
+    $('loading').hidden = true;
   }
 }
 
-/** Keeps the URL in step (id, asOf, view) so a view can be bookmarked or shared. */
-function remember(): void {
-  const params = new URLSearchParams();
-  if (selected) params.set('id', selected);
-  if (asOfInput.value) params.set('asOf', asOfInput.value);
-  if (mode !== 'neighbourhood') params.set('view', mode);
-  history.replaceState(null, '', `${location.pathname}${params.size ? `?${params}` : ''}`);
+function syncControls(): void {
+  $<HTMLButtonElement>('undo').disabled = !undo.canUndo;
+  $<HTMLButtonElement>('redo').disabled = !undo.canRedo;
+  renderLegend($('legend'), new Set(view.hiddenKinds), toggleKind);
+  if (!view.selected && view.mode === 'neighbourhood') document.title = 'Compute Atlas · Explorer';
 }
 
-function setupFilters(): void {
-  const list = $('type-filters');
-  list.replaceChildren(
-    ...RELATIONSHIP_TYPE_NAMES.map((type) =>
-      h(
-        'li',
-        {},
-        h(
-          'label',
-          {},
-          h('input', { type: 'checkbox', name: 'type', value: type, checked: true, onchange: (e) => toggleType(type, (e.target as HTMLInputElement).checked) }),
-          ` ${type}`,
-        ),
-      ),
-    ),
-  );
+function toggleKind(kind: EntityKind): void {
+  const hiddenKinds = view.hiddenKinds.includes(kind) ? view.hiddenKinds.filter((k) => k !== kind) : [...view.hiddenKinds, kind];
+  go({ ...view, hiddenKinds });
 }
 
-function toggleType(type: string, shown: boolean): void {
-  if (shown) shownTypes.add(type);
-  else shownTypes.delete(type);
-  redraw();
-  if (selected && mode === 'neighbourhood') void showPanel(selected);
+function stepUndo(direction: 'undo' | 'redo'): void {
+  const next = direction === 'undo' ? undo.undo(view) : undo.redo(view);
+  if (!next) return;
+  history.pushState(null, '', `${location.pathname}${toQuery(next)}`);
+  void apply(next);
 }
 
-setupFilters();
-renderLegend($('legend'));
-setupSearch($<HTMLFormElement>('search'), $<HTMLInputElement>('search-input'), $('search-results'), (ref) => void open(ref.id, true));
-asOfInput.addEventListener('change', () => void changeDate());
-$('whatif-button').addEventListener('click', () => openWhatIf(true));
-$('clear-graph').addEventListener('click', () => {
-  state.reset();
-  selected = null;
-  mode = 'neighbourhood';
-  redraw();
-  renderMessage(panel, 'Search for an entity to start.');
-  remember();
-});
-(window as unknown as { atlasExplorer: unknown }).atlasExplorer = { cy: view.cy, state };
+const filters = setupFilters($('type-filters'), (hiddenTypes, hideLow) => go({ ...view, hiddenTypes, hideLow }));
+setupSavedViews($('saved-views'), () => toQuery(view));
+const refreshTable = setupDrawnTable($<HTMLDetailsElement>('drawn'), $('drawn-table'), graph.cy, (id) => expand(id, true));
+const clearSearch = setupSearch($<HTMLFormElement>('search'), $<HTMLInputElement>('search-input'), $('search-results'), (ref) => expand(ref.id, true));
+setupKeys($('graph'), graph, { open: (id) => expand(id), deselect: () => go({ ...view, selected: null }), clearSearch });
+$('whatif-button').addEventListener('click', () => go({ ...EMPTY_VIEW, mode: 'whatif', asOf: view.asOf }, true));
+$('clear-graph').addEventListener('click', () => go({ ...EMPTY_VIEW, asOf: view.asOf }));
+$('undo').addEventListener('click', () => stepUndo('undo'));
+$('redo').addEventListener('click', () => stepUndo('redo'));
+$('fit').addEventListener('click', () => graph.fit());
+$('centre').addEventListener('click', () => graph.centre(view.selected));
+$('copy-link').addEventListener('click', () => void navigator.clipboard?.writeText(location.href).then(() => (status.textContent = 'Link copied.')));
+for (const b of document.querySelectorAll<HTMLButtonElement>('[data-export]')) b.addEventListener('click', () => exportDrawing(graph.cy, b.dataset.export!));
+window.addEventListener('popstate', () => void apply(fromQuery(location.search)));
+(window as unknown as { atlasExplorer: unknown }).atlasExplorer = { cy: graph.cy, state, view: () => view, expand };
 
-const initial = new URLSearchParams(location.search);
-asOfInput.value = initial.get('asOf') ?? '';
-const initialId = initial.get('id');
-if (initial.get('view') === 'whatif') openWhatIf();
-else if (initialId && initial.get('view') === 'access') void access(initialId);
-else if (initialId) void open(initialId);
-else redraw();
+void apply(fromQuery(location.search));

@@ -1,4 +1,4 @@
-import { ENTITY_KINDS, KIND_PROPERTIES } from '../../src/graph/ontology.js';
+import { ENTITY_KINDS, KIND_PROPERTIES, RELATIONSHIP_TYPE_NAMES } from '../../src/graph/ontology.js';
 
 const SOURCE_FIELDS = 'id name title url publisher publishedDate';
 const RELATIONSHIP_FIELDS = `type direction from to confidence validFrom validTo notes chipCount gpuHours processNode licenseRequirement sources { ${SOURCE_FIELDS} }`;
@@ -20,16 +20,23 @@ export const ENTITY_QUERY = `query ExplorerEntity($id: ID!) {
 /**
  * The drawing around one entity: its neighbours and every relationship among them that held on $asOf, each with
  * its confidence, validity, notes and sources (the side panel lists the ones touching the entity). No `limit`:
- * the server's default (100) applies, and the query stays within the complexity budget, which would multiply
- * everything inside by an explicit limit.
+ * the server's default (100, also its cap) applies. "Load more" asks again type by type ($types), each up to 100.
  */
-export const NEIGHBORHOOD_QUERY = `query ExplorerNeighborhood($id: ID!, $asOf: Date) {
-  neighborhood(id: $id, depth: 1, asOf: $asOf) {
+export const NEIGHBORHOOD_QUERY = `query ExplorerNeighborhood($id: ID!, $asOf: Date, $types: [RelationshipType!]) {
+  neighborhood(id: $id, depth: 1, asOf: $asOf, relationshipTypes: $types) {
     center { id kind name }
     truncated
     nodes { node { id kind name } }
     edges { ${RELATIONSHIP_FIELDS} }
   }
+}`;
+
+/**
+ * Counts an entity's neighbours by relationship type (each count up to the server's cap of 100), so that a
+ * cut neighbourhood says "100 of N" and "load more" knows which types to ask for.
+ */
+export const COUNT_QUERY = `query ExplorerNeighbourCount($id: ID!, $asOf: Date) {
+  ${RELATIONSHIP_TYPE_NAMES.map((t) => `${t}: neighborhood(id: $id, depth: 1, asOf: $asOf, relationshipTypes: [${t}]) { truncated nodes { distance } }`).join('\n  ')}
 }`;
 
 export const SEARCH_QUERY = `query ExplorerSearch($text: String!) {
