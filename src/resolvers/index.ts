@@ -6,6 +6,7 @@ import { connectionResolvers } from './connection.resolvers.js';
 import { controlsResolvers, rulesClassifier } from './controls.resolvers.js';
 import { derivedResolvers } from './derived.resolvers.js';
 import { entityResolvers } from './entity.resolvers.js';
+import { matchingResolvers } from './matching.resolvers.js';
 import { mutationResolvers } from './mutation.resolvers.js';
 import { queryResolvers } from './query.resolvers.js';
 import { relationshipResolvers } from './relationship.resolvers.js';
@@ -27,6 +28,7 @@ export function buildResolvers(): Resolvers {
     queryResolvers,
     analysisResolvers,
     mutationResolvers,
+    matchingResolvers,
     controlsResolvers,
     derivedResolvers,
     simulateResolvers,

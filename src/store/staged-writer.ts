@@ -4,10 +4,12 @@ import { ENTITY_KINDS, relationshipSpec } from '../graph/ontology.js';
 import { recordChanges } from './audit-store.js';
 import { batches, entityAudit, groupBy, relationshipAudit, writeUnaudited, WRITE_BATCH, type ChangeSet, type RelationshipChange } from './change-writer.js';
 import { nodePropsOf, relPropsOf } from './graph-records.js';
+import { runProperties, type ImportRunDetails } from './import-runs.js';
 import { discardStaged, sweepAbandoned } from './staged-cleanup.js';
 
 export const OPEN_RUN = `
-  CREATE (:ImportRun {id: $importId, actor: $actor, state: 'STAGED', changes: $changes, startedAt: datetime(), heartbeatAt: datetime()})`;
+  CREATE (run:ImportRun {id: $importId, actor: $actor, state: 'STAGED', changes: $changes})
+  SET run += $details, run.startedAt = datetime(), run.heartbeatAt = datetime()`;
 export const TOUCH_RUN = `
   MATCH (run:ImportRun {id: $importId, state: 'STAGED'})
   SET run.heartbeatAt = datetime()
@@ -47,6 +49,10 @@ export const PUBLISH_KIND = (kind: string): string => `
   REMOVE n:Staged, n.importId`;
 
 export interface StageOptions {
+  /** The import's id (its ImportRun's): a fresh one when omitted. */
+  readonly importId?: string;
+  /** What the run records besides its state (src/store/import-runs.ts). */
+  readonly details?: ImportRunDetails;
   /** Changes per staging transaction (default WRITE_BATCH). */
   readonly batchSize?: number;
   readonly timeoutMs?: number;
@@ -126,9 +132,10 @@ async function publish(tx: Tx, importId: string, set: ChangeSet): Promise<void> 
  */
 export async function writeStaged(db: Database, actor: string, set: ChangeSet, options: StageOptions = {}): Promise<void> {
   await sweepAbandoned(db);
-  const importId = randomUUID();
+  const importId = options.importId ?? randomUUID();
   const changes = set.entities.length + set.relationships.length;
-  await db.write((tx) => tx.run(OPEN_RUN, { importId, actor, changes }));
+  const details = runProperties(options.details ?? { records: 0, matchCandidates: [] });
+  await db.write((tx) => tx.run(OPEN_RUN, { importId, actor, changes, details }));
   try {
     await stage(db, importId, actor, set, options);
     await options.onProgress?.('publishing', changes);

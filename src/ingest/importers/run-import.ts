@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Database, Tx } from '../../db/database.js';
 import { applyChanges, loadEntities, loadEntityKeys, loadRelationships, type ChangeSet } from '../../store/change-writer.js';
+import { recordPublishedRun } from '../../store/import-runs.js';
 import { writeStaged } from '../../store/staged-writer.js';
 import { recomputeDerivedRestrictions } from '../../store/derived-restrictions.js';
 import type { EntityRecord } from '../../store/graph-records.js';
@@ -13,6 +15,8 @@ import { planEntities, planRelationships, resolveRelationships, type Tally } fro
 
 /** What an import did (or, in a dry run, would do). */
 export interface ImportReport {
+  /** The import's run, for reviewing its match candidates later (importRun); null in a dry run. */
+  readonly importId: string | null;
   readonly entitiesCreated: number;
   readonly entitiesUpdated: number;
   readonly entitiesUnchanged: number;
@@ -136,6 +140,7 @@ async function planImport(tx: Tx, parsed: Draft, progress: Progress): Promise<Pl
   );
   const relPlan = planRelationships(resolved, current, draft.mode);
   const report: ImportReport = {
+    importId: null,
     entitiesCreated: entityPlan.tally.created,
     entitiesUpdated: entityPlan.tally.updated,
     entitiesUnchanged: entityPlan.tally.unchanged,
@@ -169,24 +174,29 @@ export async function runImport(db: Database, actor: string, parsed: Draft, opti
     await recomputeDerivedRestrictions(tx, chipsTouched(set));
     await options.onWritten?.(tx, report);
   };
+  const importId = options.dryRun ? null : randomUUID();
   const planned = await db.write(
     async (tx) => {
       const plan = await planImport(tx, parsed, progress);
-      if ('errors' in plan || options.dryRun || plan.total > stageAbove) return plan;
+      if ('errors' in plan || !importId || plan.total > stageAbove) return plan;
       await applyChanges(tx, actor, plan.set, (done) => void progress('writing', done, plan.total));
-      await finish(tx, plan.set, plan.report);
+      await recordPublishedRun(tx, importId, actor, plan.total, plan.report);
+      await finish(tx, plan.set, { ...plan.report, importId });
       return plan;
     },
     { timeoutMs },
   );
   if ('errors' in planned) return { report: null, errors: planned.errors };
-  if (!options.dryRun && planned.total > stageAbove) {
+  const report = { ...planned.report, importId };
+  if (importId && planned.total > stageAbove) {
     await writeStaged(db, actor, planned.set, {
+      importId,
+      details: report,
       batchSize: options.batchSize,
       timeoutMs,
       onProgress: (stage, done) => progress(stage, Math.min(done, planned.total), planned.total),
-      onPublish: (tx) => finish(tx, planned.set, planned.report),
+      onPublish: (tx) => finish(tx, planned.set, report),
     });
   }
-  return { report: planned.report, errors: [] };
+  return { report, errors: [] };
 }
