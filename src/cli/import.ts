@@ -9,8 +9,9 @@ import { IMPORT_FORMATS, parseImport, runImport, type ImportFormat, type ImportR
 import { createLogger } from '../logger.js';
 
 const USAGE = `Usage: npm run import -- <file> [--format auto|${IMPORT_FORMATS.map((f) => f.toLowerCase().replaceAll('_', '-')).join('|')}] [--dry-run] [--timeout <seconds>]
-Imports a graph JSON, graph CSV, Epoch AI or cloud-listing CSV, or US screening-list JSON file in one transaction (see docs/import-export.md).
---timeout: the transaction's time limit; by default 300 s, or 5 ms per record for files of more than 60,000.`;
+Imports a graph JSON, graph CSV, Epoch AI or cloud-listing CSV, or US screening-list JSON file, all or nothing: in one transaction, or
+above 10,000 changes staged in transactions of 2,000 and published at once (see docs/import-export.md).
+--timeout: each transaction's time limit; by default 300 s, or 5 ms per record for files of more than 60,000.`;
 
 /** The default time limit of an import's transaction: 300 s, or 5 ms a record (10^6 records: 83 min). */
 const defaultTimeoutMs = (records: number): number => Math.max(300_000, records * 5);

@@ -16,6 +16,11 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE',
   'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)',
   'CREATE INDEX change_entity IF NOT EXISTS FOR (c:Change) ON (c.entityId)',
+  // A large import is staged before it is published (src/store/staged-writer.ts): its run, its staged entities
+  // found by import and id, its audit records found by import.
+  'CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS UNIQUE',
+  'CREATE INDEX staged_import_id IF NOT EXISTS FOR (n:Staged) ON (n.importId, n.id)',
+  'CREATE INDEX change_import IF NOT EXISTS FOR (c:Change) ON (c.importId)',
   // Lists sort by the lower-cased name; one index per kind lets a page read in index order.
   ...ENTITY_KINDS.map((kind) => `CREATE INDEX ${kind.toLowerCase()}_name_key IF NOT EXISTS FOR (n:${kind}) ON (n.nameKey)`),
   `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.description]

@@ -7,6 +7,8 @@ import type { ChipControlsModel } from '../resolvers/controls.resolvers.js';
 import type { RuleOutcome } from '../rules/classify.js';
 import type { ControlOutcome } from '../rules/controls.js';
 import type { DerivedValue as DerivedValueModel } from '../rules/chip-specs.js';
+import type { ScoredCandidate } from '../ingest/importers/company-matcher.js';
+import type { ImportRunModel } from '../store/import-runs.js';
 import type { GraphContext } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -2641,6 +2643,8 @@ export type ImportReport = {
   entitiesUnchanged: Scalars['Int']['output'];
   /** Existing entities that changed. */
   entitiesUpdated: Scalars['Int']['output'];
+  /** The import's id, to review its match candidates later with importRun; null in a dry run. */
+  importId: Maybe<Scalars['ID']['output']>;
   /** Records matched uncertainly to existing entities, for a person to review (screening lists). */
   matchCandidates: Array<MatchReview>;
   /** Relationships created. */
@@ -2653,6 +2657,25 @@ export type ImportReport = {
   skipped: Array<SkippedRecord>;
   /** Columns the importer does not know and ignored. */
   unknownColumns: Array<Scalars['String']['output']>;
+};
+
+/** An import that was published, kept so that the records it matched uncertainly can be reviewed. */
+export type ImportRun = {
+  __typename?: 'ImportRun';
+  /** Who ran it: the API key, token subject or command user, as in the audit trail. */
+  actor: Scalars['String']['output'];
+  /** Entities and relationships it created or updated. */
+  changes: Scalars['Int']['output'];
+  /** The import's id (ImportReport.importId). */
+  id: Scalars['ID']['output'];
+  /** Records matched uncertainly to existing entities: each imported as its own entity, listed for a person to review. */
+  matchCandidates: Array<MatchReview>;
+  /** When its changes became visible. */
+  publishedAt: Scalars['DateTime']['output'];
+  /** Records read from its file. */
+  records: Scalars['Int']['output'];
+  /** When it started. */
+  startedAt: Scalars['DateTime']['output'];
 };
 
 /** Conditions on an integer property. */
@@ -2700,7 +2723,9 @@ export type LicenceNeed =
 /** A company already in the graph that an imported record may be. */
 export type MatchCandidate = {
   __typename?: 'MatchCandidate';
-  /** The features that matched: name, alias, name core, distinctive words, country, country mismatch. */
+  /** The entity itself; null when it has been deleted since. */
+  entity: Maybe<Entity>;
+  /** The features that matched: identifier, name, alias, name core, distinctive words, country, country mismatch. */
   features: Array<Scalars['String']['output']>;
   /** Id of the existing entity. */
   id: Scalars['ID']['output'];
@@ -2710,6 +2735,42 @@ export type MatchCandidate = {
   reason: Scalars['String']['output'];
   /** How alike they are: 0.9 and above is merged when no other candidate comes close; from 0.4 it is listed for review. */
   score: Scalars['Float']['output'];
+};
+
+/** What the matcher decided for a record. */
+export type MatchDecision =
+  /** The first candidate is the record: a score of 0.9 or more with no other candidate close, or the same id. */
+  | 'MATCH'
+  /** No candidate scored 0.4 or more. */
+  | 'NONE'
+  /** Candidates scored from 0.4 but none clearly: a person decides (an import keeps such a record as its own entity). */
+  | 'REVIEW';
+
+/** A record from another source to resolve against the graph: a name, with whatever else the source says. */
+export type MatchRecordInput = {
+  /** Other names the source gives (at most 20, each 1 to 300 characters). */
+  aliases?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The country the source places it in, by name or by the country's id; compared with a company's headquarters country. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** An identifier the source gives, when it is an entity id of this graph: the strongest feature. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** The kind of entity it is; every kind is searched when omitted. */
+  kind?: InputMaybe<EntityKind>;
+  /** The record's name (1 to 300 characters). */
+  name: Scalars['String']['input'];
+};
+
+/** How one record resolved against the graph. */
+export type MatchResult = {
+  __typename?: 'MatchResult';
+  /** The existing entities the record may be, best first (at most three). */
+  candidates: Array<MatchCandidate>;
+  /** What the matcher decided. */
+  decision: MatchDecision;
+  /** The record's position in the request, from 0. */
+  index: Scalars['Int']['output'];
+  /** The record's name, as given. */
+  name: Scalars['String']['output'];
 };
 
 /** An imported record that may be an existing entity: imported as its own entity, never merged silently. */
@@ -3619,6 +3680,12 @@ export type Query = {
   entity: Maybe<Entity>;
   /** Which chips a regulation restricts, which companies reach them, and which do so offshore; null when no regulation has the id. */
   exposure: Maybe<RegulationExposure>;
+  /** A published import, with the records it left for review; null when no published import has the id. Visible like the audit trail (AUDIT_VISIBILITY). */
+  importRun: Maybe<ImportRun>;
+  /** Published imports, newest first. Visible like the audit trail (AUDIT_VISIBILITY). */
+  importRuns: Array<ImportRun>;
+  /** Resolves records to the graph's entities with the importers' matcher: scored candidates, the features that matched and why. At most 100 records a request. */
+  match: Array<MatchResult>;
   /** An AI model. One page, filtered and sorted. */
   models: ModelConnection;
   /** Counts and statistics over the Model entities a filter matches. */
@@ -3798,6 +3865,25 @@ export type QueryEntityArgs = {
 export type QueryExposureArgs = {
   asOf?: InputMaybe<Scalars['Date']['input']>;
   regulation: Scalars['ID']['input'];
+};
+
+
+/** The read API: look-ups, lists and search. */
+export type QueryImportRunArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** The read API: look-ups, lists and search. */
+export type QueryImportRunsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  withCandidates?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** The read API: look-ups, lists and search. */
+export type QueryMatchArgs = {
+  records: Array<MatchRecordInput>;
 };
 
 
@@ -5507,14 +5593,18 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   IDFilter: IdFilter;
   ImportFormat: ImportFormat;
-  ImportPayload: ResolverTypeWrapper<ImportPayload>;
-  ImportReport: ResolverTypeWrapper<ImportReport>;
+  ImportPayload: ResolverTypeWrapper<Omit<ImportPayload, 'report'> & { report?: Maybe<ResolversTypes['ImportReport']> }>;
+  ImportReport: ResolverTypeWrapper<Omit<ImportReport, 'matchCandidates'> & { matchCandidates: Array<ResolversTypes['MatchReview']> }>;
+  ImportRun: ResolverTypeWrapper<ImportRunModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntFilter: IntFilter;
   IntStats: ResolverTypeWrapper<StatsModel>;
   LicenceNeed: LicenceNeed;
-  MatchCandidate: ResolverTypeWrapper<MatchCandidate>;
-  MatchReview: ResolverTypeWrapper<MatchReview>;
+  MatchCandidate: ResolverTypeWrapper<ScoredCandidate>;
+  MatchDecision: MatchDecision;
+  MatchRecordInput: MatchRecordInput;
+  MatchResult: ResolverTypeWrapper<Omit<MatchResult, 'candidates'> & { candidates: Array<ResolversTypes['MatchCandidate']> }>;
+  MatchReview: ResolverTypeWrapper<Omit<MatchReview, 'candidates'> & { candidates: Array<ResolversTypes['MatchCandidate']> }>;
   Model: ResolverTypeWrapper<EntityModel>;
   ModelAggregate: ResolverTypeWrapper<AggregateModel>;
   ModelConnection: ResolverTypeWrapper<PageModel<EntityModel>>;
@@ -5711,13 +5801,16 @@ export type ResolversParentTypes = ResolversObject<{
   GroupOrder: GroupOrder;
   ID: Scalars['ID']['output'];
   IDFilter: IdFilter;
-  ImportPayload: ImportPayload;
-  ImportReport: ImportReport;
+  ImportPayload: Omit<ImportPayload, 'report'> & { report?: Maybe<ResolversParentTypes['ImportReport']> };
+  ImportReport: Omit<ImportReport, 'matchCandidates'> & { matchCandidates: Array<ResolversParentTypes['MatchReview']> };
+  ImportRun: ImportRunModel;
   Int: Scalars['Int']['output'];
   IntFilter: IntFilter;
   IntStats: StatsModel;
-  MatchCandidate: MatchCandidate;
-  MatchReview: MatchReview;
+  MatchCandidate: ScoredCandidate;
+  MatchRecordInput: MatchRecordInput;
+  MatchResult: Omit<MatchResult, 'candidates'> & { candidates: Array<ResolversParentTypes['MatchCandidate']> };
+  MatchReview: Omit<MatchReview, 'candidates'> & { candidates: Array<ResolversParentTypes['MatchCandidate']> };
   Model: EntityModel;
   ModelAggregate: AggregateModel;
   ModelConnection: PageModel<EntityModel>;
@@ -6368,12 +6461,23 @@ export type ImportReportResolvers<ContextType = GraphContext, ParentType extends
   entitiesCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entitiesUnchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entitiesUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  importId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   matchCandidates?: Resolver<Array<ResolversTypes['MatchReview']>, ParentType, ContextType>;
   relationshipsCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipsUnchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   relationshipsUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   skipped?: Resolver<Array<ResolversTypes['SkippedRecord']>, ParentType, ContextType>;
   unknownColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ImportRunResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ImportRun'] = ResolversParentTypes['ImportRun']> = ResolversObject<{
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  matchCandidates?: Resolver<Array<ResolversTypes['MatchReview']>, ParentType, ContextType>;
+  publishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  records?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type IntStatsResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['IntStats'] = ResolversParentTypes['IntStats']> = ResolversObject<{
@@ -6385,11 +6489,19 @@ export type IntStatsResolvers<ContextType = GraphContext, ParentType extends Res
 }>;
 
 export type MatchCandidateResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['MatchCandidate'] = ResolversParentTypes['MatchCandidate']> = ResolversObject<{
+  entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   features?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type MatchResultResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['MatchResult'] = ResolversParentTypes['MatchResult']> = ResolversObject<{
+  candidates?: Resolver<Array<ResolversTypes['MatchCandidate']>, ParentType, ContextType>;
+  decision?: Resolver<ResolversTypes['MatchDecision'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type MatchReviewResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['MatchReview'] = ResolversParentTypes['MatchReview']> = ResolversObject<{
@@ -6622,6 +6734,9 @@ export type QueryResolvers<ContextType = GraphContext, ParentType extends Resolv
   dataCentersGroups?: Resolver<Array<ResolversTypes['DataCenterGroup']>, ParentType, ContextType, RequireFields<QueryDataCentersGroupsArgs, 'first' | 'groupBy'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   exposure?: Resolver<Maybe<ResolversTypes['RegulationExposure']>, ParentType, ContextType, RequireFields<QueryExposureArgs, 'regulation'>>;
+  importRun?: Resolver<Maybe<ResolversTypes['ImportRun']>, ParentType, ContextType, RequireFields<QueryImportRunArgs, 'id'>>;
+  importRuns?: Resolver<Array<ResolversTypes['ImportRun']>, ParentType, ContextType, RequireFields<QueryImportRunsArgs, 'first' | 'withCandidates'>>;
+  match?: Resolver<Array<ResolversTypes['MatchResult']>, ParentType, ContextType, RequireFields<QueryMatchArgs, 'records'>>;
   models?: Resolver<ResolversTypes['ModelConnection'], ParentType, ContextType, RequireFields<QueryModelsArgs, 'first'>>;
   modelsAggregate?: Resolver<ResolversTypes['ModelAggregate'], ParentType, ContextType, Partial<QueryModelsAggregateArgs>>;
   modelsGroups?: Resolver<Array<ResolversTypes['ModelGroup']>, ParentType, ContextType, RequireFields<QueryModelsGroupsArgs, 'first' | 'groupBy'>>;
@@ -6997,8 +7112,10 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   GroupKey?: GroupKeyResolvers<ContextType>;
   ImportPayload?: ImportPayloadResolvers<ContextType>;
   ImportReport?: ImportReportResolvers<ContextType>;
+  ImportRun?: ImportRunResolvers<ContextType>;
   IntStats?: IntStatsResolvers<ContextType>;
   MatchCandidate?: MatchCandidateResolvers<ContextType>;
+  MatchResult?: MatchResultResolvers<ContextType>;
   MatchReview?: MatchReviewResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelAggregate?: ModelAggregateResolvers<ContextType>;

@@ -44,6 +44,7 @@ function mappers(): [string, string][] {
       .filter(([type]) => RELATION_PAGE_TYPES.has(type))
       .map(([type, model]): [string, string] => [type, `../graph/connection-models.js#${model}`]),
     ...RULE_MAPPERS,
+    ...MATCH_MAPPERS,
   ];
 }
 
@@ -53,6 +54,12 @@ const RULE_MAPPERS: [string, string][] = [
   ['RuleControls', '../rules/classify.js#RuleOutcome'],
   ['ControlParagraph', '../rules/controls.js#ControlOutcome'],
   ['DerivedValue', '../rules/chip-specs.js#DerivedValue as DerivedValueModel'],
+];
+
+/** Matching answers from the matcher's candidates and the recorded import runs. */
+const MATCH_MAPPERS: [string, string][] = [
+  ['MatchCandidate', '../ingest/importers/company-matcher.js#ScoredCandidate'],
+  ['ImportRun', '../store/import-runs.js#ImportRunModel'],
 ];
 
 /** codegen.yml: resolver and model types from the SDL, with the ontology's mappers and enum values. */

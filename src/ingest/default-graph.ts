@@ -39,9 +39,14 @@ export type DefaultGraphProgress =
   | { readonly stage: 'writing'; readonly file: string; readonly done: number; readonly total: number }
   | { readonly stage: 'imported'; readonly file: string; readonly report: ImportReport };
 
-/** Every fact of the draft cites the file's own Source (the snapshot shipped), not the parser's default one. */
+/**
+ * Every fact of the draft cites the file's own Source (the snapshot shipped), not the parser's default one; and
+ * merges in fill mode whatever its parser's mode, so a snapshot (or a refresh, npm run data:update) never overwrites
+ * a value the graph holds: it is kept, and the file's other value recorded as a disagreement.
+ */
 const citing = (draft: Draft, source: string): Draft => ({
   ...draft,
+  mode: 'fill',
   entities: draft.entities.map((e) => ({ ...e, sources: [source] })),
   relationships: draft.relationships.map((r) => ({ ...r, sources: [source] })),
 });

@@ -21,7 +21,8 @@ export interface GraphJson {
 const ALL_IDS = 'MATCH (n:Entity) RETURN n.id AS id';
 const NEIGHBOURHOOD_IDS = (depth: number): string => `
   MATCH (root:Entity {id: $rootId})
-  OPTIONAL MATCH (root)-[*1..${depth}]-(n:Entity)
+  OPTIONAL MATCH p = (root)-[*1..${depth}]-(n:Entity)
+  WHERE all(m IN nodes(p) WHERE m:Entity)
   WITH root, collect(DISTINCT n.id) AS ids
   RETURN [root.id] + ids AS ids`;
 const CITED_SOURCES = `

@@ -7,6 +7,7 @@ import { connectionResolvers } from './connection.resolvers.js';
 import { controlsResolvers, rulesClassifier } from './controls.resolvers.js';
 import { derivedResolvers } from './derived.resolvers.js';
 import { entityResolvers } from './entity.resolvers.js';
+import { matchingResolvers } from './matching.resolvers.js';
 import { mutationResolvers } from './mutation.resolvers.js';
 import { queryResolvers } from './query.resolvers.js';
 import { relationConnectionResolvers } from './relation-connection.resolvers.js';
@@ -31,6 +32,7 @@ export function buildResolvers(): Resolvers {
     relationConnectionResolvers,
     analysisResolvers,
     mutationResolvers,
+    matchingResolvers,
     controlsResolvers,
     derivedResolvers,
     simulateResolvers,

@@ -41,6 +41,8 @@ export const RECORD_CHANGES = `
 export interface ChangeBatch {
   readonly at?: string;
   readonly firstSeq?: number;
+  /** The staged import the records belong to: hidden from the trail until that import is published. */
+  readonly importId?: string;
 }
 
 /**
@@ -62,6 +64,7 @@ export async function recordChanges(tx: Tx, actor: string, changes: readonly Cha
     relationshipType: c.relationshipType ?? null,
     before: c.before ? JSON.stringify(c.before) : null,
     after: c.after ? JSON.stringify(c.after) : null,
+    ...(batch.importId ? { importId: batch.importId } : {}),
   }));
   await tx.run(RECORD_CHANGES, { rows, at });
 }
@@ -98,6 +101,7 @@ const LIST_CHANGES = `
   MATCH (c:Change)
   WHERE ($since IS NULL OR c.at >= $since)
     AND ($entity IS NULL OR c.entityId = $entity OR c.relatedEntityId = $entity)
+    AND (c.importId IS NULL OR EXISTS { MATCH (run:ImportRun {id: c.importId}) WHERE run.state = 'PUBLISHED' })
     AND ($afterAt IS NULL OR c.at < $afterAt OR (c.at = $afterAt AND (c.seq > $afterSeq OR (c.seq = $afterSeq AND c.id > $afterId))))
   RETURN c
   ORDER BY c.at DESC, c.seq ASC, c.id ASC

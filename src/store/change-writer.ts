@@ -49,7 +49,7 @@ export interface ChangeSet {
 const READ_BATCH = 5_000;
 
 /** Items in slices of `size` (each slice a copy of at most `size` items). */
-function* batches<T>(items: readonly T[], size: number): Generator<readonly T[]> {
+export function* batches<T>(items: readonly T[], size: number): Generator<readonly T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
 }
 
@@ -155,7 +155,7 @@ export const DELETE_RELATIONSHIPS = (type: string): string => `
   MATCH (:Entity {id: row.from})-[r:${type}]->(:Entity {id: row.to})
   DELETE r`;
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const item of items) {
     const group = out.get(key(item));
@@ -195,14 +195,14 @@ async function writeRelationships(tx: Tx, changes: readonly RelationshipChange[]
 
 const OPERATION = { create: 'CREATE', update: 'UPDATE', delete: 'DELETE' } as const;
 
-const entityAudit = (c: EntityChange): ChangeRecord => ({
+export const entityAudit = (c: EntityChange): ChangeRecord => ({
   operation: `${OPERATION[c.op]}_ENTITY`,
   entityId: (c.after ?? c.before)!.id,
   before: c.before,
   after: c.after,
 });
 
-function relationshipAudit(c: RelationshipChange): ChangeRecord {
+export function relationshipAudit(c: RelationshipChange): ChangeRecord {
   const r = (c.after ?? c.before)!;
   return {
     operation: `${OPERATION[c.op]}_RELATIONSHIP`,
@@ -248,5 +248,22 @@ export async function applyChanges(tx: Tx, actor: string, set: ChangeSet, onProg
     await writeRelationships(tx, batch, 'create');
     await writeRelationships(tx, batch, 'update');
     await audited(batch, relationshipAudit);
+  }
+}
+
+/**
+ * Writes a change set without audit records, in the caller's transaction and the order of applyChanges: for the
+ * part of a staged import that is written when it is published, whose audit records were staged before.
+ */
+export async function writeUnaudited(tx: Tx, set: ChangeSet): Promise<void> {
+  for (const batch of batches(set.relationships, WRITE_BATCH)) await writeRelationships(tx, batch, 'delete');
+  for (const batch of batches(set.entities, WRITE_BATCH)) await writeEntities(tx, batch, 'delete');
+  for (const batch of batches(set.entities, WRITE_BATCH)) {
+    await writeEntities(tx, batch, 'create');
+    await writeEntities(tx, batch, 'update');
+  }
+  for (const batch of batches(set.relationships, WRITE_BATCH)) {
+    await writeRelationships(tx, batch, 'create');
+    await writeRelationships(tx, batch, 'update');
   }
 }

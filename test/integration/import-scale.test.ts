@@ -6,7 +6,8 @@ import { useTestServer } from './harness.js';
 import { removeEntities, uniquePrefix, WRITE_ENV } from './write-helpers.js';
 
 // Imports of many rows (bench/generate-import.ts: units of 3 entities and 7 relationships, 4 of them to seed
-// entities) through the batched writer, in one transaction: all of it lands, or none of it.
+// entities) through the batched writer: 20,000 rows are staged and published at once (above STAGE_ABOVE changes),
+// 10,000 written in one transaction; either way all of it lands, or none of it.
 const server = useTestServer(WRITE_ENV);
 const LONG = 600_000;
 const prefixes: string[] = [];

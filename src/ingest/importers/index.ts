@@ -85,3 +85,4 @@ export function parseImport(format: ImportFormat | 'AUTO', content: string): { f
 }
 
 export { runImport, type ImportReport, type ImportResult } from './run-import.js';
+export { matchRecords, type MatchRecord, type RecordMatch } from './record-matcher.js';

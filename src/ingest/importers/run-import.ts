@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { Database, Tx } from '../../db/database.js';
 import { applyChanges, loadEntities, loadEntityKeys, loadRelationships, type ChangeSet } from '../../store/change-writer.js';
+import { recordPublishedRun } from '../../store/import-runs.js';
+import { writeStaged } from '../../store/staged-writer.js';
 import { recomputeDerivedRestrictions } from '../../store/derived-restrictions.js';
 import type { EntityRecord } from '../../store/graph-records.js';
 import type { UserErrorModel } from '../../errors.js';
@@ -12,6 +15,8 @@ import { planEntities, planRelationships, resolveRelationships, type Tally } fro
 
 /** What an import did (or, in a dry run, would do). */
 export interface ImportReport {
+  /** The import's run, for reviewing its match candidates later (importRun); null in a dry run. */
+  readonly importId: string | null;
   readonly entitiesCreated: number;
   readonly entitiesUpdated: number;
   readonly entitiesUnchanged: number;
@@ -35,10 +40,15 @@ export interface ImportResult {
 
 export interface ImportOptions {
   readonly dryRun?: boolean;
-  /** Called as the import moves on: a stage name and, while writing, changes written of the total. */
-  readonly onProgress?: (stage: string, done: number, total: number) => void;
+  /** Called as the import moves on: a stage name and, while writing, changes written of the total. A promise it returns is awaited. */
+  readonly onProgress?: (stage: string, done: number, total: number) => unknown;
+  /** Each transaction's time limit: the planning one, each staged batch's and the publishing one. */
   readonly timeoutMs?: number;
-  /** Runs in the import's transaction once its changes are written (not in a dry run): commits with them. */
+  /** Change sets above this many changes are staged and published at once (default STAGE_ABOVE). */
+  readonly stageAbove?: number;
+  /** Changes per staging transaction (default WRITE_BATCH). */
+  readonly batchSize?: number;
+  /** Runs in the transaction that makes the changes visible (not in a dry run): commits with them. */
   readonly onWritten?: (tx: Tx, report: ImportReport) => Promise<void>;
 }
 
@@ -101,57 +111,92 @@ async function matchedRecords(tx: Tx, draft: Draft, keys: readonly EntityRecord[
 const sum = (a: Tally, b: Tally): number => a.created + a.updated + b.created + b.updated;
 
 /**
- * Imports a draft in one write transaction: matches entities, plans every change, and writes them with
- * their audit records, or writes nothing when any row or reference is wrong.
+ * Change sets larger than this are staged (src/store/staged-writer.ts) rather than written in the planning
+ * transaction: above it one transaction's state outgrows a default 2g heap long before a file's end.
+ */
+export const STAGE_ABOVE = 10_000;
+
+type Planned = { readonly report: ImportReport; readonly set: ChangeSet; readonly total: number } | { readonly errors: UserErrorModel[] };
+
+/** Matches, resolves and compares a draft in the caller's transaction: the changes it makes and their report. */
+async function planImport(tx: Tx, parsed: Draft, progress: Progress): Promise<Planned> {
+  await progress('matching', 0, 0);
+  const keys = await loadEntityKeys(tx);
+  const refined = parsed.refine?.({ entities: keys, countryOf: await loadCompanyCountries(tx) });
+  const draft = expandOwnFormat(refined?.draft ?? parsed, keys);
+  if (draft.issues.length) return { errors: draft.issues };
+  const existing = await matchedRecords(tx, draft, keys);
+  const entityPlan = planEntities(draft, existing);
+  const byId = new Map(existing.map((e) => [e.id, e]));
+  const { resolved, errors } = resolveRelationships(draft, entityPlan, byId);
+  const problems = [...unknownSources(draft, existing), ...entityPlan.errors, ...errors];
+  if (problems.length) return { errors: problems };
+  await progress('comparing', 0, 0);
+  // Only relationships between entities already in the graph can be there already: new ones have none.
+  const known = new Set(existing.map((e) => e.id));
+  const current = await loadRelationships(
+    tx,
+    resolved.filter((r) => known.has(r.record.from) && known.has(r.record.to)).map((r) => r.record),
+  );
+  const relPlan = planRelationships(resolved, current, draft.mode);
+  const report: ImportReport = {
+    importId: null,
+    entitiesCreated: entityPlan.tally.created,
+    entitiesUpdated: entityPlan.tally.updated,
+    entitiesUnchanged: entityPlan.tally.unchanged,
+    relationshipsCreated: relPlan.tally.created,
+    relationshipsUpdated: relPlan.tally.updated,
+    relationshipsUnchanged: relPlan.tally.unchanged,
+    createdIds: entityPlan.changes.filter((c) => c.op === 'create').map((c) => c.after!.id),
+    skipped: draft.skipped,
+    unknownColumns: draft.unknownColumns,
+    records: draft.records,
+    disagreements: findDisagreements(draft, entityPlan.idOf, byId, resolved, current),
+    matchCandidates: refined?.review ?? [],
+  };
+  return { report, set: { entities: entityPlan.changes, relationships: relPlan.changes }, total: sum(entityPlan.tally, relPlan.tally) };
+}
+
+type Progress = (stage: string, done: number, total: number) => unknown;
+
+/**
+ * Imports a draft all-or-nothing: matches entities, plans every change, and writes them with their audit
+ * records, or writes nothing when any row or reference is wrong. A change set up to `stageAbove` changes is
+ * written in the planning transaction; a larger one is staged in bounded transactions and published at once.
  */
 export async function runImport(db: Database, actor: string, parsed: Draft, options: ImportOptions = {}): Promise<ImportResult> {
   if (parsed.issues.length) return { report: null, errors: parsed.issues };
-  const progress = options.onProgress ?? (() => undefined);
-  return db.write(
+  const progress: Progress = options.onProgress ?? (() => undefined);
+  const timeoutMs = options.timeoutMs ?? 300_000;
+  const stageAbove = options.stageAbove ?? STAGE_ABOVE;
+  const finish = async (tx: Tx, set: ChangeSet, report: ImportReport): Promise<void> => {
+    await progress('deriving restrictions', 0, 0);
+    await recomputeDerivedRestrictions(tx, chipsTouched(set));
+    await options.onWritten?.(tx, report);
+  };
+  const importId = options.dryRun ? null : randomUUID();
+  const planned = await db.write(
     async (tx) => {
-      progress('matching', 0, 0);
-      const keys = await loadEntityKeys(tx);
-      const refined = parsed.refine?.({ entities: keys, countryOf: await loadCompanyCountries(tx) });
-      const draft = expandOwnFormat(refined?.draft ?? parsed, keys);
-      if (draft.issues.length) return { report: null, errors: draft.issues };
-      const existing = await matchedRecords(tx, draft, keys);
-      const entityPlan = planEntities(draft, existing);
-      const byId = new Map(existing.map((e) => [e.id, e]));
-      const { resolved, errors } = resolveRelationships(draft, entityPlan, byId);
-      const problems = [...unknownSources(draft, existing), ...entityPlan.errors, ...errors];
-      if (problems.length) return { report: null, errors: problems };
-      progress('comparing', 0, 0);
-      // Only relationships between entities already in the graph can be there already: new ones have none.
-      const known = new Set(existing.map((e) => e.id));
-      const current = await loadRelationships(
-        tx,
-        resolved.filter((r) => known.has(r.record.from) && known.has(r.record.to)).map((r) => r.record),
-      );
-      const relPlan = planRelationships(resolved, current, draft.mode);
-      const set: ChangeSet = { entities: entityPlan.changes, relationships: relPlan.changes };
-      const total = sum(entityPlan.tally, relPlan.tally);
-      if (!options.dryRun) {
-        await applyChanges(tx, actor, set, (done) => progress('writing', done, total));
-        progress('deriving restrictions', 0, 0);
-        await recomputeDerivedRestrictions(tx, chipsTouched(set));
-      }
-      const report: ImportReport = {
-        entitiesCreated: entityPlan.tally.created,
-        entitiesUpdated: entityPlan.tally.updated,
-        entitiesUnchanged: entityPlan.tally.unchanged,
-        relationshipsCreated: relPlan.tally.created,
-        relationshipsUpdated: relPlan.tally.updated,
-        relationshipsUnchanged: relPlan.tally.unchanged,
-        createdIds: entityPlan.changes.filter((c) => c.op === 'create').map((c) => c.after!.id),
-        skipped: draft.skipped,
-        unknownColumns: draft.unknownColumns,
-        records: draft.records,
-        disagreements: findDisagreements(draft, entityPlan.idOf, byId, resolved, current),
-        matchCandidates: refined?.review ?? [],
-      };
-      if (!options.dryRun) await options.onWritten?.(tx, report);
-      return { report, errors: [] };
+      const plan = await planImport(tx, parsed, progress);
+      if ('errors' in plan || !importId || plan.total > stageAbove) return plan;
+      await applyChanges(tx, actor, plan.set, (done) => void progress('writing', done, plan.total));
+      await recordPublishedRun(tx, importId, actor, plan.total, plan.report);
+      await finish(tx, plan.set, { ...plan.report, importId });
+      return plan;
     },
-    { timeoutMs: options.timeoutMs ?? 300_000 },
+    { timeoutMs },
   );
+  if ('errors' in planned) return { report: null, errors: planned.errors };
+  const report = { ...planned.report, importId };
+  if (importId && planned.total > stageAbove) {
+    await writeStaged(db, actor, planned.set, {
+      importId,
+      details: report,
+      batchSize: options.batchSize,
+      timeoutMs,
+      onProgress: (stage, done) => progress(stage, Math.min(done, planned.total), planned.total),
+      onPublish: (tx) => finish(tx, planned.set, report),
+    });
+  }
+  return { report, errors: [] };
 }

@@ -6,7 +6,8 @@ import { flag, maps, num } from '../rows.js';
 import { relRow, toEdge, toRelRows } from './common.js';
 import type { AnalysisLimits, NeighborhoodModel } from './models.js';
 
-const STEP_FILTER = `type(r) IN $types
+// b:Entity keeps the walk off a large import's staged entities (src/store/staged-writer.ts) until it is published.
+const STEP_FILTER = `b:Entity AND type(r) IN $types
   AND ${validAt('r', 'asOf')}
   AND ($kinds IS NULL OR b.kind IN $kinds)`;
 

@@ -9,13 +9,16 @@ const RELS_OK = `all(r IN relationships(p) WHERE type(r) IN $types
 
 const RETURN_PATH = `RETURN [n IN nodes(p) | n] AS nodes, [r IN relationships(p) | ${relRow('r')}] AS rels`;
 
+// Every step must land on an :Entity, so no path runs through a large import's staged entities before it is
+// published (src/store/staged-writer.ts).
+
 /**
  * One shortest path, ignoring direction, by breadth-first search. Cypher cannot take a path length as a parameter,
  * so maxLength is written into the text: a whole number checked against MAX_PATH_LENGTH, never user text.
  */
 export const SHORTEST_PATH = (maxLength: number): string => `
   MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-  MATCH p = ANY SHORTEST (a)((x)-[r]-(y) WHERE type(r) IN $types
+  MATCH p = ANY SHORTEST (a)((x)-[r]-(y) WHERE y:Entity AND type(r) IN $types
     AND ${validAt('r', 'asOf')}){0,${maxLength}}(b)
   ${RETURN_PATH}`;
 
@@ -27,7 +30,7 @@ export const PATHS = (maxLength: number): string => `
   MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
   MATCH p = (a)-[*0..${maxLength}]-(b)
   WHERE ${RELS_OK}
-    AND all(n IN nodes(p) WHERE single(m IN nodes(p) WHERE m = n))
+    AND all(n IN nodes(p) WHERE n:Entity AND single(m IN nodes(p) WHERE m = n))
   WITH p
   ORDER BY length(p), [n IN nodes(p) | n.id]
   LIMIT $first

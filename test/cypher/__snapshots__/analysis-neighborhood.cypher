@@ -1,6 +1,6 @@
 MATCH (center:Entity {id: $id})
 CALL (center) {
-  MATCH p = ANY SHORTEST (center)((a)-[r]-(b) WHERE type(r) IN $types
+  MATCH p = ANY SHORTEST (center)((a)-[r]-(b) WHERE b:Entity AND type(r) IN $types
 AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo > $asOf)))
 AND ($kinds IS NULL OR b.kind IN $kinds)){1,4}(n:Entity)
   WHERE n <> center

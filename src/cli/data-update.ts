@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { connect } from '../db/connect.js';
+import { updateDatasets, type DatasetUpdate } from '../ingest/dataset-update.js';
+import { DATASETS_DIR } from '../ingest/default-graph.js';
+import { createLogger } from '../logger.js';
+
+const USAGE = `Usage: npm run data:update -- [<folder>] [--dry-run]
+Re-reads the snapshots <folder>/manifest.json names (data/datasets by default), reports each as new, changed or
+unchanged since the snapshot the database holds (by SHA-256), and imports the new and changed ones only, in
+manifest order. A value already in the graph is never overwritten: the file's other value is listed as a
+disagreement (docs/data.md, Refresh). --dry-run: report only.`;
+
+const STATUS = { new: 'new', changed: 'changed', unchanged: 'unchanged', missing: 'MISSING' } as const;
+const shown = (v: unknown): string => JSON.stringify(v);
+
+/** The update as text: each file's state, what was imported, and every value kept against a file's. */
+export function describeUpdate(update: DatasetUpdate, dryRun: boolean): string {
+  const lines = update.states.map((s) => `  ${STATUS[s.status].padEnd(9)} ${s.file}${s.status === 'changed' ? ` (was ${s.loaded!.slice(0, 12)}…)` : ''}`);
+  const missing = update.states.filter((s) => s.status === 'missing');
+  const due = update.states.filter((s) => s.status === 'new' || s.status === 'changed').length;
+  const out = ['Snapshots against the database:', ...lines];
+  if (update.unlisted.length) out.push(`Not in the manifest (ignored): ${update.unlisted.join(', ')}`);
+  if (missing.length) out.push(`Nothing imported: ${missing.length} file(s) the manifest names are missing.`);
+  else if (dryRun) out.push(`Dry run: ${due} file(s) would be imported.`);
+  else out.push(`Imported ${update.imported.length} file(s).`);
+  for (const { file, report: r } of update.imported) {
+    out.push(
+      `  ${file}: ${r.records} record(s); entities ${r.entitiesCreated} created, ${r.entitiesUpdated} updated; relationships ${r.relationshipsCreated} created, ${r.relationshipsUpdated} updated`,
+    );
+    for (const d of r.disagreements)
+      out.push(`    kept ${d.target}.${d.field} = ${shown(d.kept)}; the file says ${shown(d.offered)} (${d.sources.join(', ')})`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'dry-run': { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+  });
+  if (values.help || positionals.length > 1) throw new Error(USAGE);
+  const dir = positionals[0] ? path.resolve(positionals[0]) : DATASETS_DIR;
+  const config = loadConfig();
+  const connection = await connect(config, createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL));
+  try {
+    const dryRun = values['dry-run']!;
+    const update = await updateDatasets(connection.db, dir, {
+      dryRun,
+      onProgress: (p) => p.stage === 'importing' && process.stderr.write(`importing ${p.file} (${p.index} of ${p.of})…\n`),
+    });
+    process.stdout.write(describeUpdate(update, dryRun));
+    if (update.states.some((s) => s.status === 'missing')) process.exitCode = 1;
+  } finally {
+    await connection.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`data:update failed: ${(error as Error).message}\n`);
+  process.exit(1);
+});
