@@ -1,12 +1,10 @@
 import { loadConfig } from './config.js';
 import { connect } from './db/connect.js';
 import type { Database } from './db/database.js';
-import { loadDefaultGraph, type DefaultGraphProgress } from './ingest/default-graph.js';
-import { loadSeed } from './ingest/seed.js';
+import type { DefaultGraphProgress } from './ingest/default-graph.js';
 import type { Logger } from 'pino';
 import { createLogger } from './logger.js';
-import { createServer } from './server/http.js';
-import { countEntities } from './store/entity-store.js';
+import { startPhases } from './startup-phases.js';
 
 /** Logs the default graph's load: each file as it starts and ends, and its writes at every quarter. */
 function progressLog(log: Logger): (p: DefaultGraphProgress) => void {
@@ -27,6 +25,7 @@ function progressLog(log: Logger): (p: DefaultGraphProgress) => void {
 async function loadDatasets(db: Database, log: Logger): Promise<void> {
   const startedAt = performance.now();
   try {
+    const { loadDefaultGraph } = await import('./ingest/default-graph.js');
     const { imported, skipped } = await loadDefaultGraph(db, progressLog(log));
     log.info({ imported: imported.length, skipped: skipped.length, ms: Math.round(performance.now() - startedAt) }, 'default graph loaded');
   } catch (error) {
@@ -34,19 +33,27 @@ async function loadDatasets(db: Database, log: Logger): Promise<void> {
   }
 }
 
-/** Entry: loadConfig → connect (local Neo4j unless NEO4J_URI) → seed when empty → createServer → listen. */
+/**
+ * Entry: loadConfig → connect (local Neo4j unless NEO4J_URI) → seed when empty → default graph → createServer →
+ * listen, each phase timed in the log. The server's and the loaders' modules (about half a second of loading) are
+ * imported while the local Neo4j's JVM starts, not before it.
+ */
 async function main(): Promise<void> {
   const startedAt = performance.now();
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
-  const connection = await connect(config, log);
+  const phases = startPhases(log);
+  const connecting = connect(config, log, undefined, phases);
+  const modules = Promise.all([import('./server/http.js'), import('./ingest/seed.js'), import('./store/entity-store.js')]);
+  const connection = await connecting;
+  const [{ createServer }, { loadSeed }, { countEntities }] = await modules;
   const { db } = connection;
   if (config.SEED === 'always' || (config.SEED === 'auto' && (await countEntities(db)) === 0)) {
-    const counts = await loadSeed(db);
+    const counts = await phases.time('seed', () => loadSeed(db));
     log.info(counts, 'seed graph loaded');
   }
-  if (config.GRAPH === 'full' && config.SEED !== 'never') await loadDatasets(db, log);
-  const server = await createServer(config, db, log);
+  if (config.GRAPH === 'full' && config.SEED !== 'never') await phases.time('datasets', () => loadDatasets(db, log));
+  const server = await phases.time('server', () => createServer(config, db, log));
   let port: number;
   try {
     port = await server.listen(config.PORT, config.HOST);
@@ -55,7 +62,7 @@ async function main(): Promise<void> {
     const inUse = (error as { code?: string }).code === 'EADDRINUSE';
     throw new Error(inUse ? `Port ${config.PORT} is in use. Stop what listens there or set PORT.` : String(error), { cause: error });
   }
-  log.info({ url: `http://localhost:${port}/graphql`, pid: process.pid, readyMs: Math.round(performance.now() - startedAt) }, 'Compute Atlas is ready');
+  log.info({ url: `http://localhost:${port}/graphql`, pid: process.pid, readyMs: Math.round(performance.now() - startedAt), phases: phases.ms }, 'Compute Atlas is ready');
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {

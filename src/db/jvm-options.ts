@@ -5,6 +5,8 @@ import path from 'node:path';
 /** The JVM options of one local Neo4j start, and what to do with the class archive once it has exited. */
 export interface JvmOptions {
   readonly args: string[];
+  /** Whether this start maps the class archive (false: it writes one when it stops cleanly). */
+  readonly archived: boolean;
   /** After the JVM exited: keeps the class archive it wrote unless it was killed (SIGKILL) while writing it. */
   settle(clean: boolean): void;
 }
@@ -49,6 +51,7 @@ export function jvmOptions(cacheDir: string, heap: string, quickStart: boolean):
   const reuse = existsSync(archive);
   if (!reuse) removeAbandoned(cacheDir);
   return {
+    archived: reuse,
     args: [
       `-Xms${heap}`,
       `-Xmx${heap}`,
