@@ -62,7 +62,10 @@ async function main(): Promise<void> {
     const inUse = (error as { code?: string }).code === 'EADDRINUSE';
     throw new Error(inUse ? `Port ${config.PORT} is in use. Stop what listens there or set PORT.` : String(error), { cause: error });
   }
-  log.info({ url: `http://localhost:${port}/graphql`, pid: process.pid, readyMs: Math.round(performance.now() - startedAt), phases: phases.ms }, 'Compute Atlas is ready');
+  log.info(
+    { url: `http://localhost:${port}/graphql`, pid: process.pid, readyMs: Math.round(performance.now() - startedAt), phases: phases.ms },
+    'Compute Atlas is ready',
+  );
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {

@@ -92,7 +92,10 @@ export function prepareLauncher(log: (line: string) => void = (l) => process.std
   const root = projectRoot();
   const pom = path.join(root, 'neo4j', 'pom.xml');
   const sources = SOURCES.map((file) => path.join(root, 'neo4j', file));
-  const hash = [pom, ...sources].reduce((h, file) => h.update(readFileSync(file)), createHash('sha256')).digest('hex').slice(0, 16);
+  const hash = [pom, ...sources]
+    .reduce((h, file) => h.update(readFileSync(file)), createHash('sha256'))
+    .digest('hex')
+    .slice(0, 16);
   const cacheDir = path.join(cacheRoot, hash);
   const cached = cachedClasspath(cacheDir);
   if (cached) return cached;
