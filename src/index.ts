@@ -22,11 +22,11 @@ function progressLog(log: Logger): (p: DefaultGraphProgress) => void {
 }
 
 /** The shipped snapshots (data/datasets/manifest.json) the database lacks; a failure is logged and the server still starts. */
-async function loadDatasets(db: Database, log: Logger): Promise<void> {
+async function loadDatasets(db: Database, log: Logger, markers: ReadonlyMap<string, string>): Promise<void> {
   const startedAt = performance.now();
   try {
-    const { loadDefaultGraph } = await import('./ingest/default-graph.js');
-    const { imported, skipped } = await loadDefaultGraph(db, progressLog(log));
+    const { DATASETS_DIR, loadDefaultGraph } = await import('./ingest/default-graph.js');
+    const { imported, skipped } = await loadDefaultGraph(db, progressLog(log), DATASETS_DIR, markers);
     log.info({ imported: imported.length, skipped: skipped.length, ms: Math.round(performance.now() - startedAt) }, 'default graph loaded');
   } catch (error) {
     log.error({ err: error }, 'default graph: a dataset did not load; serving what is loaded (npm run seed, then restart)');
@@ -44,15 +44,21 @@ async function main(): Promise<void> {
   const log = createLogger(config.LOG_LEVEL);
   const phases = startPhases(log);
   const connecting = connect(config, log, undefined, phases);
-  const modules = Promise.all([import('./server/http.js'), import('./ingest/seed.js'), import('./store/entity-store.js')]);
+  const modules = Promise.all([import('./server/http.js'), import('./ingest/seed.js'), import('./store/entity-store.js'), import('./store/dataset-store.js')]);
   const connection = await connecting;
-  const [{ createServer }, { loadSeed }, { countEntities }] = await modules;
+  const [{ createServer }, { loadSeed }, { countEntities }, { loadedDatasets }] = await modules;
   const { db } = connection;
-  if (config.SEED === 'always' || (config.SEED === 'auto' && (await countEntities(db)) === 0)) {
+  const withDatasets = config.GRAPH === 'full' && config.SEED !== 'never';
+  // Both reads at once: on a cold JVM each new statement is planned once, and the two plan on both cores.
+  const [entities, markers] = await Promise.all([
+    config.SEED === 'auto' ? countEntities(db) : null,
+    withDatasets ? loadedDatasets(db) : new Map<string, string>(),
+  ]);
+  if (config.SEED === 'always' || (config.SEED === 'auto' && entities === 0)) {
     const counts = await phases.time('seed', () => loadSeed(db));
     log.info(counts, 'seed graph loaded');
   }
-  if (config.GRAPH === 'full' && config.SEED !== 'never') await phases.time('datasets', () => loadDatasets(db, log));
+  if (withDatasets) await phases.time('datasets', () => loadDatasets(db, log, markers));
   const server = await phases.time('server', () => createServer(config, db, log));
   let port: number;
   try {
