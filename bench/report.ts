@@ -30,8 +30,20 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 const isResult = (r: TargetResult | { na: string }): r is TargetResult => 'requestsPerSecond' in r;
 const x = (n: number | null): string => (n === null ? 'n/a' : `${n.toFixed(2)}×`);
 
+/** The rounds' lowest and highest throughput, so a reader sees how far one round strays from the median. */
+const spread = (r: TargetResult): string => (r.perRound && r.perRound.length > 1 ? ` (${Math.min(...r.perRound)}–${Math.max(...r.perRound)})` : '');
+
 function cell(r: TargetResult | { na: string }): string {
-  return isResult(r) ? `${r.requestsPerSecond.toFixed(0)} req/s · p50 ${r.p50} · p99 ${r.p99}` : 'n/a';
+  return isResult(r) ? `${r.requestsPerSecond.toFixed(0)} req/s${spread(r)} · p50 ${r.p50} · p99 ${r.p99}` : 'n/a';
+}
+
+/** The highest RSS a target reached under load over every operation, or null when none was sampled. */
+function peakRss(results: BenchResults, target: (typeof TARGETS)[number]): number | null {
+  const peaks = results.operations
+    .map((op) => op.targets[target])
+    .filter(isResult)
+    .map((r) => r.rssPeakMb ?? 0);
+  return peaks.length && Math.max(...peaks) > 0 ? Math.max(...peaks) : null;
 }
 
 /** The per-operation table (also the README summary). */
@@ -64,17 +76,18 @@ export function targetChecks(results: BenchResults): string[] {
   const startup = median(results.startup.oursMs);
   checks.push(`${startup < 2000 ? 'met' : 'MISSED'}: start-up to ready < 2 s (median ${startup.toFixed(0)} ms)`);
   checks.push(`${oursPeak < 250 ? 'met' : 'MISSED'}: RSS under load < 250 MB (peak ${oursPeak.toFixed(0)} MB; the target is set at 10^6 entities)`);
+  const limitPeak = peakRss(results, 'limit');
+  if (limitPeak !== null) {
+    const ratio = oursPeak / limitPeak;
+    checks.push(
+      `${ratio <= 1.1 ? 'met' : 'MISSED'}: RSS of ours under load within 1.1× the bare-driver process (${oursPeak.toFixed(0)} / ${limitPeak.toFixed(0)} MB = ${x(ratio)})`,
+    );
+  }
   return checks;
 }
 
 function rssLine(results: BenchResults): string {
-  return TARGETS.map((t) => {
-    const peaks = results.operations
-      .map((op) => op.targets[t])
-      .filter(isResult)
-      .map((r) => r.rssPeakMb ?? 0);
-    return `${t} ${peaks.length ? Math.max(...peaks).toFixed(0) : 'n/a'} MB`;
-  }).join(', ');
+  return TARGETS.map((t) => `${t} ${peakRss(results, t)?.toFixed(0) ?? 'n/a'} MB`).join(', ');
 }
 
 export function toMarkdown(r: BenchResults): string {
@@ -92,7 +105,7 @@ Graph: ${g.entities.toLocaleString('en')} entities, ${g.relationships.toLocaleSt
 loaded in ${g.loadSeconds.toFixed(1)} s = ${g.itemsPerSecond.toLocaleString('en')} entities+relationships per second (${g.loadedNow ? 'this run' : `reused, loaded ${g.loadedAt}`}).
 
 Load: autocannon in its own process, ${r.options.connections} connections, ${r.options.rounds ?? 1} interleaved round(s) of ${r.options.duration} s per
-operation and target (medians reported) after ${r.options.warmup} s of warm-up each, ${r.options.requests} distinct requests per operation. Latencies in ms.
+operation and target (medians reported, the rounds' lowest and highest throughput in brackets) after ${r.options.warmup} s of warm-up each, ${r.options.requests} distinct requests per operation. Latencies in ms.
 
 ${resultsTable(r)}
 

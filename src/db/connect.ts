@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { Database } from './database.js';
 import { migrate } from './migrations.js';
 import { superviseLocalNeo4j, type SupervisedNeo4j } from './neo4j-supervisor.js';
+import type { StartPhases } from '../startup-phases.js';
 
 export interface Connection {
   readonly db: Database;
@@ -16,7 +17,12 @@ export interface Connection {
  * the database marked unavailable at once meanwhile); checks the connection and applies migrations. Startup
  * errors name the URI and what to do.
  */
-export async function connect(config: Config, log: Logger, onQuery?: ConstructorParameters<typeof Database>[0]['onQuery']): Promise<Connection> {
+export async function connect(
+  config: Config,
+  log: Logger,
+  onQuery?: ConstructorParameters<typeof Database>[0]['onQuery'],
+  phases?: StartPhases,
+): Promise<Connection> {
   const local = config.NEO4J_URI
     ? null
     : await superviseLocalNeo4j({
@@ -26,6 +32,11 @@ export async function connect(config: Config, log: Logger, onQuery?: Constructor
         pageCacheMb: config.NEO4J_PAGECACHE_MB,
         log: { info: (line) => log.info(line), warn: (fields, message) => log.warn(fields, message) },
       });
+  if (local) {
+    const { launcherMs, jvmMs, classArchive } = local.startup;
+    phases?.record('launcher', launcherMs);
+    phases?.record('neo4j', jvmMs, { classArchive });
+  }
   const uri = config.NEO4J_URI ?? local!.uri;
   const db = new Database({
     uri,
@@ -42,8 +53,10 @@ export async function connect(config: Config, log: Logger, onQuery?: Constructor
     await local?.stop();
   };
   try {
+    const migrated = performance.now();
     await db.verify();
     await migrate(db);
+    phases?.record('migrations', performance.now() - migrated);
   } catch (error) {
     await close();
     throw new Error(startupAdvice(uri, error), { cause: error });

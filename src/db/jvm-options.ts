@@ -5,6 +5,8 @@ import path from 'node:path';
 /** The JVM options of one local Neo4j start, and what to do with the class archive once it has exited. */
 export interface JvmOptions {
   readonly args: string[];
+  /** Whether this start maps the class archive (false: it writes one when it stops cleanly). */
+  readonly archived: boolean;
   /** After the JVM exited: keeps the class archive it wrote unless it was killed (SIGKILL) while writing it. */
   settle(clean: boolean): void;
 }
@@ -32,7 +34,7 @@ function javaBinary(): string {
  * - with `quickStart`, the client compiler only (`-XX:TieredStopAtLevel=1`) and the serial collector: most of a start is the JIT
  *   compiling Neo4j's start-up code and G1 setting up its regions, work a long-running server repays, a
  *   development database does not;
- * - an AppCDS archive of the classes Neo4j loads (`.cache/neo4j/<hash>/neo4j-<jdk>.jsa`): the first start writes
+ * - an AppCDS archive of the classes Neo4j loads (`<launcher cache>/neo4j-<jdk>.jsa`, src/db/neo4j-launcher.ts): the first start writes
  *   it when it stops cleanly (`-XX:ArchiveClassesAtExit`), later starts map it instead of loading and verifying
  *   some 9,000 classes from jars. Keyed to the JDK binary, so another Java writes its own; an unusable archive is
  *   ignored by the JVM (`-Xshare:auto`). The classpath must be jars only for that.
@@ -49,6 +51,7 @@ export function jvmOptions(cacheDir: string, heap: string, quickStart: boolean):
   const reuse = existsSync(archive);
   if (!reuse) removeAbandoned(cacheDir);
   return {
+    archived: reuse,
     args: [
       `-Xms${heap}`,
       `-Xmx${heap}`,

@@ -1,10 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { projectRoot } from '../project-root.js';
 import { jvmOptions } from './jvm-options.js';
+import { prepareLauncher } from './neo4j-launcher.js';
 import { removePidFile, stopStaleInstance, writePidFile } from './stale-neo4j.js';
 
 /** A Neo4j process started by this project (the embedded default). */
@@ -14,6 +13,8 @@ export interface LocalNeo4j {
   readonly pid: number;
   /** Settles when the process has exited, for whatever reason (a stop, a crash, a kill). */
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>;
+  /** Where its start went: preparing the launcher (0 once cached), the JVM from spawn to Bolt, and whether it mapped the class archive. */
+  readonly startup: { readonly launcherMs: number; readonly jvmMs: number; readonly classArchive: boolean };
   /** Stops the database cleanly (SIGTERM, then SIGKILL after a grace period). */
   stop(): Promise<void>;
 }
@@ -36,51 +37,6 @@ export interface LocalNeo4jOptions {
 }
 
 const READY = /^NEO4J_READY (bolt:\/\/\S+)$/m;
-
-function requireTool(command: string, args: string[], install: string): void {
-  const probe = spawnSync(command, args, { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    throw new Error(
-      `${command} was not found, and the local Neo4j needs it. ${install}\n` +
-        'Or point the server at a running Neo4j 5 instead: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD).',
-    );
-  }
-}
-
-/**
- * Resolves the Neo4j classpath with Maven and compiles the launcher into a jar (a classpath of jars only, as
- * the class archive needs), once per version of neo4j/pom.xml and neo4j/Launcher.java; later calls reuse the
- * cache under .cache/neo4j. The launcher's jar comes first.
- */
-export function prepareLauncher(log: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): string {
-  const root = projectRoot();
-  const pom = path.join(root, 'neo4j', 'pom.xml');
-  const source = path.join(root, 'neo4j', 'Launcher.java');
-  const hash = createHash('sha256').update(readFileSync(pom)).update(readFileSync(source)).digest('hex').slice(0, 16);
-  const cacheDir = path.join(root, '.cache', 'neo4j', hash);
-  const classpathFile = path.join(cacheDir, 'classpath.txt');
-  const classesDir = path.join(cacheDir, 'classes');
-  const jar = path.join(cacheDir, 'launcher.jar');
-  if (existsSync(classpathFile) && existsSync(jar)) return `${jar}${path.delimiter}${readFileSync(classpathFile, 'utf8').trim()}`;
-  requireTool('java', ['-version'], 'Install Java 17 or later (Debian: apt-get install openjdk-17-jdk-headless).');
-  requireTool('mvn', ['-v'], 'Install Apache Maven (Debian: apt-get install maven).');
-  mkdirSync(cacheDir, { recursive: true });
-  log('local Neo4j: resolving Neo4j 5.26 from Maven Central (first run only; about 150 MB)…');
-  const mvn = spawnSync('mvn', ['-B', '-q', '-f', pom, 'dependency:build-classpath', `-Dmdep.outputFile=${classpathFile}`], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (mvn.status !== 0) {
-    throw new Error('Maven could not resolve the Neo4j dependencies (see its output above). Check access to Maven Central, or set NEO4J_URI.');
-  }
-  log('local Neo4j: compiling the launcher…');
-  const classpath = readFileSync(classpathFile, 'utf8').trim();
-  const javac = spawnSync('javac', ['-cp', classpath, '-d', classesDir, source], { stdio: 'inherit' });
-  if (javac.status !== 0) throw new Error('javac could not compile neo4j/Launcher.java (a JDK 17+, not only a JRE, is needed).');
-  const packed = spawnSync('jar', ['cf', `${jar}.tmp`, '-C', classesDir, '.'], { stdio: 'inherit' });
-  if (packed.status !== 0) throw new Error('jar could not package the launcher (a JDK 17+, not only a JRE, is needed).');
-  renameSync(`${jar}.tmp`, jar);
-  return `${jar}${path.delimiter}${classpath}`;
-}
 
 /** A free TCP port on 127.0.0.1, chosen by the OS. */
 export async function freePort(): Promise<number> {
@@ -115,7 +71,9 @@ async function assertPortFree(port: number): Promise<void> {
  */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
   const log = options.log ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const startedAt = performance.now();
   const classpath = prepareLauncher(log);
+  const launcherMs = Math.round(performance.now() - startedAt);
   mkdirSync(options.dataDir, { recursive: true });
   await stopStaleInstance(options.dataDir, log);
   const port = options.port ? options.port : await freePort();
@@ -123,6 +81,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const jvm = jvmOptions(path.dirname(classpath.split(path.delimiter)[0]!), options.heap ?? '1g', options.quickStart ?? true);
   const args = [...jvm.args, '-cp', classpath, 'Launcher', path.resolve(options.dataDir), String(port), String(options.pageCacheMb ?? 512)];
   // stdin is a pipe this process never writes to: the launcher exits when it closes, that is when this process dies.
+  const spawnedAt = performance.now();
   const child = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
   child.stdin?.on('error', () => undefined);
   const pid = child.pid ?? -1;
@@ -136,12 +95,14 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     return exit;
   });
   const uri = await waitForReady(child, options.startTimeoutMs ?? 120_000, options.dataDir);
+  const startup = { launcherMs, jvmMs: Math.round(performance.now() - spawnedAt), classArchive: jvm.archived };
   log(`local Neo4j: ready at ${uri} (data in ${options.dataDir})`);
   return {
     uri,
     port,
     pid,
     exited,
+    startup,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
       await stopChild(child);

@@ -81,6 +81,9 @@ export async function superviseLocalNeo4j(options: SupervisorOptions): Promise<S
     get exited() {
       return current.exited;
     },
+    get startup() {
+      return current.startup;
+    },
     get restarts() {
       return restarts;
     },

@@ -65,15 +65,17 @@ const counts = (r: ImportReport): string =>
  * Imports every manifest file the database does not hold yet (no marker, or a marker with another SHA-256), in
  * manifest order, each in one transaction with its marker; third-party files merge in fill mode, so the curated
  * seed's values win and every value kept against a file's is recorded on the marker. Throws on a file that does
- * not import, naming its problems; the files before it stay loaded.
+ * not import, naming its problems; the files before it stay loaded. `markers` (file → SHA-256, as loadedDatasets
+ * reads them) saves reading them again when the caller already has.
  */
 export async function loadDefaultGraph(
   db: Database,
   onProgress: (p: DefaultGraphProgress) => void = () => undefined,
   dir = DATASETS_DIR,
+  markers?: ReadonlyMap<string, string>,
 ): Promise<{ imported: string[]; skipped: string[] }> {
   const entries = readManifest(dir);
-  const loaded = await loadedDatasets(db);
+  const loaded = markers ?? (await loadedDatasets(db));
   const done = { imported: [] as string[], skipped: [] as string[] };
   for (const [i, entry] of entries.entries()) {
     const bytes = readFileSync(path.join(dir, entry.file));

@@ -1,31 +1,28 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { projectRoot } from '../../src/project-root.js';
 
-const TSX = path.join(projectRoot(), 'node_modules', '.bin', 'tsx');
-
-/** The entry point as `npm start` runs it (`tsx src/index.ts`), started by a fault test. */
+/** The entry point as `npm start` runs it (`node --import tsx src/index.ts`), started by a fault test. */
 export interface ServerProcess {
-  /** The process that serves (the one `tsx` starts), from the ready log line. */
+  /** The process that serves, from the ready log line. */
   readonly pid: number;
   readonly url: string;
   readonly child: ChildProcess;
   /** Everything it wrote so far (stdout and stderr). */
   output(): string;
-  /** Settles with the exit code (or signal) once the `tsx` process has exited. */
+  /** Settles with the exit code (or signal) once the process has exited. */
   readonly exited: Promise<number | string | null>;
 }
 
 const started = new Set<ServerProcess>();
 
 /**
- * Starts `tsx src/index.ts` with the local Neo4j (NEO4J_URI removed) and `env`; resolves once it logs that it
+ * Starts `node --import tsx src/index.ts` with the local Neo4j (NEO4J_URI removed) and `env`; resolves once it logs that it
  * is ready, rejects (killing it) when it exits first or is not ready within `withinMs`.
  */
 export async function startServerProcess(env: Record<string, string>, withinMs: number): Promise<ServerProcess> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', SEED: 'never', ...env };
   delete childEnv.NEO4J_URI;
-  const child = spawn(TSX, ['src/index.ts'], { cwd: projectRoot(), env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: projectRoot(), env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));

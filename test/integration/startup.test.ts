@@ -7,12 +7,12 @@ import { bundleServer } from '../../scripts/bundle-server.js';
 import { projectRoot } from '../../src/project-root.js';
 
 const run = promisify(execFile);
-const TSX = path.join(projectRoot(), 'node_modules', '.bin', 'tsx');
+const ENTRY = ['--import', 'tsx', 'src/index.ts'];
 
 /** Starts the real entry point with `env` and returns its exit code and stderr (it is expected to fail). */
 async function start(env: Record<string, string>): Promise<{ code: number; stderr: string }> {
   try {
-    await run(TSX, ['src/index.ts'], { cwd: projectRoot(), env: { ...process.env, LOG_LEVEL: 'silent', SEED: 'never', ...env }, timeout: 60_000 });
+    await run(process.execPath, ENTRY, { cwd: projectRoot(), env: { ...process.env, LOG_LEVEL: 'silent', SEED: 'never', ...env }, timeout: 60_000 });
     return { code: 0, stderr: '' };
   } catch (error) {
     const e = error as { code: number; stderr: string };
@@ -50,9 +50,9 @@ describe('start-up errors', () => {
 });
 
 describe('shutdown', () => {
-  // The entry point as `npm start` runs it (tsx), and as `npm run start:dist` runs the production bundle.
+  // The entry point as `npm start` runs it (node --import tsx), and as `npm run start:dist` runs the production bundle.
   const launchers: [string, () => Promise<[string, string[]]>][] = [
-    ['the TypeScript entry point', async () => [TSX, ['src/index.ts']]],
+    ['the TypeScript entry point', async () => [process.execPath, ENTRY]],
     ['the production bundle', async () => [process.execPath, [await bundleServer(projectRoot(), path.join(projectRoot(), '.cache', 'test', 'server.mjs'))]]],
   ];
 
