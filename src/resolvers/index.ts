@@ -11,6 +11,7 @@ import { queryResolvers } from './query.resolvers.js';
 import { relationshipResolvers } from './relationship.resolvers.js';
 import { scalarResolvers } from './scalars.js';
 import { simulateResolvers } from './simulate.resolvers.js';
+import { subscriptionResolvers } from './subscription.resolvers.js';
 
 /** GraphQL enum values mapped to the values the graph stores, from the ontology. */
 const enumResolvers = enumValueMaps();
@@ -30,6 +31,7 @@ export function buildResolvers(): Resolvers {
     controlsResolvers,
     derivedResolvers,
     simulateResolvers,
+    subscriptionResolvers,
   ] as Record<string, object>[];
   const merged: Record<string, object> = {};
   for (const slice of slices) {
