@@ -22,4 +22,8 @@ export interface GraphContext {
   readonly signal: AbortSignal;
   /** The process's follower of the audit trail, on the change feed's requests (/graphql/stream) only. */
   readonly changes?: ChangeFollower;
+  /** The ETag of a GET request (conditionalGet), sent with the answer when it is cacheable. */
+  readonly etag?: string;
+  /** Whether the request carried a credential, valid or not: its answer is then private to it. */
+  readonly credentialPresented?: boolean;
 }

@@ -55,6 +55,13 @@ export type BooleanFilter = {
   eq?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Who may reuse a cached answer. */
+export type CacheControlScope =
+  /** Only the caller's own cache (a browser's). */
+  | 'PRIVATE'
+  /** Any cache, shared ones (CDNs, proxies) included. */
+  | 'PUBLIC';
+
 /** One recorded write: who, when, what, and the record before and after. */
 export type Change = {
   __typename?: 'Change';
@@ -3481,6 +3488,7 @@ export type ResolversTypes = ResolversObject<{
   AssertedRestriction: ResolverTypeWrapper<Omit<AssertedRestriction, 'sources'> & { sources: Array<ResolversTypes['Source']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BooleanFilter: BooleanFilter;
+  CacheControlScope: CacheControlScope;
   Change: ResolverTypeWrapper<Change>;
   ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'pageInfo'> & { pageInfo: ResolversTypes['PageInfo'] }>;
   ChangeEdge: ResolverTypeWrapper<ChangeEdge>;
@@ -3780,6 +3788,14 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateSourceInput: UpdateSourceInput;
   UserError: UserError;
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = GraphContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AssertedRestrictionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['AssertedRestriction'] = ResolversParentTypes['AssertedRestriction']> = ResolversObject<{
   licenseRequirement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -4616,3 +4632,6 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = GraphContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

@@ -3,16 +3,18 @@ import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import express from 'express';
 import { GraphQLError, type GraphQLSchema } from 'graphql/index.js';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { requireReader, resolveViewer } from '../auth/viewer.js';
+import { credentialOf, requireReader, resolveViewer } from '../auth/viewer.js';
 import type { Config } from '../config.js';
 import { queryScope, requestStats, type Database } from '../db/database.js';
 import { ChangeFollower } from '../resolvers/change-follower.js';
+import { SequenceCache } from '../resolvers/change-sequence.js';
 import { buildResolvers } from '../resolvers/index.js';
 import { createLoaders } from '../resolvers/loaders.js';
 import type { GraphContext } from '../context.js';
@@ -20,12 +22,14 @@ import { AnalysisGate, gateAnalysis } from './analysis-gate.js';
 import { requestDeadline, signalOf } from './deadline.js';
 import { metricsGuard, redactedRequest } from './exposure.js';
 import { formatError } from './format-error.js';
+import { conditionalGet, httpCachePlugin } from './http-cache.js';
 import { costLimits, costLimitsPlugin } from './limits.js';
 import { mountLive } from './live.js';
 import { createMetrics } from './metrics.js';
 import { mountPages } from './pages.js';
 import { tokenLimit } from './pre-parse.js';
 import { loadTypeDefs } from './schema.js';
+import { documentHash, loadTrustedDocuments, manifestCache, trustedOnly } from './trusted-documents.js';
 import { corsPolicy, httpErrorHandler, identifyClient, rateLimitPlugin, trustProxySetting } from './security.js';
 
 export interface AtlasServer {
@@ -77,10 +81,13 @@ function createApollo(
   log: Logger,
   httpServer: http.Server,
   schema: GraphQLSchema,
+  trusted: ReadonlyMap<string, string> | null,
   plugins: ApolloServerPlugin<GraphContext>[],
 ): ApolloServer<GraphContext> {
   return new ApolloServer<GraphContext>({
     schema,
+    // APQ as Apollo ships it (an in-memory cache per replica); with TRUSTED_DOCUMENTS, the manifest, read-only.
+    ...(trusted ? { persistedQueries: { cache: manifestCache(trusted) } } : {}),
     introspection: config.INTROSPECTION,
     // No "Did you mean …?" suggestions naming schema fields, types or values when the schema is not public.
     hideSchemaDetailsFromClientErrors: !config.INTROSPECTION,
@@ -93,6 +100,8 @@ function createApollo(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      httpCachePlugin,
+      ApolloServerPluginCacheControl({ defaultMaxAge: config.CACHE_MAX_AGE_S }),
       costLimitsPlugin(costLimits(config)),
       rateLimitPlugin(config),
       responseExtensions,
@@ -150,6 +159,8 @@ const readiness =
 export async function createServer(config: Config, db: Database, log: Logger): Promise<AtlasServer> {
   const app = express();
   app.disable('x-powered-by');
+  // ETags are the change sequence's (http-cache.ts), not express's hash of each body: those differ by request id.
+  app.set('etag', false);
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   // Slow or never-finished requests are cut (408) after these; Node checks them every second.
   const headersTimeout = Math.min(config.HTTP_HEADERS_TIMEOUT_MS, config.HTTP_REQUEST_TIMEOUT_MS);
@@ -159,7 +170,11 @@ export async function createServer(config: Config, db: Database, log: Logger): P
   const endpoint = config.OTEL_EXPORTER_OTLP_ENDPOINT;
   const tracing = endpoint ? (await import('../tracing.js')).createTracing({ endpoint, serviceName: config.OTEL_SERVICE_NAME }, db) : null;
   const schema = await buildSchema(config);
-  const apollo = createApollo(config, log, httpServer, schema, [metrics.plugin, ...(tracing ? [tracing.plugin] : [])]);
+  const trusted = config.TRUSTED_DOCUMENTS ? loadTrustedDocuments(config.TRUSTED_DOCUMENTS) : null;
+  // The same SDL on every replica gives the same digest, so their ETags agree.
+  const schemaDigest = documentHash(loadTypeDefs());
+  const sequences = new SequenceCache(db, config.HTTP_CACHE_SEQUENCE_MS);
+  const apollo = createApollo(config, log, httpServer, schema, trusted, [metrics.plugin, ...(tracing ? [tracing.plugin] : [])]);
   await apollo.start();
   const follower = new ChangeFollower(db, { intervalMs: config.LIVE_POLL_MS, onError: (err) => log.warn({ err }, 'reading the change feed failed') });
   follower.start();
@@ -170,7 +185,7 @@ export async function createServer(config: Config, db: Database, log: Logger): P
   app.get('/metrics', metricsGuard(config), metrics.endpoint);
   mountPages(app, config);
   // Before /graphql, which would match /graphql/stream as a prefix.
-  const endStreams = mountLive(app, '/graphql/stream', { schema, config, db, follower, log }, [
+  const endStreams = mountLive(app, '/graphql/stream', { schema, config, db, follower, log, trusted }, [
     corsPolicy(config.CORS_ORIGINS),
     express.json({ limit: config.BODY_LIMIT }),
     identifyClient,
@@ -183,6 +198,8 @@ export async function createServer(config: Config, db: Database, log: Logger): P
     tokenLimit(costLimits(config)),
     identifyClient,
     requestDeadline(config.REQUEST_TIMEOUT_MS),
+    ...(trusted ? [trustedOnly(trusted)] : []),
+    conditionalGet(sequences, schemaDigest, config.CACHE_MAX_AGE_S),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const viewer = await resolveViewer(req, config);
@@ -200,6 +217,8 @@ export async function createServer(config: Config, db: Database, log: Logger): P
           requestId: String(req.id),
           log: req.log,
           signal: signalOf(res),
+          etag: res.locals.etag as string | undefined,
+          credentialPresented: credentialOf(req.headers) !== null,
         };
       },
     }),

@@ -12,6 +12,7 @@ import type { ChangeFollower } from '../resolvers/change-follower.js';
 import { createLoaders } from '../resolvers/loaders.js';
 import { formatError } from './format-error.js';
 import { writeSseReply, type SseReply } from './sse-response.js';
+import { isTrusted, untrustedOperation } from './trusted-documents.js';
 
 type Raw = express.Request;
 /** graphql-sse wants an open record as context. */
@@ -31,6 +32,8 @@ export interface LiveOptions {
   readonly db: Database;
   readonly follower: ChangeFollower;
   readonly log: Logger;
+  /** The trusted-documents manifest (TRUSTED_DOCUMENTS), or null when any subscription may run. */
+  readonly trusted: ReadonlyMap<string, string> | null;
 }
 
 /**
@@ -53,7 +56,7 @@ function operationOf(schema: GraphQLSchema, query: string, operationName: string
 }
 
 /** The graphql-sse handler: the reader check of /graphql, subscriptions only, errors formatted as /graphql formats them. */
-function liveHandler({ schema, config, db, follower, log }: LiveOptions) {
+function liveHandler({ schema, config, db, follower, log, trusted }: LiveOptions) {
   return createHandler<Raw, { res: ServerResponse }, LiveContext>({
     schema,
     onSubscribe: async (req: SseRequest<Raw, { res: ServerResponse }>, params): Promise<SseReply | OperationArgs<LiveContext>> => {
@@ -62,6 +65,7 @@ function liveHandler({ schema, config, db, follower, log }: LiveOptions) {
       const viewer = await resolveViewer(raw, config);
       try {
         requireReader({ viewer, config });
+        if (trusted && !isTrusted(trusted, { document: params.query })) throw untrustedOperation();
         const document = operationOf(schema, params.query, params.operationName ?? undefined, config.MAX_TOKENS);
         const contextValue: LiveContext = {
           db,
