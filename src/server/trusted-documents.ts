@@ -23,7 +23,7 @@ export function loadTrustedDocuments(file: string): ReadonlyMap<string, string> 
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`TRUSTED_DOCUMENTS: ${file} is not a readable JSON file (${(error as Error).message})`);
+    throw new Error(`TRUSTED_DOCUMENTS: ${file} is not a readable JSON file (${(error as Error).message})`, { cause: error });
   }
   const manifest = manifestShape.safeParse(parsed);
   if (!manifest.success) throw new Error(`TRUSTED_DOCUMENTS: ${file}: ${manifest.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
