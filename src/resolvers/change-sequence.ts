@@ -14,10 +14,13 @@ export class SequenceCache {
     private readonly ttlMs: number,
   ) {}
 
-  /** The sequence, from the cache while it is fresh, else from one read shared by every caller waiting. */
-  get(signal?: AbortSignal): Promise<number> {
+  /**
+   * The sequence, from the cache while it is fresh, else from one read shared by every caller waiting (with no
+   * caller's abort signal: one client leaving must not fail the others' read).
+   */
+  get(): Promise<number> {
     if (this.value && Date.now() - this.value.readAt < this.ttlMs) return Promise.resolve(this.value.sequence);
-    this.reading ??= currentSequence(this.db, signal)
+    this.reading ??= currentSequence(this.db, new AbortController().signal)
       .then((sequence) => {
         this.value = { sequence, readAt: Date.now() };
         return sequence;
