@@ -24,7 +24,7 @@ import { metricsGuard, redactedRequest } from './exposure.js';
 import { formatError } from './format-error.js';
 import { conditionalGet, httpCachePlugin } from './http-cache.js';
 import { costLimits, costLimitsPlugin } from './limits.js';
-import { mountLive } from './live.js';
+import { mountLive, subscriptionsElsewhere } from './live.js';
 import { createMetrics } from './metrics.js';
 import { mountPages } from './pages.js';
 import { tokenLimit } from './pre-parse.js';
@@ -100,6 +100,7 @@ function createApollo(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      subscriptionsElsewhere,
       httpCachePlugin,
       ApolloServerPluginCacheControl({ defaultMaxAge: config.CACHE_MAX_AGE_S }),
       costLimitsPlugin(costLimits(config)),

@@ -2,6 +2,7 @@ import { STATUS_CODES, type ServerResponse } from 'node:http';
 import type express from 'express';
 import { getOperationAST, GraphQLError, parse, validate, type GraphQLSchema } from 'graphql/index.js';
 import { createHandler, type OperationArgs, type Request as SseRequest } from 'graphql-sse';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import { requireReader, resolveViewer } from '../auth/viewer.js';
 import type { Config } from '../config.js';
@@ -10,7 +11,7 @@ import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import type { ChangeFollower } from '../resolvers/change-follower.js';
 import { createLoaders } from '../resolvers/loaders.js';
-import { formatError } from './format-error.js';
+import { formatError, requestError } from './format-error.js';
 import { writeSseReply, type SseReply } from './sse-response.js';
 import { isTrusted, untrustedOperation } from './trusted-documents.js';
 
@@ -54,6 +55,21 @@ function operationOf(schema: GraphQLSchema, query: string, operationName: string
   }
   return document;
 }
+
+/** Refuses, on /graphql, a subscription (Apollo would run its resolve function once, on nothing), naming where to send it. */
+export const subscriptionsElsewhere: ApolloServerPlugin<GraphContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation !== 'subscription') return;
+        throw requestError(
+          new AppError('BAD_USER_INPUT', 'Subscriptions are served as Server-Sent Events at /graphql/stream (graphql-sse); send them there.'),
+          400,
+        );
+      },
+    };
+  },
+};
 
 /** The graphql-sse handler: the reader check of /graphql, subscriptions only, errors formatted as /graphql formats them. */
 function liveHandler({ schema, config, db, follower, log, trusted }: LiveOptions) {

@@ -70,6 +70,13 @@ describe('queries over GET with HTTP caching', () => {
     expect(mutation.status).toBe(405);
   });
 
+  it('refuses a subscription sent to /graphql with BAD_USER_INPUT naming /graphql/stream', async () => {
+    const res = await server.gql('subscription { changes { cursor } }', {}, asEditor);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toContain('/graphql/stream');
+  });
+
   it('refuses a GET without a preflight header (CSRF prevention)', async () => {
     const res = await fetch(`${server.url}/graphql?${new URLSearchParams({ query: BY_ID }).toString()}`);
     expect(res.status).toBe(400);
