@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Database, Row } from '../../src/db/database.js';
 import { ChangeFollower } from '../../src/resolvers/change-follower.js';
 import { matchesFilter } from '../../src/resolvers/change-filter.js';
+import { changeStream, type StreamItem } from '../../src/resolvers/change-stream.js';
 import type { ChangeModel } from '../../src/store/audit-store.js';
 import { CHANGES_AFTER, cursorSequence, sequenceCursor, type SequencedChange } from '../../src/store/change-feed.js';
 
@@ -65,7 +66,7 @@ describe('change-feed cursors', () => {
 function fakeTrail(changes: SequencedChange[]): { db: Database; reads: () => number } {
   let reads = 0;
   const query = async (statement: string, params: Record<string, unknown>): Promise<Row[]> => {
-    if (statement !== CHANGES_AFTER) return [{ sequence: 0 }];
+    if (statement !== CHANGES_AFTER) return [{ sequence: changes.at(-1)?.sequence ?? 0 }];
     reads += 1;
     const after = Number(params.after);
     return changes.filter((c) => c.sequence > after).map((c) => ({ c: { ...c.change, seq: 0, sequence: c.sequence } }));
@@ -93,5 +94,41 @@ describe('the change follower', () => {
     for (const s of stops) s.stop();
     await follower.tick();
     expect(trail.reads()).toBe(2);
+  });
+});
+
+describe("one subscriber's stream", () => {
+  const sequenced = (n: number): SequencedChange => ({ sequence: n, change: entityChange(`e${n}`, 'Chip') });
+
+  it('catches up from its cursor, then goes on live, each change once and in order', async () => {
+    const changes = [1, 2, 3].map(sequenced);
+    const trail = fakeTrail(changes);
+    const follower = new ChangeFollower(trail.db, { intervalMs: 60_000 });
+    await follower.tick(); // no listener yet: nothing read
+    const stream = changeStream(trail.db, follower, { after: 1, queueLimit: 10 });
+    expect((await stream.next()).value).toMatchObject({ event: { sequence: 2 } });
+    expect((await stream.next()).value).toMatchObject({ event: { sequence: 3 } });
+    changes.push(sequenced(4));
+    const live = stream.next();
+    await follower.tick();
+    expect((await live).value).toMatchObject({ event: { sequence: 4, cursor: sequenceCursor(4) } });
+    expect(trail.reads()).toBe(2);
+    await stream.return(undefined);
+    expect(follower.size).toBe(0);
+  });
+
+  it('ends with SLOW_CONSUMER once more changes wait than its queue holds', async () => {
+    const changes: SequencedChange[] = [];
+    const trail = fakeTrail(changes);
+    const follower = new ChangeFollower(trail.db, { intervalMs: 60_000 });
+    const stream = changeStream(trail.db, follower, { after: null, queueLimit: 2 });
+    const pending = stream.next();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    changes.push(...[1, 2, 3, 4].map(sequenced));
+    await follower.tick();
+    const item = (await pending).value as StreamItem;
+    expect('dropped' in item && item.dropped.code).toBe('SLOW_CONSUMER');
+    expect((await stream.next()).done).toBe(true);
+    expect(follower.size).toBe(0);
   });
 });
