@@ -44,7 +44,7 @@ class Signal {
  * process's follower hands over, each once, in sequence order, filtered. Changes wait in a queue of at most
  * `queueLimit`; past that the stream ends with a SLOW_CONSUMER item instead of buffering without bound.
  */
-export function changeStream(db: Database, follower: ChangeFollower, options: StreamOptions): AsyncIterableIterator<StreamItem> {
+export function changeStream(db: Database, follower: ChangeFollower, options: StreamOptions): AsyncGenerator<StreamItem, undefined> {
   const signal = new Signal();
   const items = streamItems(db, follower, options, signal);
   // An async generator waiting on a promise only sees return() at its next yield; waking it lets a subscriber
