@@ -54,7 +54,21 @@ const zones = [
 }));
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'src/generated/', 'public/', '.data/', '.cache/', 'bench/results/', 'coverage/', 'test-results/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'src/generated/',
+      'clients/typescript/src/generated/',
+      'clients/typescript/dist/',
+      'public/',
+      '.data/',
+      '.cache/',
+      'bench/results/',
+      'coverage/',
+      'test-results/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

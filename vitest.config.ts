@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three projects: `unit` needs no database and runs in seconds; `integration` drives the real HTTP server
- * against a real Neo4j (a throwaway local one, or NEO4J_URI when it is set); `e2e` drives the pages in headless Chromium.
+ * Four projects: `unit` needs no database and runs in seconds; `integration` drives the real HTTP server
+ * against a real Neo4j (a throwaway local one, or NEO4J_URI when it is set); `client` runs the typed client
+ * (clients/typescript) against that server; `e2e` drives the pages in headless Chromium.
  */
 export default defineConfig({
   test: {
@@ -17,6 +18,15 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/integration/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          name: 'client',
+          include: ['clients/typescript/test/**/*.test.ts'],
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 300_000,

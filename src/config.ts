@@ -69,6 +69,13 @@ const ConfigSchema = z
       .default('false'),
     OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL such as http://localhost:4318').optional(),
     OTEL_SERVICE_NAME: z.string().default('compute-atlas'),
+    CACHE_MAX_AGE_S: z.coerce.number().int().min(0).default(5),
+    HTTP_CACHE_SEQUENCE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
+    TRUSTED_DOCUMENTS: z.string().min(1).optional(),
+    LIVE_POLL_MS: z.coerce.number().int().min(20).max(10_000).default(200),
+    LIVE_QUEUE_LIMIT: z.coerce.number().int().min(1).default(1_000),
+    LIVE_BUFFER_BYTES: z.coerce.number().int().min(1_024).default(1_048_576),
+    LIVE_MAX_SUBSCRIBERS: z.coerce.number().int().min(1).default(5_000),
   })
   .transform((c) => ({
     ...c,

@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
+import type { ChangeFollower } from './resolvers/change-follower.js';
 import type { Loaders } from './resolvers/loaders.js';
 import type { Logger } from 'pino';
 
@@ -19,4 +20,10 @@ export interface GraphContext {
   readonly log: Logger;
   /** Aborted when the client goes away or the request deadline passes. */
   readonly signal: AbortSignal;
+  /** The process's follower of the audit trail, on the change feed's requests (/graphql/stream) only. */
+  readonly changes?: ChangeFollower;
+  /** The ETag of a GET request (conditionalGet), sent with the answer when it is cacheable. */
+  readonly etag?: string;
+  /** Whether the request carried a credential, valid or not: its answer is then private to it. */
+  readonly credentialPresented?: boolean;
 }

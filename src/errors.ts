@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'QUERY_TOO_COMPLEX'
   | 'TIMEOUT'
   | 'RATE_LIMITED'
+  | 'SLOW_CONSUMER'
+  | 'OPERATION_NOT_TRUSTED'
   | 'INTERNAL_SERVER_ERROR';
 
 /**

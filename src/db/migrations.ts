@@ -21,6 +21,9 @@ export const MIGRATIONS: readonly string[] = [
   'CREATE CONSTRAINT import_run_id IF NOT EXISTS FOR (r:ImportRun) REQUIRE r.id IS UNIQUE',
   'CREATE INDEX staged_import_id IF NOT EXISTS FOR (n:Staged) ON (n.importId, n.id)',
   'CREATE INDEX change_import IF NOT EXISTS FOR (c:Change) ON (c.importId)',
+  // The change feed and the ETags follow the trail by its sequence; the one counter node is merged by id.
+  'CREATE INDEX change_sequence IF NOT EXISTS FOR (c:Change) ON (c.sequence)',
+  'CREATE CONSTRAINT change_log_id IF NOT EXISTS FOR (l:ChangeLog) REQUIRE l.id IS UNIQUE',
   // Lists sort by the lower-cased name; one index per kind lets a page read in index order.
   ...ENTITY_KINDS.map((kind) => `CREATE INDEX ${kind.toLowerCase()}_name_key IF NOT EXISTS FOR (n:${kind}) ON (n.nameKey)`),
   `CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText, n.description]

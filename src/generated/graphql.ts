@@ -59,6 +59,13 @@ export type BooleanFilter = {
   eq?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Who may reuse a cached answer. */
+export type CacheControlScope =
+  /** Only the caller's own cache (a browser's). */
+  | 'PRIVATE'
+  /** Any cache, shared ones (CDNs, proxies) included. */
+  | 'PUBLIC';
+
 /** One recorded write: who, when, what, and the record before and after. */
 export type Change = {
   __typename?: 'Change';
@@ -98,6 +105,30 @@ export type ChangeEdge = {
   cursor: Scalars['String']['output'];
   /** The change. */
   node: Change;
+};
+
+/** One change delivered by the change feed. */
+export type ChangeEvent = {
+  __typename?: 'ChangeEvent';
+  /** The change, as the audit trail records it. */
+  change: Change;
+  /** Opaque cursor of this change: subscribe again with it as after to resume right after this change. */
+  cursor: Scalars['String']['output'];
+  /** Place of the change in the graph's change sequence, which grows in commit order on every replica. */
+  sequence: Scalars['Int']['output'];
+};
+
+/**
+ * Which changes a subscriber of the change feed receives. Every field given must match (any one of its values);
+ * an absent filter receives every change.
+ */
+export type ChangeFilter = {
+  /** Only changes to these entities, and to relationships starting or ending at one of them. */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Only changes to entities of these kinds, and to relationships whose type may connect an entity of one of them. */
+  kinds?: InputMaybe<Array<EntityKind>>;
+  /** Only changes to relationships of these types (no entity changes). */
+  types?: InputMaybe<Array<RelationshipType>>;
 };
 
 /** What a recorded change did. */
@@ -3646,6 +3677,11 @@ export type PageInfo = {
 /** The read API: look-ups, lists and search. */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Cursor of the newest change in the graph. Read it together with the data a page shows, then subscribe to
+   * changes after it: nothing written in between is missed.
+   */
+  changeCursor: Scalars['String']['output'];
   /** The audit trail, newest first: every recorded write, optionally since a time and about one entity. */
   changes: ChangeConnection;
   /** An AI accelerator chip (GPU, NPU or TPU). One page, filtered and sorted. */
@@ -5089,6 +5125,24 @@ export type StringListFilter = {
   includesAny?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
+/** Live updates, served as Server-Sent Events at /graphql/stream (the graphql-sse protocol). */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Every change written from now on (or after the cursor given), as it is committed, from any replica. Readable
+   * by whoever may read the audit trail (AUDIT_VISIBILITY). A subscriber that falls too far behind is dropped with
+   * a SLOW_CONSUMER error: subscribe again with the cursor of the last change received.
+   */
+  changes: ChangeEvent;
+};
+
+
+/** Live updates, served as Server-Sent Events at /graphql/stream (the graphql-sse protocol). */
+export type SubscriptionChangesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ChangeFilter>;
+};
+
 /** The dated events around an entity, oldest first. */
 export type Timeline = {
   __typename?: 'Timeline';
@@ -5480,9 +5534,12 @@ export type ResolversTypes = ResolversObject<{
   AssertedRestriction: ResolverTypeWrapper<Omit<AssertedRestriction, 'sources'> & { sources: Array<ResolversTypes['Source']> }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BooleanFilter: BooleanFilter;
+  CacheControlScope: CacheControlScope;
   Change: ResolverTypeWrapper<Change>;
   ChangeConnection: ResolverTypeWrapper<Omit<ChangeConnection, 'pageInfo'> & { pageInfo: ResolversTypes['PageInfo'] }>;
   ChangeEdge: ResolverTypeWrapper<ChangeEdge>;
+  ChangeEvent: ResolverTypeWrapper<ChangeEvent>;
+  ChangeFilter: ChangeFilter;
   ChangeOperation: ChangeOperation;
   Chip: ResolverTypeWrapper<EntityModel>;
   ChipAggregate: ResolverTypeWrapper<AggregateModel>;
@@ -5687,6 +5744,7 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StringFilter: StringFilter;
   StringListFilter: StringListFilter;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Timeline: ResolverTypeWrapper<Omit<Timeline, 'entity' | 'events'> & { entity: ResolversTypes['Entity'], events: Array<ResolversTypes['TimelineEvent']> }>;
   TimelineEvent: ResolverTypeWrapper<Omit<TimelineEvent, 'other' | 'relationship' | 'sources'> & { other?: Maybe<ResolversTypes['Entity']>, relationship?: Maybe<ResolversTypes['Relationship']>, sources: Array<ResolversTypes['Source']> }>;
   TimelineEventKind: TimelineEventKind;
@@ -5712,6 +5770,8 @@ export type ResolversParentTypes = ResolversObject<{
   Change: Change;
   ChangeConnection: Omit<ChangeConnection, 'pageInfo'> & { pageInfo: ResolversParentTypes['PageInfo'] };
   ChangeEdge: ChangeEdge;
+  ChangeEvent: ChangeEvent;
+  ChangeFilter: ChangeFilter;
   Chip: EntityModel;
   ChipAggregate: AggregateModel;
   ChipConnection: PageModel<EntityModel>;
@@ -5882,6 +5942,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   StringFilter: StringFilter;
   StringListFilter: StringListFilter;
+  Subscription: Record<PropertyKey, never>;
   Timeline: Omit<Timeline, 'entity' | 'events'> & { entity: ResolversParentTypes['Entity'], events: Array<ResolversParentTypes['TimelineEvent']> };
   TimelineEvent: Omit<TimelineEvent, 'other' | 'relationship' | 'sources'> & { other?: Maybe<ResolversParentTypes['Entity']>, relationship?: Maybe<ResolversParentTypes['Relationship']>, sources: Array<ResolversParentTypes['Source']> };
   UndecidedRoute: Omit<UndecidedRoute, 'company' | 'route'> & { company: ResolversParentTypes['Company'], route: ResolversParentTypes['ComputeRoute'] };
@@ -5896,6 +5957,14 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateSourceInput: UpdateSourceInput;
   UserError: UserError;
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = GraphContext, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AssertedRestrictionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['AssertedRestriction'] = ResolversParentTypes['AssertedRestriction']> = ResolversObject<{
   licenseRequirement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -5924,6 +5993,12 @@ export type ChangeConnectionResolvers<ContextType = GraphContext, ParentType ext
 export type ChangeEdgeResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChangeEdge'] = ResolversParentTypes['ChangeEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+}>;
+
+export type ChangeEventResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ChangeEvent'] = ResolversParentTypes['ChangeEvent']> = ResolversObject<{
+  change?: Resolver<ResolversTypes['Change'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ChipResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Chip'] = ResolversParentTypes['Chip']> = ResolversObject<{
@@ -6717,6 +6792,7 @@ export type PageInfoResolvers<ContextType = GraphContext, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  changeCursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   changes?: Resolver<ResolversTypes['ChangeConnection'], ParentType, ContextType, RequireFields<QueryChangesArgs, 'first'>>;
   chips?: Resolver<ResolversTypes['ChipConnection'], ParentType, ContextType, RequireFields<QueryChipsArgs, 'first'>>;
   chipsAggregate?: Resolver<ResolversTypes['ChipAggregate'], ParentType, ContextType, Partial<QueryChipsAggregateArgs>>;
@@ -7014,6 +7090,10 @@ export type SourceRelationResolvers<ContextType = GraphContext, ParentType exten
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  changes?: SubscriptionResolver<ResolversTypes['ChangeEvent'], "changes", ParentType, ContextType, Partial<SubscriptionChangesArgs>>;
+}>;
+
 export type TimelineResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['Timeline'] = ResolversParentTypes['Timeline']> = ResolversObject<{
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   events?: Resolver<Array<ResolversTypes['TimelineEvent']>, ParentType, ContextType>;
@@ -7052,6 +7132,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   Change?: ChangeResolvers<ContextType>;
   ChangeConnection?: ChangeConnectionResolvers<ContextType>;
   ChangeEdge?: ChangeEdgeResolvers<ContextType>;
+  ChangeEvent?: ChangeEventResolvers<ContextType>;
   Chip?: ChipResolvers<ContextType>;
   ChipAggregate?: ChipAggregateResolvers<ContextType>;
   ChipConnection?: ChipConnectionResolvers<ContextType>;
@@ -7165,6 +7246,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   SourceEdge?: SourceEdgeResolvers<ContextType>;
   SourceGroup?: SourceGroupResolvers<ContextType>;
   SourceRelation?: SourceRelationResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Timeline?: TimelineResolvers<ContextType>;
   TimelineEvent?: TimelineEventResolvers<ContextType>;
   UndecidedRoute?: UndecidedRouteResolvers<ContextType>;
@@ -7172,3 +7254,6 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   UserError?: UserErrorResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = GraphContext> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

@@ -73,7 +73,7 @@ export function codegenConfig(): string {
     '# graphql-codegen: resolver and model types from the SDL. `npm run codegen` writes src/generated/;',
     '# `npm run codegen:check` (run before the build and the tests) fails when that output is stale.',
     'overwrite: true',
-    'schema: "schema/*.graphql"',
+    'schema: ["schema/*.graphql", "!schema/released.graphql"]',
     'generates:',
     '  src/generated/graphql.ts:',
     '    plugins:',

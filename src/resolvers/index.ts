@@ -14,6 +14,7 @@ import { relationConnectionResolvers } from './relation-connection.resolvers.js'
 import { relationshipResolvers } from './relationship.resolvers.js';
 import { scalarResolvers } from './scalars.js';
 import { simulateResolvers } from './simulate.resolvers.js';
+import { subscriptionResolvers } from './subscription.resolvers.js';
 
 /** GraphQL enum values mapped to the values the graph stores, from the ontology. */
 const enumResolvers = enumValueMaps();
@@ -36,6 +37,7 @@ export function buildResolvers(): Resolvers {
     controlsResolvers,
     derivedResolvers,
     simulateResolvers,
+    subscriptionResolvers,
   ] as Record<string, object>[];
   const merged: Record<string, object> = {};
   for (const slice of slices) {

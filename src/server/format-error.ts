@@ -27,6 +27,8 @@ const CLIENT_CODES = new Set([
   'QUERY_TOO_COMPLEX',
   'TIMEOUT',
   'RATE_LIMITED',
+  'SLOW_CONSUMER',
+  'OPERATION_NOT_TRUSTED',
 ]);
 
 /** Messages that would name the library or pass on an engine's message: replaced before a client sees them. */

@@ -3,14 +3,18 @@ import http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import express from 'express';
-import { GraphQLError } from 'graphql/index.js';
+import { GraphQLError, type GraphQLSchema } from 'graphql/index.js';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { requireReader, resolveViewer } from '../auth/viewer.js';
+import { credentialOf, requireReader, resolveViewer } from '../auth/viewer.js';
 import type { Config } from '../config.js';
 import { queryScope, requestStats, type Database } from '../db/database.js';
+import { ChangeFollower } from '../resolvers/change-follower.js';
+import { SequenceCache } from '../resolvers/change-sequence.js';
 import { buildResolvers } from '../resolvers/index.js';
 import { createLoaders } from '../resolvers/loaders.js';
 import type { GraphContext } from '../context.js';
@@ -18,11 +22,14 @@ import { AnalysisGate, gateAnalysis } from './analysis-gate.js';
 import { requestDeadline, signalOf } from './deadline.js';
 import { metricsGuard, redactedRequest } from './exposure.js';
 import { formatError } from './format-error.js';
+import { conditionalGet, httpCachePlugin } from './http-cache.js';
 import { costLimits, costLimitsPlugin } from './limits.js';
+import { mountLive, subscriptionsElsewhere } from './live.js';
 import { createMetrics } from './metrics.js';
 import { mountPages } from './pages.js';
 import { tokenLimit } from './pre-parse.js';
 import { loadTypeDefs } from './schema.js';
+import { documentHash, loadTrustedDocuments, manifestCache, trustedOnly } from './trusted-documents.js';
 import { corsPolicy, httpErrorHandler, identifyClient, rateLimitPlugin, trustProxySetting } from './security.js';
 
 export interface AtlasServer {
@@ -53,23 +60,34 @@ const responseExtensions: ApolloServerPlugin<GraphContext> = {
 };
 
 /**
- * The Apollo server: the schema (a federation subgraph when FEDERATION=true), CSRF prevention, introspection
- * per INTROSPECTION, cost limits, rate limits, and errors that never show internals.
+ * The executable schema (a federation subgraph when FEDERATION=true), shared by Apollo (/graphql) and the
+ * change feed (/graphql/stream).
  */
-async function createApollo(
-  config: Config,
-  log: Logger,
-  httpServer: http.Server,
-  plugins: ApolloServerPlugin<GraphContext>[],
-): Promise<ApolloServer<GraphContext>> {
+async function buildSchema(config: Config): Promise<GraphQLSchema> {
   // Federation and tracing load their libraries only when switched on: they cost ~0.4 s of start-up.
   // Analysis fields run inside the gate: at most ANALYSIS_CONCURRENCY of the driver's connections at once.
   const resolvers = gateAnalysis(buildResolvers(), new AnalysisGate(config.ANALYSIS_CONCURRENCY, config.ANALYSIS_QUEUE_TIMEOUT_MS));
-  const schema = config.FEDERATION
-    ? { schema: (await import('./federation.js')).subgraphSchema(loadTypeDefs(), resolvers as Record<string, object>) }
-    : { typeDefs: loadTypeDefs(), resolvers };
+  return config.FEDERATION
+    ? (await import('./federation.js')).subgraphSchema(loadTypeDefs(), resolvers as Record<string, object>)
+    : makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as Record<string, object> });
+}
+
+/**
+ * The Apollo server: CSRF prevention, introspection per INTROSPECTION, cost limits, rate limits, and errors
+ * that never show internals.
+ */
+function createApollo(
+  config: Config,
+  log: Logger,
+  httpServer: http.Server,
+  schema: GraphQLSchema,
+  trusted: ReadonlyMap<string, string> | null,
+  plugins: ApolloServerPlugin<GraphContext>[],
+): ApolloServer<GraphContext> {
   return new ApolloServer<GraphContext>({
-    ...schema,
+    schema,
+    // APQ as Apollo ships it (an in-memory cache per replica); with TRUSTED_DOCUMENTS, the manifest, read-only.
+    ...(trusted ? { persistedQueries: { cache: manifestCache(trusted) } } : {}),
     introspection: config.INTROSPECTION,
     // No "Did you mean …?" suggestions naming schema fields, types or values when the schema is not public.
     hideSchemaDetailsFromClientErrors: !config.INTROSPECTION,
@@ -82,6 +100,9 @@ async function createApollo(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      subscriptionsElsewhere,
+      httpCachePlugin,
+      ApolloServerPluginCacheControl({ defaultMaxAge: config.CACHE_MAX_AGE_S }),
       costLimitsPlugin(costLimits(config)),
       rateLimitPlugin(config),
       responseExtensions,
@@ -139,6 +160,8 @@ const readiness =
 export async function createServer(config: Config, db: Database, log: Logger): Promise<AtlasServer> {
   const app = express();
   app.disable('x-powered-by');
+  // ETags are the change sequence's (http-cache.ts), not express's hash of each body: those differ by request id.
+  app.set('etag', false);
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   // Slow or never-finished requests are cut (408) after these; Node checks them every second.
   const headersTimeout = Math.min(config.HTTP_HEADERS_TIMEOUT_MS, config.HTTP_REQUEST_TIMEOUT_MS);
@@ -147,14 +170,27 @@ export async function createServer(config: Config, db: Database, log: Logger): P
   const metrics = createMetrics(db);
   const endpoint = config.OTEL_EXPORTER_OTLP_ENDPOINT;
   const tracing = endpoint ? (await import('../tracing.js')).createTracing({ endpoint, serviceName: config.OTEL_SERVICE_NAME }, db) : null;
-  const apollo = await createApollo(config, log, httpServer, [metrics.plugin, ...(tracing ? [tracing.plugin] : [])]);
+  const schema = await buildSchema(config);
+  const trusted = config.TRUSTED_DOCUMENTS ? loadTrustedDocuments(config.TRUSTED_DOCUMENTS) : null;
+  // The same SDL on every replica gives the same digest, so their ETags agree.
+  const schemaDigest = documentHash(loadTypeDefs());
+  const sequences = new SequenceCache(db, config.HTTP_CACHE_SEQUENCE_MS);
+  const apollo = createApollo(config, log, httpServer, schema, trusted, [metrics.plugin, ...(tracing ? [tracing.plugin] : [])]);
   await apollo.start();
+  const follower = new ChangeFollower(db, { intervalMs: config.LIVE_POLL_MS, onError: (err) => log.warn({ err }, 'reading the change feed failed') });
+  follower.start();
 
   app.use(requestLogger(log), metrics.http);
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', readiness(db));
   app.get('/metrics', metricsGuard(config), metrics.endpoint);
   mountPages(app, config);
+  // Before /graphql, which would match /graphql/stream as a prefix.
+  const endStreams = mountLive(app, '/graphql/stream', { schema, config, db, follower, log, trusted }, [
+    corsPolicy(config.CORS_ORIGINS),
+    express.json({ limit: config.BODY_LIMIT }),
+    identifyClient,
+  ]);
   app.use(
     '/graphql',
     corsPolicy(config.CORS_ORIGINS),
@@ -163,6 +199,8 @@ export async function createServer(config: Config, db: Database, log: Logger): P
     tokenLimit(costLimits(config)),
     identifyClient,
     requestDeadline(config.REQUEST_TIMEOUT_MS),
+    ...(trusted ? [trustedOnly(trusted)] : []),
+    conditionalGet(sequences, schemaDigest, config.CACHE_MAX_AGE_S),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const viewer = await resolveViewer(req, config);
@@ -180,6 +218,8 @@ export async function createServer(config: Config, db: Database, log: Logger): P
           requestId: String(req.id),
           log: req.log,
           signal: signalOf(res),
+          etag: res.locals.etag as string | undefined,
+          credentialPresented: credentialOf(req.headers) !== null,
         };
       },
     }),
@@ -199,6 +239,8 @@ export async function createServer(config: Config, db: Database, log: Logger): P
         });
       }),
     stop: async () => {
+      follower.stop();
+      endStreams();
       await apollo.stop();
       metrics.close();
       await tracing?.shutdown();

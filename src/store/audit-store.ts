@@ -43,6 +43,26 @@ export interface ChangeBatch {
   readonly firstSeq?: number;
   /** The staged import the records belong to: hidden from the trail until that import is published. */
   readonly importId?: string;
+  /** The graph's change sequence before this write (from reserveSequence); a record's sequence is base + 1 + its position. */
+  readonly base?: number;
+}
+
+// `SET l.sequence = l.sequence + $count` reads the property it writes, so Cypher takes the node's write lock before
+// reading it (Neo4j operations manual, "Lost updates"): writes are serialised on this one node until they commit,
+// so sequences are handed out in commit order and a follower reading `sequence > n` never skips a later commit.
+export const RESERVE_SEQUENCE = `
+  MERGE (l:ChangeLog {id: 'changes'})
+  ON CREATE SET l.sequence = 0
+  SET l.sequence = l.sequence + $count
+  RETURN l.sequence - $count AS base`;
+
+/**
+ * Reserves `count` positions of the graph's change sequence in the caller's write transaction; returns the
+ * sequence before them. Every audited write calls it once, first, so the lock is held for the whole write.
+ */
+export async function reserveSequence(tx: Tx, count: number): Promise<number> {
+  const [row] = await tx.run(RESERVE_SEQUENCE, { count: dbInt(count) });
+  return parsed(z.number(), row?.base, 'base');
 }
 
 /**
@@ -57,6 +77,7 @@ export async function recordChanges(tx: Tx, actor: string, changes: readonly Cha
   const rows = changes.map((c, i) => ({
     id: randomUUID(),
     seq: first + i,
+    sequence: batch.base === undefined ? null : dbInt(batch.base + 1 + first + i),
     actor,
     operation: c.operation,
     entityId: c.entityId,
@@ -82,7 +103,7 @@ const nullable = z
   .transform((v) => v ?? null);
 
 /** A (:Change) node as listChanges reads it. */
-const changeRow = z.object({
+export const changeRow = z.object({
   id: z.string(),
   at: z.string(),
   seq: z.number(),

@@ -1,6 +1,6 @@
 import type { Tx } from '../db/database.js';
 import { ENTITY_KINDS, relationshipSpec, type EntityKind } from '../graph/ontology.js';
-import { recordChanges, type ChangeRecord } from './audit-store.js';
+import { recordChanges, reserveSequence, type ChangeRecord } from './audit-store.js';
 import {
   entityRecordOf,
   entityUpdateProps,
@@ -225,16 +225,20 @@ export const WRITE_BATCH = 2_000;
  * deletions, entity creations and updates, then relationship creations and updates, in batches of WRITE_BATCH
  * changes, each with its audit records. `onProgress` is called after each batch with the changes written so far
  * (deletions not counted). The audit records share one timestamp and keep the set's order (entities, then
- * relationships), whatever the batches.
+ * relationships), whatever the batches, and take the next positions of the graph's change sequence (reserved
+ * first, so concurrent writes queue on it rather than deadlock over it midway).
  */
 export async function applyChanges(tx: Tx, actor: string, set: ChangeSet, onProgress?: (done: number) => void): Promise<void> {
   const at = new Date().toISOString();
+  const count = set.entities.length + set.relationships.length;
+  if (!count) return;
+  const base = await reserveSequence(tx, count);
   for (const batch of batches(set.relationships, WRITE_BATCH)) await writeRelationships(tx, batch, 'delete');
   for (const batch of batches(set.entities, WRITE_BATCH)) await writeEntities(tx, batch, 'delete');
   let done = 0;
   let seq = 0;
   const audited = async <T extends { readonly op: Op }>(batch: readonly T[], audit: (c: T) => ChangeRecord): Promise<void> => {
-    await recordChanges(tx, actor, batch.map(audit), { at, firstSeq: seq });
+    await recordChanges(tx, actor, batch.map(audit), { at, firstSeq: seq, base });
     seq += batch.length;
     done += batch.filter((c) => c.op !== 'delete').length;
     onProgress?.(done);

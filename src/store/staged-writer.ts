@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database, Tx } from '../db/database.js';
 import { ENTITY_KINDS, relationshipSpec } from '../graph/ontology.js';
-import { recordChanges } from './audit-store.js';
+import { recordChanges, reserveSequence } from './audit-store.js';
 import { batches, entityAudit, groupBy, relationshipAudit, writeUnaudited, WRITE_BATCH, type ChangeSet, type RelationshipChange } from './change-writer.js';
 import { nodePropsOf, relPropsOf } from './graph-records.js';
 import { runProperties, type ImportRunDetails } from './import-runs.js';
@@ -115,6 +115,9 @@ async function stage(db: Database, importId: string, actor: string, set: ChangeS
 async function publish(tx: Tx, importId: string, set: ChangeSet): Promise<void> {
   const [run] = await tx.run(PUBLISH_RUN, { importId });
   if (run?.published !== 1) throw new Error(`Staged import ${importId} was discarded before it was published`);
+  // The graph changed: the change sequence moves once, so ETags and caches on every replica see it. The staged
+  // records carry no sequence of their own, so the live feed does not replay them (docs/frontends.md).
+  await reserveSequence(tx, 1);
   for (const kind of ENTITY_KINDS) await tx.run(PUBLISH_KIND(kind), { importId, kind });
   const created = new Set(set.entities.filter((c) => c.op === 'create').map((c) => c.after!.id));
   const isStaged = stagedRelationship(created);

@@ -1,5 +1,6 @@
 import { describe, it } from 'vitest';
-import { RECORD_CHANGES } from '../../src/store/audit-store.js';
+import { RECORD_CHANGES, RESERVE_SEQUENCE } from '../../src/store/audit-store.js';
+import { CHANGES_AFTER, CURRENT_SEQUENCE } from '../../src/store/change-feed.js';
 import * as writer from '../../src/store/change-writer.js';
 import { expectCypher } from './snapshot.js';
 
@@ -14,6 +15,9 @@ const STATEMENTS: Record<string, string> = {
   'update-relationships-trained-on': writer.UPDATE_RELATIONSHIPS('TRAINED_ON'),
   'delete-relationships-trained-on': writer.DELETE_RELATIONSHIPS('TRAINED_ON'),
   'record-changes': RECORD_CHANGES,
+  'reserve-sequence': RESERVE_SEQUENCE,
+  'feed-changes-after': CHANGES_AFTER,
+  'feed-current-sequence': CURRENT_SEQUENCE,
 };
 
 describe('the Cypher of the change writer', () => {

@@ -16,12 +16,13 @@ export interface ServerProcess {
 const started = new Set<ServerProcess>();
 
 /**
- * Starts `node --import tsx src/index.ts` with the local Neo4j (NEO4J_URI removed) and `env`; resolves once it logs that it
- * is ready, rejects (killing it) when it exits first or is not ready within `withinMs`.
+ * Starts `node --import tsx src/index.ts` with the local Neo4j (NEO4J_URI removed unless `env` names one, for replicas of one
+ * database) and `env`; resolves once it logs that it is ready, rejects (killing it) when it exits first or is not
+ * ready within `withinMs`.
  */
 export async function startServerProcess(env: Record<string, string>, withinMs: number): Promise<ServerProcess> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', SEED: 'never', ...env };
-  delete childEnv.NEO4J_URI;
+  if (!env.NEO4J_URI) delete childEnv.NEO4J_URI;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { cwd: projectRoot(), env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

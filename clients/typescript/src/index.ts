@@ -1,0 +1,4 @@
+export { AtlasClient, type AtlasClientOptions, type RequestOptions, type SubscriptionHandlers } from './client.js';
+export { AtlasError, type AtlasErrorBody } from './errors.js';
+export { changes, type ChangeEvent, type ChangeFilter } from './changes.js';
+export * from './generated/graphql.js';
