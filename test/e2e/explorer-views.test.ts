@@ -308,6 +308,8 @@ describe('the explorer accessibility', () => {
     await idle(w);
     await w.page.click('#drawn summary');
     const nodes = (await w.page.evaluate(() => window.atlasExplorer.cy.nodes().length)) as number;
+    // The table fills on the <details> toggle event, which fires after the click returns.
+    await w.page.waitForFunction((n) => document.querySelectorAll('#drawn-table tbody tr').length >= n, nodes);
     expect(await w.page.locator('#drawn-table tbody tr').count()).toBe(nodes);
     await w.page.focus('#drawn-table button[data-id="sg-rented-gpu-capacity"]');
     await w.page.keyboard.press('Enter');
