@@ -1,6 +1,6 @@
 import { connectionRelations, groupRelations, quantifiedRelations, sortRelations } from './aggregation.js';
-import { COMMON_RELATIONSHIP_PROPERTIES, ENTITY_KINDS, RELATIONSHIP_TYPES, type EntityKind, type PropertySpec } from './ontology.js';
-import { block, field } from './sdl-text.js';
+import { COMMON_RELATIONSHIP_PROPERTIES, ENTITY_KINDS, type EntityKind } from './ontology.js';
+import { block, field, relationshipProperties, SCALAR_FILTERS } from './sdl-text.js';
 
 /**
  * The SDL of relationship fields as connections, from the ontology: per kind a `<field>Connection` sibling of
@@ -8,27 +8,6 @@ import { block, field } from './sdl-text.js';
  * totalCount, asOf), the `<Kind>RelationEdge`/`<Kind>RelationConnection` types and their filter input, and the
  * shared RelationshipFilter over every relationship property the ontology defines.
  */
-
-const FILTER_OF: Record<PropertySpec['type'], string> = {
-  string: 'StringFilter',
-  int: 'IntFilter',
-  float: 'FloatFilter',
-  boolean: 'BooleanFilter',
-  date: 'DateFilter',
-};
-
-/** Type-specific relationship properties, each once, with the types that carry it (as on the Relationship type). */
-function relationshipProperties(): { prop: PropertySpec; types: string[] }[] {
-  const byName = new Map<string, { prop: PropertySpec; types: string[] }>();
-  for (const spec of RELATIONSHIP_TYPES) {
-    for (const prop of spec.properties) {
-      const entry = byName.get(prop.name) ?? { prop, types: [] };
-      entry.types.push(spec.type);
-      byName.set(prop.name, entry);
-    }
-  }
-  return [...byName.values()];
-}
 
 function relationshipFilter(): string {
   const common = COMMON_RELATIONSHIP_PROPERTIES.filter((p) => p.name === 'validFrom' || p.name === 'validTo');
@@ -39,7 +18,7 @@ function relationshipFilter(): string {
       ...field('confidence', '[Confidence!]', 'The confidence is one of these.'),
       ...field('heldOn', 'Date', 'The relationship held on this date (validFrom inclusive, validTo exclusive, missing bounds open).'),
       ...common.flatMap((p) => field(p.name, 'DateFilter', `Match on ${p.name} (${p.description?.replace(/\.$/, '').toLowerCase()}).`)),
-      ...relationshipProperties().flatMap(({ prop, types }) => field(prop.name, FILTER_OF[prop.type], `Match on ${prop.name} (${types.join(', ')}).`)),
+      ...relationshipProperties().flatMap(({ prop, types }) => field(prop.name, SCALAR_FILTERS[prop.type], `Match on ${prop.name} (${types.join(', ')}).`)),
     ],
   );
 }

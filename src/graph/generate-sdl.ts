@@ -15,7 +15,7 @@ import {
 } from './ontology.js';
 import { aggregateSdl } from './generate-aggregate-sdl.js';
 import { connectionSdl } from './generate-connection-sdl.js';
-import { block, described, field } from './sdl-text.js';
+import { block, described, field, relationshipProperties, SCALAR_FILTERS } from './sdl-text.js';
 
 /**
  * The per-kind part of the GraphQL schema, written from the ontology: the enums it defines, the relationship
@@ -28,18 +28,11 @@ import { block, described, field } from './sdl-text.js';
 type Line = string;
 
 const SCALARS: Record<PropertySpec['type'], string> = { string: 'String', int: 'Int', float: 'Float', boolean: 'Boolean', date: 'Date' };
-const FILTERS: Record<PropertySpec['type'], string> = {
-  string: 'StringFilter',
-  int: 'IntFilter',
-  float: 'FloatFilter',
-  boolean: 'BooleanFilter',
-  date: 'DateFilter',
-};
 
 const valueType = (prop: PropertySpec): string => prop.enum?.name ?? SCALARS[prop.type];
 const outputType = (prop: PropertySpec): string => (prop.list ? `[${valueType(prop)}!]!` : valueType(prop));
 const inputType = (prop: PropertySpec): string => (prop.list ? `[${valueType(prop)}!]` : valueType(prop));
-const filterType = (prop: PropertySpec): string => (prop.enum ? `${prop.enum.name}Filter` : prop.list ? 'StringListFilter' : FILTERS[prop.type]);
+const filterType = (prop: PropertySpec): string => (prop.enum ? `${prop.enum.name}Filter` : prop.list ? 'StringListFilter' : SCALAR_FILTERS[prop.type]);
 
 function enumDefinition(spec: EnumSpec): string {
   return block(
@@ -68,19 +61,6 @@ function enums(): string[] {
   const filtered = ENTITY_KINDS.flatMap((k) => kindSpec(k).properties).filter((prop) => prop.enum);
   const filters = [...new Map(filtered.map((prop) => [prop.enum!.name, enumFilter(prop.enum!, prop.list ?? false)])).values()];
   return [enumDefinition(entityKind!), enumDefinition(relationshipTypes), ...rest.map(enumDefinition), ...filters];
-}
-
-/** Relationship-type properties, each once, with the types that carry it. */
-function relationshipProperties(): { prop: PropertySpec; types: string[] }[] {
-  const byName = new Map<string, { prop: PropertySpec; types: string[] }>();
-  for (const spec of RELATIONSHIP_TYPES) {
-    for (const prop of spec.properties) {
-      const entry = byName.get(prop.name) ?? { prop, types: [] };
-      entry.types.push(spec.type);
-      byName.set(prop.name, entry);
-    }
-  }
-  return [...byName.values()];
 }
 
 function relationshipType(): string {

@@ -1,4 +1,6 @@
-/** Text helpers the SDL generators share: descriptions, fields with arguments, and described blocks. */
+import { RELATIONSHIP_TYPES, type PropertySpec } from './ontology.js';
+
+/** What the SDL generators share: descriptions, fields with arguments, described blocks, filter type names. */
 
 type Line = string;
 
@@ -18,3 +20,25 @@ export function field(name: string, type: string, description: string | undefine
 
 /** A described type, input or enum with its lines. */
 export const block = (description: string, head: string, lines: Line[]): string => [described(description, head), `${head} {`, ...lines, '}'].join('\n');
+
+/** The filter input of each scalar property type. */
+export const SCALAR_FILTERS: Record<PropertySpec['type'], string> = {
+  string: 'StringFilter',
+  int: 'IntFilter',
+  float: 'FloatFilter',
+  boolean: 'BooleanFilter',
+  date: 'DateFilter',
+};
+
+/** Relationship-type properties, each once, with the types that carry it. */
+export function relationshipProperties(): { prop: PropertySpec; types: string[] }[] {
+  const byName = new Map<string, { prop: PropertySpec; types: string[] }>();
+  for (const spec of RELATIONSHIP_TYPES) {
+    for (const prop of spec.properties) {
+      const entry = byName.get(prop.name) ?? { prop, types: [] };
+      entry.types.push(spec.type);
+      byName.set(prop.name, entry);
+    }
+  }
+  return [...byName.values()];
+}
