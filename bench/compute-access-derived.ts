@@ -10,9 +10,9 @@ import { projectRoot } from '../src/project-root.js';
 import { recomputeDerivedRestrictions } from '../src/store/derived-restrictions.js';
 import { planFor } from './generate.js';
 import { openBenchDatabase, type BenchDatabase } from './load-graph.js';
-import { combine, verify, type TargetResult } from './measure.js';
+import { combine, measureOnce, verify, type TargetResult } from './measure.js';
 import { OPERATIONS, requestVariables } from './operations.js';
-import { bundleServers, cacheDir, sampleRss, startLoadWorker, startServer, type RunningServer } from './processes.js';
+import { bundleServers, cacheDir, startLoadWorker, startServer, type RunningServer } from './processes.js';
 
 /**
  * `npx tsx bench/compute-access-derived.ts --size 1e5`: computeAccess on a graph whose chips carry the rules'
@@ -101,16 +101,14 @@ async function main(): Promise<void> {
     const samples: Record<string, TargetResult[]> = { ours: [], baseline: [] };
     for (let round = 0; round < Number(values.rounds); round++) {
       for (const s of round % 2 ? [...servers].reverse() : servers) {
-        const stop = sampleRss(s.pid);
-        const summary = await worker.run({ url: `${s.url}/graphql`, bodies, connections: Number(values.connections), duration: Number(values.duration) });
-        const rss = stop();
-        samples[s.name]!.push({
-          ...summary,
-          failed: summary.errors + summary.non2xx + summary.timeouts + summary.graphqlErrors,
-          rssPeakMb: rss.peakMb,
-          rssMeanMb: rss.meanMb,
+        const result = await measureOnce(worker, s.pid, {
+          url: `${s.url}/graphql`,
+          bodies,
+          connections: Number(values.connections),
+          duration: Number(values.duration),
         });
-        log(`bench: round ${round + 1} ${s.name}: ${summary.requestsPerSecond.toFixed(1)} req/s, p50 ${summary.p50} ms, p99 ${summary.p99} ms`);
+        samples[s.name]!.push(result);
+        log(`bench: round ${round + 1} ${s.name}: ${result.requestsPerSecond.toFixed(1)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
       }
     }
     const results = { ours: combine(samples.ours!), baseline: combine(samples.baseline!) };

@@ -1,4 +1,5 @@
 import type { Operation } from './operations.js';
+import type { LoadJob } from './load-worker.js';
 import { sampleRss, TARGETS, type LoadWorker, type RunningServer, type TargetName } from './processes.js';
 
 export interface BenchOptions {
@@ -86,6 +87,19 @@ async function warmUp(
   }
 }
 
+/** One measured load on one server: the load worker's summary, its failures summed, the server's RSS meanwhile. */
+export async function measureOnce(worker: LoadWorker, pid: number, job: LoadJob): Promise<TargetResult> {
+  const stopSampling = sampleRss(pid);
+  const summary = await worker.run(job);
+  const rss = stopSampling();
+  return {
+    ...summary,
+    failed: summary.errors + summary.non2xx + summary.timeouts + summary.graphqlErrors,
+    rssPeakMb: rss.peakMb,
+    rssMeanMb: rss.meanMb,
+  };
+}
+
 /**
  * Verifies and warms up every (operation, target), then measures them interleaved, in rounds: within a round, the
  * three targets of an operation run back to back in an order that rotates from one operation (and round) to the next.
@@ -107,17 +121,15 @@ export async function measureAll(
       for (const t of TARGETS.map((_t, j) => TARGETS[(j + k + round) % TARGETS.length]!)) {
         const bodies = runnable(op, t);
         if (!bodies) continue;
-        const stopSampling = sampleRss(servers[t].pid);
-        const summary = await worker.run({ url: endpoint(servers[t]), bodies, connections: opts.connections, duration: opts.duration, amount: opts.amount });
-        const rss = stopSampling();
-        const result = {
-          ...summary,
-          failed: summary.errors + summary.non2xx + summary.timeouts + summary.graphqlErrors,
-          rssPeakMb: rss.peakMb,
-          rssMeanMb: rss.meanMb,
-        };
+        const result = await measureOnce(worker, servers[t].pid, {
+          url: endpoint(servers[t]),
+          bodies,
+          connections: opts.connections,
+          duration: opts.duration,
+          amount: opts.amount,
+        });
         samples.set(`${op.name}|${t}`, [...(samples.get(`${op.name}|${t}`) ?? []), result]);
-        log(`bench: round ${round + 1} ${op.name} ${t}: ${summary.requestsPerSecond.toFixed(0)} req/s, p50 ${summary.p50} ms, p99 ${summary.p99} ms`);
+        log(`bench: round ${round + 1} ${op.name} ${t}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
       }
     }
   }
