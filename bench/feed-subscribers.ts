@@ -1,14 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { loadConfig } from '../src/config.js';
-import { Database } from '../src/db/database.js';
-import { startLocalNeo4j } from '../src/db/local-neo4j.js';
-import { migrate } from '../src/db/migrations.js';
-import { loadSeed } from '../src/ingest/seed.js';
-import { createLogger } from '../src/logger.js';
-import { projectRoot } from '../src/project-root.js';
-import { createServer } from '../src/server/http.js';
+import { loads, withSeededServer } from './seeded-server.js';
 
 /**
  * `npx tsx bench/feed-subscribers.ts [subscribers=1000] [writes=10]`: many subscribers of the SSE change feed
@@ -20,14 +11,8 @@ const KEY = 'bench-feed-key-0123456789';
 const SUBSCRIBERS = Number(process.argv[2] ?? 1_000);
 const WRITES = Number(process.argv[3] ?? 10);
 
-const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
-const loads = (): string =>
-  os
-    .loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 
 async function openSubscriber(url: string, received: (at: number) => void): Promise<AbortController> {
   const controller = new AbortController();
@@ -121,44 +106,24 @@ async function run(url: string): Promise<string[]> {
   ];
 }
 
-async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-feed-'));
-  const neo4j = await startLocalNeo4j({ dataDir, port: 0, heap: '1g', pageCacheMb: 256 });
-  const env = {
-    NEO4J_URI: neo4j.uri,
-    LOG_LEVEL: 'silent',
+await withSeededServer(
+  'feed-subscribers',
+  {
     API_KEYS: KEY,
     AUDIT_VISIBILITY: 'public',
     WRITE_RATE_LIMIT_PER_MIN: '100000',
     MAX_CONNECTIONS: String(SUBSCRIBERS + 1_000),
     LIVE_MAX_SUBSCRIBERS: String(SUBSCRIBERS + 1_000),
-  };
-  const config = loadConfig(env);
-  const db = new Database({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', txTimeoutMs: 120_000, poolSize: config.NEO4J_POOL_SIZE });
-  try {
-    await migrate(db);
-    await loadSeed(db);
-    const server = await createServer(config, db, createLogger('silent'));
-    const url = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
+  },
+  async (url, config) => {
     const loadBefore = loads();
     const result = await run(url);
-    const lines = [
+    return [
       `# Change feed: many subscribers (${new Date().toISOString().slice(0, 10)})`,
       '',
       `command: npx tsx bench/feed-subscribers.ts ${SUBSCRIBERS} ${WRITES}; ${os.cpus().length} cores; LIVE_POLL_MS=${config.LIVE_POLL_MS}; load average before ${loadBefore}, after ${loads()}`,
       '',
       ...result,
     ];
-    log(lines.join('\n'));
-    const out = path.join(projectRoot(), 'bench', 'results', `${new Date().toISOString().slice(0, 10)}-feed-subscribers.md`);
-    writeFileSync(out, `${lines.join('\n')}\n`);
-    log(`wrote ${out}`);
-    await server.stop();
-  } finally {
-    await db.close();
-    await neo4j.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-await main();
+  },
+);

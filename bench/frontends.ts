@@ -1,32 +1,19 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import autocannon, { type Result } from 'autocannon';
-import { loadConfig } from '../src/config.js';
-import { Database } from '../src/db/database.js';
-import { startLocalNeo4j } from '../src/db/local-neo4j.js';
-import { migrate } from '../src/db/migrations.js';
-import { loadSeed } from '../src/ingest/seed.js';
-import { createLogger } from '../src/logger.js';
-import { projectRoot } from '../src/project-root.js';
-import { createServer } from '../src/server/http.js';
+import { loads, withSeededServer } from './seeded-server.js';
 
 /**
  * `npx tsx bench/frontends.ts`: the seed graph in a throwaway local Neo4j, the server in this process.
- * 1) GET by-id and a traversal, uncached (each request executed) and revalidated (If-None-Match → 304),
- *    8 s rounds each, 8 connections; 2) 1,000 change-feed subscribers on one replica, delivery latency of a write
- *    (from sending the mutation to each subscriber receiving its event; includes up to one LIVE_POLL_MS).
+ * GET by-id and a traversal, uncached (each request executed) and revalidated (If-None-Match → 304), 8 s rounds
+ * each, 8 connections. (The change feed under many subscribers is bench/feed-subscribers.ts.)
  * autocannon runs in the server's process: the numbers compare the two paths, they are not capacity figures.
  */
-const KEY = 'bench-frontends-key-0123456789';
 const BY_ID = '{ entity(id: "nvidia-h100") { id name kind } }';
 const TRAVERSAL =
   '{ entity(id: "nvidia") { id name ... on Company { designedChips { node { id name } relationship { type } } models { node { id name } } } } }';
-const SUBSCRIBERS = 1_000;
 const ROUND_S = 8;
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
-const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
 /** autocannon's result also counts answers by status class. */
 type Counted = Result & { '2xx': number; '3xx': number };
@@ -40,118 +27,31 @@ async function round(url: string, query: string, etag: string | null): Promise<{
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], notModified: result['3xx'] };
 }
 
-async function openSubscriber(url: string, received: (at: number) => void): Promise<AbortController> {
-  const controller = new AbortController();
-  const res = await fetch(`${url}/graphql/stream`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-    body: JSON.stringify({ query: 'subscription { changes { sequence } }' }),
-    signal: controller.signal,
-  });
-  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-  void (async () => {
-    for (;;) {
-      const chunk = await reader.read().catch(() => ({ done: true as const, value: undefined }));
-      if (chunk.done) return;
-      if (chunk.value.includes('event: next')) received(performance.now());
-    }
-  })();
-  return controller;
-}
-
-async function feedLatency(url: string, writes: number): Promise<{ p50: number; p99: number; max: number; delivered: number }> {
-  let sentAt = 0;
-  const latencies: number[] = [];
-  const subscribers = [];
-  for (let i = 0; i < SUBSCRIBERS; i += 100) {
-    subscribers.push(...(await Promise.all(Array.from({ length: 100 }, () => openSubscriber(url, (at) => latencies.push(at - sentAt))))));
-  }
-  await new Promise((r) => setTimeout(r, 1_000));
-  for (let w = 0; w < writes; w++) {
-    const id = `bench-feed-${process.pid}-${w}`;
-    sentAt = performance.now();
-    await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': KEY },
-      body: JSON.stringify({
-        query: `mutation { createCompany(input: { id: "${id}", name: "Bench ${w}", sources: ["src-epoch-notable-models"] }) { entity { id } } }`,
-      }),
-    });
-    await new Promise((r) => setTimeout(r, 1_500));
-  }
-  for (const s of subscribers) s.abort();
-  const sorted = latencies.sort((a, b) => a - b);
-  return { p50: Math.round(pct(sorted, 50)), p99: Math.round(pct(sorted, 99)), max: Math.round(sorted.at(-1) ?? 0), delivered: sorted.length };
-}
-
-async function main(): Promise<void> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-bench-frontends-'));
-  const neo4j = await startLocalNeo4j({ dataDir, port: 0, heap: '1g', pageCacheMb: 256 });
-  const env = {
-    NEO4J_URI: neo4j.uri,
-    LOG_LEVEL: 'silent',
-    API_KEYS: KEY,
-    AUDIT_VISIBILITY: 'public',
-    WRITE_RATE_LIMIT_PER_MIN: '100000',
-    MAX_CONNECTIONS: '4000',
-    LIVE_MAX_SUBSCRIBERS: '4000',
-  };
-  const config = loadConfig(env);
-  const db = new Database({ uri: neo4j.uri, user: 'neo4j', password: '', database: 'neo4j', txTimeoutMs: 120_000, poolSize: config.NEO4J_POOL_SIZE });
-  try {
-    await migrate(db);
-    await loadSeed(db);
-    const server = await createServer(config, db, createLogger('silent'));
-    const url = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
-    const lines = [
-      `# Frontends bench (${new Date().toISOString().slice(0, 10)})`,
-      '',
-      `command: npx tsx bench/frontends.ts; ${os.cpus().length} cores, shared machine; load before: ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-      '',
-    ];
-    lines.push('| query | path | req/s | p50 ms | p99 ms | 200s | 304s |', '|---|---|---|---|---|---|---|');
-    for (const [name, query] of [
-      ['by id', BY_ID],
-      ['traversal', TRAVERSAL],
+await withSeededServer('frontends', {}, async (url) => {
+  const lines = [
+    `# Frontends bench (${new Date().toISOString().slice(0, 10)})`,
+    '',
+    `command: npx tsx bench/frontends.ts; ${os.cpus().length} cores, shared machine; load before: ${loads()}`,
+    '',
+  ];
+  lines.push('| query | path | req/s | p50 ms | p99 ms | 200s | 304s |', '|---|---|---|---|---|---|---|');
+  for (const [name, query] of [
+    ['by id', BY_ID],
+    ['traversal', TRAVERSAL],
+  ] as const) {
+    const first = await fetch(`${url}/graphql?${new URLSearchParams({ query }).toString()}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const etag = first.headers.get('etag');
+    const body = (await first.json()) as { errors?: unknown };
+    if (body.errors || !etag) throw new Error(`${name}: ${JSON.stringify(body.errors ?? 'no ETag')}`);
+    for (const [label, tag] of [
+      ['uncached (executed)', null],
+      ['If-None-Match → 304', etag],
     ] as const) {
-      const first = await fetch(`${url}/graphql?${new URLSearchParams({ query }).toString()}`, { headers: { 'apollo-require-preflight': 'true' } });
-      const etag = first.headers.get('etag');
-      const body = (await first.json()) as { errors?: unknown };
-      if (body.errors || !etag) throw new Error(`${name}: ${JSON.stringify(body.errors ?? 'no ETag')}`);
-      for (const [label, tag] of [
-        ['uncached (executed)', null],
-        ['If-None-Match → 304', etag],
-      ] as const) {
-        const r = await round(url, query, tag);
-        log(`${name} ${label}: ${JSON.stringify(r)}`);
-        lines.push(`| ${name} | ${label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.notModified} |`);
-      }
+      const r = await round(url, query, tag);
+      log(`${name} ${label}: ${JSON.stringify(r)}`);
+      lines.push(`| ${name} | ${label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.notModified} |`);
     }
-    const feed = await feedLatency(url, 5);
-    log(`feed: ${JSON.stringify(feed)}`);
-    lines.push(
-      '',
-      `change feed: ${SUBSCRIBERS} subscribers on one replica, 5 writes, LIVE_POLL_MS=${config.LIVE_POLL_MS}: delivered ${feed.delivered} events, latency from sending the mutation p50 ${feed.p50} ms, p99 ${feed.p99} ms, max ${feed.max} ms`,
-    );
-    lines.push(
-      '',
-      `load after: ${os
-        .loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')}`,
-    );
-    const out = path.join(projectRoot(), 'bench', 'results', `${new Date().toISOString().slice(0, 10)}-frontends.md`);
-    writeFileSync(out, `${lines.join('\n')}\n`);
-    log(`wrote ${out}`);
-    await server.stop();
-  } finally {
-    await db.close();
-    await neo4j.stop();
-    rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-await main();
+  lines.push('', `load after: ${loads()}`);
+  return lines;
+});
