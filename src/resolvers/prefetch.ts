@@ -103,16 +103,14 @@ function selectionsOf(entitySelections: readonly FieldsByTypeName[], depth: numb
   }));
 }
 
-const selectionsFrom = (entitySelections: FieldsByTypeName[]): RelationSelection[] => selectionsOf(entitySelections, 0, propertiesByKey(entitySelections));
-
-/** The relationship fields selected on the entity (or entities) the current field returns. */
-export function entityRelationSelections(info: GraphQLResolveInfo): RelationSelection[] {
+/** The selections on the entity (or entities) the current field returns, by type. */
+export function rootEntitySelections(info: GraphQLResolveInfo): FieldsByTypeName[] {
   const tree = parseResolveInfo(info) as ResolveTree | null;
-  return tree ? selectionsFrom([tree.fieldsByTypeName]) : [];
+  return tree ? [tree.fieldsByTypeName] : [];
 }
 
-/** The relationship fields selected on the items of a connection (`edges { node }` and `nodes`). */
-export function connectionRelationSelections(info: GraphQLResolveInfo): RelationSelection[] {
+/** The selections on the items of a connection (`edges { node }` and `nodes`), by type. */
+export function connectionItemSelections(info: GraphQLResolveInfo): FieldsByTypeName[] {
   const tree = parseResolveInfo(info) as ResolveTree | null;
   if (!tree) return [];
   const items: FieldsByTypeName[] = [];
@@ -122,5 +120,9 @@ export function connectionRelationSelections(info: GraphQLResolveInfo): Relation
       if (f.name === 'edges') items.push(...nodeSelections(f));
     }
   }
-  return selectionsFrom(items);
+  return items;
 }
+
+/** Store selections for the relationship fields selected on these entity selections, up to PREFETCH_DEPTH levels. */
+export const relationSelectionsOf = (entitySelections: FieldsByTypeName[]): RelationSelection[] =>
+  selectionsOf(entitySelections, 0, propertiesByKey(entitySelections));

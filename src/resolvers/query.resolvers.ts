@@ -8,7 +8,8 @@ import { entitiesWithRelations, listEntities } from '../store/entity-store.js';
 import type { EntityFilter } from '../store/filters.js';
 import { pageSize } from './limits.js';
 import { orderOf, type OrderInput } from './order.js';
-import { connectionRelationSelections, entityRelationSelections } from './prefetch.js';
+import { connectionItemSelections, relationSelectionsOf, rootEntitySelections } from './prefetch.js';
+import { pageSelectionsOf, primePages } from './relation-connection.resolvers.js';
 
 interface ListArgs {
   first?: number | null;
@@ -27,21 +28,27 @@ const listResolver =
       first: pageSize(args.first, ctx.config.MAX_PAGE_SIZE),
       after: args.after,
     };
-    const { prefetched, ...page } = await listEntities(ctx.db, kind, listArgs, connectionRelationSelections(info));
+    const items = connectionItemSelections(info);
+    const { prefetched, pages, ...page } = await listEntities(ctx.db, kind, listArgs, relationSelectionsOf(items), pageSelectionsOf(ctx, items));
     ctx.loaders.prime(prefetched);
+    primePages(ctx, pages);
     return page;
   };
 
 /**
  * One entity by id. With relationship fields selected below it, the whole traversal (up to PREFETCH_DEPTH
- * levels) is read in the same statement and handed to the loaders; otherwise the id joins the request's batch.
+ * levels) and the first level's `...Connection` pages are read in the same statement and handed to the loaders;
+ * otherwise the id joins the request's batch.
  */
 async function entityById(id: string, ctx: GraphContext, info: GraphQLResolveInfo): Promise<EntityModel | null> {
-  const selections = entityRelationSelections(info);
-  if (selections.length === 0) return ctx.loaders.entity.load(id);
-  const [found] = await entitiesWithRelations(ctx.db, [id], selections);
+  const entities = rootEntitySelections(info);
+  const selections = relationSelectionsOf(entities);
+  const pages = pageSelectionsOf(ctx, entities);
+  if (selections.length === 0 && pages.length === 0) return ctx.loaders.entity.load(id);
+  const [found] = await entitiesWithRelations(ctx.db, [id], selections, pages);
   if (!found) return null;
   ctx.loaders.prime(found.prefetched);
+  primePages(ctx, found.pages);
   return found.entity;
 }
 

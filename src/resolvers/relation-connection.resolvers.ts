@@ -1,15 +1,16 @@
 import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldsByTypeName } from 'graphql-parse-resolve-info';
 import type { GraphContext } from '../context.js';
 import { connectionRelations } from '../graph/aggregation.js';
 import type { RelationPageModel } from '../graph/connection-models.js';
 import type { EntityModel } from '../graph/models.js';
-import { ENTITY_KINDS, type EntityKind } from '../graph/ontology.js';
+import { ENTITY_KINDS, isEntityKind, type EntityKind } from '../graph/ontology.js';
 import type { Loaders } from './loaders.js';
 import type { EntityFilter } from '../store/filters.js';
 import type { GroupHop } from '../store/group-keys.js';
-import type { RelationshipFilter } from '../store/relation-page-query.js';
-import { relationPages } from '../store/relation-page-store.js';
+import type { RelationPageArgs, RelationshipFilter } from '../store/relation-page-query.js';
+import { relationPages, type PageSelection, type PrefetchedPage } from '../store/relation-page-store.js';
 import { pageSize } from './limits.js';
 import { orderOf, type OrderInput } from './order.js';
 import { selectsField } from './selection.js';
@@ -29,17 +30,20 @@ interface ConnectionArgs {
  */
 const pageLoaders = new WeakMap<Loaders, Map<string, DataLoader<string, RelationPageModel>>>();
 
-function loaderFor(ctx: GraphContext, kind: EntityKind, hop: GroupHop, args: ConnectionArgs, withTotal: boolean): DataLoader<string, RelationPageModel> {
-  const first = pageSize(args.first, ctx.config.MAX_PAGE_SIZE);
-  const pageArgs = {
+/** The store's page arguments of one `...Connection` field; throws on a bad `first` or `orderBy`. */
+function pageArgsOf(ctx: GraphContext, hop: GroupHop, args: ConnectionArgs, withTotal: boolean): RelationPageArgs {
+  return {
     node: args.filter?.node,
     relationship: args.filter?.relationship,
     ...orderOf(hop.neighbour, args.orderBy),
-    first,
+    first: pageSize(args.first, ctx.config.MAX_PAGE_SIZE),
     after: args.after,
     asOf: args.asOf,
     withTotal,
   };
+}
+
+function loaderFor(ctx: GraphContext, kind: EntityKind, hop: GroupHop, pageArgs: RelationPageArgs): DataLoader<string, RelationPageModel> {
   const key = JSON.stringify([kind, hop.field, pageArgs]);
   let byKey = pageLoaders.get(ctx.loaders);
   if (!byKey) pageLoaders.set(ctx.loaders, (byKey = new Map()));
@@ -48,12 +52,44 @@ function loaderFor(ctx: GraphContext, kind: EntityKind, hop: GroupHop, args: Con
   return loader;
 }
 
+const HOPS = new Map(ENTITY_KINDS.map((kind) => [kind, new Map(connectionRelations(kind).map((hop) => [`${hop.field}Connection`, hop]))]));
+
+/**
+ * The `...Connection` fields selected directly on a root field's entities, as pages its statement reads ahead.
+ * A field whose arguments are wrong is left to its resolver, which reports the error at that field.
+ */
+export function pageSelectionsOf(ctx: GraphContext, entitySelections: readonly FieldsByTypeName[]): PageSelection[] {
+  const out = new Map<string, PageSelection>();
+  for (const byType of entitySelections) {
+    for (const [typeName, fields] of Object.entries(byType)) {
+      if (!isEntityKind(typeName)) continue;
+      for (const selected of Object.values(fields)) {
+        const hop = HOPS.get(typeName)!.get(selected.name);
+        if (!hop) continue;
+        const withTotal = Object.values(selected.fieldsByTypeName).some((f) => Object.values(f).some((c) => c.name === 'totalCount'));
+        try {
+          const args = pageArgsOf(ctx, hop, selected.args as ConnectionArgs, withTotal);
+          out.set(JSON.stringify([typeName, hop.field, args]), { parentKind: typeName, hop, args });
+        } catch {
+          continue;
+        }
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+/** Hands pages read ahead to the loaders their fields ask, so those fields read nothing more. */
+export function primePages(ctx: GraphContext, pages: readonly PrefetchedPage[]): void {
+  for (const { selection, parentId, page } of pages) loaderFor(ctx, selection.parentKind, selection.hop, selection.args).prime(parentId, page);
+}
+
 function kindFields(kind: EntityKind) {
   return Object.fromEntries(
     connectionRelations(kind).map((hop) => [
       `${hop.field}Connection`,
       (parent: EntityModel, args: ConnectionArgs, ctx: GraphContext, info: GraphQLResolveInfo) =>
-        loaderFor(ctx, kind, hop, args, selectsField(info, 'totalCount')).load(parent.id),
+        loaderFor(ctx, kind, hop, pageArgsOf(ctx, hop, args, selectsField(info, 'totalCount'))).load(parent.id),
     ]),
   );
 }

@@ -7,6 +7,7 @@ import { buildListQuery, type ListArgs } from './list-query.js';
 import { encodeCursor, sortKey } from './pagination.js';
 import { num } from './rows.js';
 import { compilePrefetch, type Prefetched, type RelationSelection } from './prefetch-query.js';
+import { compilePagePrefetch, type PageSelection, type PrefetchedPage } from './relation-page-store.js';
 import { fulltextQuery, rankHits } from './search-query.js';
 
 const BY_IDS = `
@@ -26,10 +27,11 @@ export async function entitiesByIds(db: Database, ids: readonly string[]): Promi
   return ids.map((id) => byId.get(id) ?? null);
 }
 
-/** An entity with the neighbour lists a request will read under it, read ahead in the same statement. */
+/** An entity with the neighbour lists and `...Connection` pages a request will read under it, read ahead in the same statement. */
 export interface EntityWithRelations {
   readonly entity: EntityModel;
   readonly prefetched: Prefetched[];
+  readonly pages: PrefetchedPage[];
 }
 
 /**
@@ -40,13 +42,15 @@ export async function entitiesWithRelations(
   db: Database,
   ids: readonly string[],
   selections: readonly RelationSelection[],
+  pageSelections: readonly PageSelection[] = [],
 ): Promise<(EntityWithRelations | null)[]> {
   const plan = compilePrefetch('n', selections);
-  const rows = await db.query(`${BY_IDS}${plan.columns}`, { ...plan.params, ids });
+  const pagePlan = compilePagePrefetch('n', pageSelections);
+  const rows = await db.query(`${BY_IDS}${plan.columns}${pagePlan.columns}`, { ...plan.params, ...pagePlan.params, ids });
   const byId = new Map(
     rows.map((r) => {
       const entity = toEntity(r.n);
-      return [entity.id, { entity, prefetched: plan.read(r, entity) }];
+      return [entity.id, { entity, prefetched: plan.read(r, entity), pages: pagePlan.read(r, entity) }];
     }),
   );
   return ids.map((id) => byId.get(id) ?? null);
@@ -58,15 +62,21 @@ export async function listEntities(
   kind: EntityKind,
   args: ListArgs,
   selections: readonly RelationSelection[] = [],
-): Promise<PageModel<EntityModel> & { prefetched: Prefetched[] }> {
+  pageSelections: readonly PageSelection[] = [],
+): Promise<PageModel<EntityModel> & { prefetched: Prefetched[]; pages: PrefetchedPage[] }> {
   const plan = compilePrefetch('n', selections);
-  const { pageQuery, countQuery, params, ordering } = buildListQuery(kind, args, plan.columns);
+  const pagePlan = compilePagePrefetch('n', pageSelections);
+  const { pageQuery, countQuery, params, ordering } = buildListQuery(kind, args, `${plan.columns}${pagePlan.columns}`);
   // Page and count are independent single statements: run side by side, each in one round trip.
-  const [rows, [count]] = await Promise.all([db.query(pageQuery, { ...plan.params, ...params }), args.withTotal === false ? [] : db.query(countQuery, params)]);
+  const [rows, [count]] = await Promise.all([
+    db.query(pageQuery, { ...plan.params, ...pagePlan.params, ...params }),
+    args.withTotal === false ? [] : db.query(countQuery, params),
+  ]);
   const page = rows.slice(0, args.first);
   const nodes = page.map((r) => toEntity(r.n));
   return {
     prefetched: page.flatMap((r, i) => plan.read(r, nodes[i]!)),
+    pages: page.flatMap((r, i) => pagePlan.read(r, nodes[i]!)),
     items: page.map((r, i) => ({ node: nodes[i]!, cursor: encodeCursor(ordering, { value: sortKey(r.sortKey), id: nodes[i]!.id }) })),
     hasNextPage: rows.length > args.first,
     hasPreviousPage: !!args.after,

@@ -88,13 +88,13 @@ function compileIn(kind: EntityKind, filter: EntityFilter | null | undefined, sc
 }
 
 /**
- * Compiles a filter into Cypher predicates over `n` and their parameters; all must hold. Property and
+ * Compiles a filter into Cypher predicates over `node` (`n`) and their parameters; all must hold. Property and
  * relationship names come only from the ontology, values only as parameters; an unknown field or an operator
  * that does not fit the property is a BAD_USER_INPUT. Quantified relationship filters nest: the neighbour's
  * conditions compile over the subquery's own variables.
  */
-export function compileFilter(kind: EntityKind, filter: EntityFilter | null | undefined): Compiled {
+export function compileFilter(kind: EntityKind, filter: EntityFilter | null | undefined, node = 'n'): Compiled {
   const params: Record<string, unknown> = {};
-  const where = compileIn(kind, filter, { node: 'n', params, counter: { i: 0 } });
+  const where = compileIn(kind, filter, { node, params, counter: { i: 0 } });
   return { where, params };
 }

@@ -24,7 +24,7 @@ export function sortKeyOf(spec: PropertySpec, n = 'n'): { key: string; required:
   return { key: spec.type === 'string' ? `toLower(${n}.${spec.name})` : `${n}.${spec.name}`, required: false };
 }
 
-/** How a list is sorted: the sort property, the expression over `n`, whether it is always set, and its cursor name. */
+/** How a list is sorted: the sort property, the expression over the node variable (`n`), whether it is always set, and its cursor name. */
 export interface SortKey {
   readonly spec: PropertySpec;
   readonly key: string;
@@ -38,14 +38,14 @@ export interface SortKey {
  * DataCenter.country) of the neighbour's property: read per row with a pattern comprehension, null (so last) for
  * an entity without the neighbour. Names come from the ontology only.
  */
-export function sortKey(kind: EntityKind, field: string, through?: string | null): SortKey {
+export function sortKey(kind: EntityKind, field: string, through?: string | null, n = 'n'): SortKey {
   if (!through) {
     const spec = sortProperty(kind, field);
-    return { spec, ...sortKeyOf(spec), field: spec.name };
+    return { spec, ...sortKeyOf(spec, n), field: spec.name };
   }
   const relation = sortRelations(kind).find((f) => f.field === through);
   if (!relation) throw badInput(`${kind} lists cannot be sorted through "${through}".`, { argument: 'orderBy' });
   const spec = sortProperty(relation.neighbour, field);
-  const key = `head([(n)${hopPattern(relation.spec.type, relation.direction, '')}(s:${relation.neighbour}) | ${sortKeyOf(spec, 's').key}])`;
+  const key = `head([(${n})${hopPattern(relation.spec.type, relation.direction, '')}(s:${relation.neighbour}) | ${sortKeyOf(spec, 's').key}])`;
   return { spec, key, required: false, field: `${relation.field}.${spec.name}` };
 }

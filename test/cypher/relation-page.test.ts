@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { connectionRelations } from '../../src/graph/aggregation.js';
-import { buildRelationPageQuery } from '../../src/store/relation-page-query.js';
+import { buildRelationPageQuery, relationPageColumns } from '../../src/store/relation-page-query.js';
 import { encodeCursor } from '../../src/store/pagination.js';
 import { expectCypher } from './snapshot.js';
 
@@ -38,5 +38,26 @@ describe('the Cypher of a relationship connection', () => {
     expect(() =>
       buildRelationPageQuery('Company', hop('Company', 'designedChips'), { sortField: 'NAME', descending: false, first: 5, after, withTotal: false }),
     ).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { argument: 'after' } }));
+  });
+
+  it('names every parameter and column of a page read ahead in a root statement with its prefix', () => {
+    const { columns, params } = relationPageColumns(
+      'n',
+      'DataCenter',
+      hop('DataCenter', 'chips'),
+      {
+        node: { vendor: { eq: 'NVIDIA' } },
+        relationship: { chipCount: { gte: 1000 } },
+        sortField: 'NAME',
+        descending: false,
+        first: 3,
+        withTotal: true,
+      },
+      'pg0_',
+    );
+    expect(Object.keys(params).sort()).toEqual(['pg0_asOf', 'pg0_f0', 'pg0_limit', 'pg0_rel0']);
+    expect(columns.match(/\$\w+/g)!.every((p) => p.startsWith('$pg0_'))).toBe(true);
+    expect(columns).toContain('MATCH (n)-[pr:EQUIPPED_WITH]->(pn:Chip)');
+    expect(columns).toMatch(/} AS pg0_page,\s+COUNT \{[^}]*} AS pg0_total$/);
   });
 });

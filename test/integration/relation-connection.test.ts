@@ -45,6 +45,13 @@ describe('relationship fields as connections', () => {
     expect([short(gone), gone.totalCount, gone.pageInfo]).toEqual([[], 0, { hasNextPage: false, hasPreviousPage: false, endCursor: null }]);
   });
 
+  it("filters the neighbours on their own relationships, apart from the field's relationship", async () => {
+    const designed = await chipsOf('dc-1', { filter: { node: { designers: { exists: true } } } });
+    expect([short(designed), designed.totalCount]).toEqual([['chip-1', 'chip-2'], 2]);
+    const undesigned = await chipsOf('dc-1', { filter: { node: { designers: { exists: false } } } });
+    expect([short(undesigned), undesigned.totalCount]).toEqual([[], 0]);
+  });
+
   it('sorts by a neighbour property, and the cursor resumes in that order', async () => {
     const first = await chipsOf('dc-1', { first: 1, orderBy: { field: 'MEMORY_GB', direction: 'DESC' } });
     expect(short(first)).toEqual(['chip-2']);
@@ -69,13 +76,13 @@ describe('relationship fields as connections', () => {
     expect(data.entity.chipsConnection.nodes).toEqual(data.entity.chips.map((c) => c.node));
   });
 
-  it('reads one page for every parent of a list in one statement after the list page', async () => {
+  it('reads the page of every parent of a list in the statement of the list page itself', async () => {
     const res = await server.gql<{ companies: { nodes: { id: string; modelsConnection: { totalCount: number; nodes: { id: string }[] } }[] } }>(
       `query ($f: CompanyFilter) { companies(filter: $f) { nodes { id modelsConnection(first: 1) { totalCount nodes { id } } } } }`,
       { f: { name: { startsWith: graph.prefix } } },
     );
     expect(res.errors).toBeUndefined();
-    expect(res.extensions?.stats?.dbQueries).toBe(2);
+    expect(res.extensions?.stats?.dbQueries).toBe(1);
     const pages = res.data!.companies.nodes.map((c) => [
       c.id.replace(`${graph.prefix}-`, ''),
       c.modelsConnection.totalCount,
@@ -86,5 +93,21 @@ describe('relationship fields as connections', () => {
       ['lab-a', 2, ['model-1']],
       ['lab-b', 1, ['model-1']],
     ]);
+  });
+
+  it('reads pages of an entity by id in the same statement as the entity, each alias with its own arguments', async () => {
+    const res = await server.gql<{ entity: { all: Page; big: Page; chips: { node: { id: string } }[] } }>(
+      `query ($id: ID!) { entity(id: $id) { ... on DataCenter {
+        all: chipsConnection(first: 1) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage endCursor } }
+        big: chipsConnection(filter: { relationship: { chipCount: { gte: 600 } } }) { edges { cursor node { id } relationship { chipCount } } pageInfo { hasNextPage hasPreviousPage endCursor } }
+        chips { node { id } } } } }`,
+      { id: graph.id('dc-1') },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.extensions?.stats?.dbQueries).toBe(1);
+    const { all, big } = res.data!.entity;
+    expect([short(all), all.totalCount, all.pageInfo.hasNextPage, short(big), big.totalCount]).toEqual([['chip-1'], 2, true, ['chip-1'], undefined]);
+    // The cursor read ahead resumes exactly like one read by the field's own statement.
+    expect(short(await chipsOf('dc-1', { first: 1, after: all.pageInfo.endCursor }))).toEqual(['chip-2']);
   });
 });

@@ -1,11 +1,11 @@
 UNWIND $ids AS id
 MATCH (p:Entity {id: id})
 RETURN id, COLLECT {
-    MATCH (p)-[r:DESIGNS]->(n:Chip)
-    WHERE ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo > $asOf)))
-      AND (n.nameKey > $cursorValue OR (n.nameKey = $cursorValue AND n.id > $cursorId))
-    WITH r, n, n.nameKey AS sortKey
-    ORDER BY sortKey ASC, n.id ASC
+    MATCH (p)-[pr:DESIGNS]->(pn:Chip)
+    WHERE ($asOf IS NULL OR ((pr.validFrom IS NULL OR pr.validFrom <= $asOf) AND (pr.validTo IS NULL OR pr.validTo > $asOf)))
+      AND (pn.nameKey > $cursorValue OR (pn.nameKey = $cursorValue AND pn.id > $cursorId))
+    WITH pr, pn, pn.nameKey AS pk
+    ORDER BY pk ASC, pn.id ASC
     LIMIT $limit
-    RETURN {node: n {.*, createdAt: null, updatedAt: null}, rel: r, from: startNode(r).id, to: endNode(r).id, sortKey: sortKey}
+    RETURN {node: pn {.*, createdAt: null, updatedAt: null}, rel: pr, from: startNode(pr).id, to: endNode(pr).id, sortKey: pk}
   } AS page
