@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import autocannon, { type Result } from 'autocannon';
 import { loadConfig } from '../src/config.js';
 import { Database } from '../src/db/database.js';
@@ -12,18 +13,24 @@ import { projectRoot } from '../src/project-root.js';
 import { createServer } from '../src/server/http.js';
 
 /**
- * `npx tsx bench/frontends.ts`: the seed graph in a throwaway local Neo4j, the server in this process.
- * 1) GET by-id and a traversal, uncached (each request executed) and revalidated (If-None-Match → 304),
- *    8 s rounds each, 8 connections; 2) 1,000 change-feed subscribers on one replica, delivery latency of a write
- *    (from sending the mutation to each subscriber receiving its event; includes up to one LIVE_POLL_MS).
- * autocannon runs in the server's process: the numbers compare the two paths, they are not capacity figures.
+ * `npx tsx bench/frontends.ts [--duration 8] [--no-feed] [--out file|-]`: the seed graph in a throwaway local
+ * Neo4j, the servers in this process. 1) GET by-id and a traversal, uncached (each request executed), from the
+ * response cache (a second server with RESPONSE_CACHE=on, no If-None-Match) and revalidated (If-None-Match → 304),
+ * `--duration` s rounds each, 8 connections; 2) unless `--no-feed`, 1,000 change-feed subscribers on one replica,
+ * delivery latency of a write (from sending the mutation to each subscriber receiving its event; includes up to
+ * one LIVE_POLL_MS). Writes bench/results/<date>-frontends.md, or `--out` (`-`: standard output only).
+ * autocannon runs in the servers' process: the numbers compare the paths, they are not capacity figures.
  */
 const KEY = 'bench-frontends-key-0123456789';
 const BY_ID = '{ entity(id: "nvidia-h100") { id name kind } }';
 const TRAVERSAL =
   '{ entity(id: "nvidia") { id name ... on Company { designedChips { node { id name } relationship { type } } models { node { id name } } } } }';
 const SUBSCRIBERS = 1_000;
-const ROUND_S = 8;
+const { values: args } = parseArgs({
+  options: { duration: { type: 'string', default: '8' }, 'no-feed': { type: 'boolean', default: false }, out: { type: 'string' } },
+});
+const ROUND_S = Number(args.duration);
+if (!Number.isInteger(ROUND_S) || ROUND_S < 1) throw new Error(`--duration must be a whole number of seconds, not ${args.duration}`);
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -38,6 +45,13 @@ async function round(url: string, query: string, etag: string | null): Promise<{
     autocannon({ url: target, connections: 8, duration: ROUND_S, headers }, (error, r) => (error ? reject(error) : resolve(r as Counted))),
   );
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, ok: result['2xx'], notModified: result['3xx'] };
+}
+
+/** atlas_response_cache_total of one result, from the server's /metrics. */
+async function cacheLookups(url: string, result: 'hit' | 'miss'): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(`atlas_response_cache_total{result="${result}"}`));
+  return Number(line?.split(' ').pop() ?? 0);
 }
 
 async function openSubscriber(url: string, received: (at: number) => void): Promise<AbortController> {
@@ -103,16 +117,19 @@ async function main(): Promise<void> {
     await loadSeed(db);
     const server = await createServer(config, db, createLogger('silent'));
     const url = `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
+    // The same database behind a second server with the response cache: its rounds never send If-None-Match.
+    const cachedServer = await createServer(loadConfig({ ...env, RESPONSE_CACHE: 'on' }), db, createLogger('silent'));
+    const cachedUrl = `http://127.0.0.1:${await cachedServer.listen(0, '127.0.0.1')}`;
     const lines = [
       `# Frontends bench (${new Date().toISOString().slice(0, 10)})`,
       '',
-      `command: npx tsx bench/frontends.ts; ${os.cpus().length} cores, shared machine; load before: ${os
+      `command: npx tsx bench/frontends.ts ${process.argv.slice(2).join(' ')}; ${ROUND_S} s rounds; ${os.cpus().length} cores, shared machine; load before: ${os
         .loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}`,
       '',
     ];
-    lines.push('| query | path | req/s | p50 ms | p99 ms | 200s | 304s |', '|---|---|---|---|---|---|---|');
+    lines.push('| query | path | req/s | p50 ms | p99 ms | 200s | 304s | cache hits / misses |', '|---|---|---|---|---|---|---|---|');
     for (const [name, query] of [
       ['by id', BY_ID],
       ['traversal', TRAVERSAL],
@@ -121,21 +138,26 @@ async function main(): Promise<void> {
       const etag = first.headers.get('etag');
       const body = (await first.json()) as { errors?: unknown };
       if (body.errors || !etag) throw new Error(`${name}: ${JSON.stringify(body.errors ?? 'no ETag')}`);
-      for (const [label, tag] of [
-        ['uncached (executed)', null],
-        ['If-None-Match → 304', etag],
+      for (const [label, target, tag] of [
+        ['uncached (executed)', url, null],
+        ['response cache (RESPONSE_CACHE=on)', cachedUrl, null],
+        ['If-None-Match → 304', url, etag],
       ] as const) {
-        const r = await round(url, query, tag);
-        log(`${name} ${label}: ${JSON.stringify(r)}`);
-        lines.push(`| ${name} | ${label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.notModified} |`);
+        const before = target === cachedUrl ? [await cacheLookups(target, 'hit'), await cacheLookups(target, 'miss')] : null;
+        const r = await round(target, query, tag);
+        const lookups = before ? `${(await cacheLookups(target, 'hit')) - before[0]!} / ${(await cacheLookups(target, 'miss')) - before[1]!}` : '';
+        log(`${name} ${label}: ${JSON.stringify(r)} ${lookups}`);
+        lines.push(`| ${name} | ${label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.ok} | ${r.notModified} | ${lookups} |`);
       }
     }
-    const feed = await feedLatency(url, 5);
-    log(`feed: ${JSON.stringify(feed)}`);
-    lines.push(
-      '',
-      `change feed: ${SUBSCRIBERS} subscribers on one replica, 5 writes, LIVE_POLL_MS=${config.LIVE_POLL_MS}: delivered ${feed.delivered} events, latency from sending the mutation p50 ${feed.p50} ms, p99 ${feed.p99} ms, max ${feed.max} ms`,
-    );
+    if (!args['no-feed']) {
+      const feed = await feedLatency(url, 5);
+      log(`feed: ${JSON.stringify(feed)}`);
+      lines.push(
+        '',
+        `change feed: ${SUBSCRIBERS} subscribers on one replica, 5 writes, LIVE_POLL_MS=${config.LIVE_POLL_MS}: delivered ${feed.delivered} events, latency from sending the mutation p50 ${feed.p50} ms, p99 ${feed.p99} ms, max ${feed.max} ms`,
+      );
+    }
     lines.push(
       '',
       `load after: ${os
@@ -143,9 +165,13 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(' ')}`,
     );
-    const out = path.join(projectRoot(), 'bench', 'results', `${new Date().toISOString().slice(0, 10)}-frontends.md`);
-    writeFileSync(out, `${lines.join('\n')}\n`);
-    log(`wrote ${out}`);
+    if (args.out === '-') process.stdout.write(`${lines.join('\n')}\n`);
+    else {
+      const out = args.out ?? path.join(projectRoot(), 'bench', 'results', `${new Date().toISOString().slice(0, 10)}-frontends.md`);
+      writeFileSync(out, `${lines.join('\n')}\n`);
+      log(`wrote ${out}`);
+    }
+    await cachedServer.stop();
     await server.stop();
   } finally {
     await db.close();
