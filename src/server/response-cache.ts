@@ -22,12 +22,15 @@ export interface ResponseCacheOptions {
 export function responseCachePlugins({ maxMb, sequences, onLookup }: ResponseCacheOptions): ApolloServerPlugin<GraphContext>[] {
   // The sequence each request's key was built on; null when it could not be read, and then the cache is skipped.
   const keyedOn = new WeakMap<GraphContext, number | null>();
+  const anonymous = (context: GraphContext): boolean => !context.viewer && !context.credentialPresented;
   const sequenceOf = async (context: GraphContext): Promise<number | null> => {
+    // A caller with credentials never uses the cache: no need to read the sequence for it.
+    if (!anonymous(context)) return null;
     if (context.sequence !== undefined) return context.sequence;
     // Without the sequence there is no safe key; the query itself then says what is wrong (DATABASE_UNAVAILABLE …).
     return sequences.get().catch(() => null);
   };
-  const usable = (context: GraphContext): boolean => !context.viewer && !context.credentialPresented && typeof keyedOn.get(context) === 'number';
+  const usable = (context: GraphContext): boolean => anonymous(context) && typeof keyedOn.get(context) === 'number';
   const cache = responseCachePlugin<GraphContext>({
     cache: new InMemoryLRUCache({ maxSize: maxMb * 2 ** 20 }),
     // Anonymous answers only: no caller has a session, so a PRIVATE answer is never stored.
