@@ -115,7 +115,7 @@ await withSeededServer(
     MAX_CONNECTIONS: String(SUBSCRIBERS + 1_000),
     LIVE_MAX_SUBSCRIBERS: String(SUBSCRIBERS + 1_000),
   },
-  async (url, config) => {
+  async ({ url, config }) => {
     const loadBefore = loads();
     const result = await run(url);
     return [

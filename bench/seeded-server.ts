@@ -17,12 +17,26 @@ export const loads = (): string =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
+/** What a bench run gets: our server's URL and config, and `serve` to start another server on the same database. */
+export interface SeededServer {
+  readonly url: string;
+  readonly config: Config;
+  /** Another server over the same database with these settings on top (stopped with the first); its URL. */
+  serve(extraEnv: Record<string, string>): Promise<string>;
+}
+
 /**
  * The harness of the single-process benches (frontends, feed-subscribers): a throwaway local Neo4j with the seed
- * graph, our server in this process on a free port, `run(url, config)` returning the lines of the results file,
- * written to bench/results/<date>-<name>.md; everything stopped and removed after, also on failure.
+ * graph, our server in this process on a free port, `run` returning the lines of the results file, written to
+ * `out` (default bench/results/<date>-<name>.md; `-`: standard output only); everything stopped and removed
+ * after, also on failure.
  */
-export async function withSeededServer(name: string, env: Record<string, string>, run: (url: string, config: Config) => Promise<string[]>): Promise<void> {
+export async function withSeededServer(
+  name: string,
+  env: Record<string, string>,
+  run: (server: SeededServer) => Promise<string[]>,
+  out = path.join(projectRoot(), 'bench', 'results', `${new Date().toISOString().slice(0, 10)}-${name}.md`),
+): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `atlas-bench-${name}-`));
   const neo4j = await startLocalNeo4j({ dataDir, port: 0, heap: '1g', pageCacheMb: 256 });
   const config = loadConfig({ NEO4J_URI: neo4j.uri, LOG_LEVEL: 'silent', ...env });
@@ -30,14 +44,21 @@ export async function withSeededServer(name: string, env: Record<string, string>
   try {
     await migrate(db);
     await loadSeed(db);
-    const server = await createServer(config, db, createLogger('silent'));
+    const servers = [await createServer(config, db, createLogger('silent'))];
     try {
-      const lines = await run(`http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`, config);
-      const out = path.join(projectRoot(), 'bench', 'results', `${new Date().toISOString().slice(0, 10)}-${name}.md`);
-      writeFileSync(out, `${lines.join('\n')}\n`);
-      process.stderr.write(`${lines.join('\n')}\nwrote ${out}\n`);
+      const serve = async (extraEnv: Record<string, string>): Promise<string> => {
+        const server = await createServer(loadConfig({ NEO4J_URI: neo4j.uri, LOG_LEVEL: 'silent', ...env, ...extraEnv }), db, createLogger('silent'));
+        servers.push(server);
+        return `http://127.0.0.1:${await server.listen(0, '127.0.0.1')}`;
+      };
+      const lines = await run({ url: `http://127.0.0.1:${await servers[0]!.listen(0, '127.0.0.1')}`, config, serve });
+      if (out === '-') process.stdout.write(`${lines.join('\n')}\n`);
+      else {
+        writeFileSync(out, `${lines.join('\n')}\n`);
+        process.stderr.write(`${lines.join('\n')}\nwrote ${out}\n`);
+      }
     } finally {
-      await server.stop();
+      for (const server of servers) await server.stop();
     }
   } finally {
     await db.close();

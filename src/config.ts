@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const onOff = z.enum(['on', 'off', 'true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'on' || v === 'true' || v === '1' || v === 'yes');
 const list = z.string().transform((v) =>
   v
     .split(',')
@@ -72,6 +73,8 @@ const ConfigSchema = z
     CACHE_MAX_AGE_S: z.coerce.number().int().min(0).default(5),
     HTTP_CACHE_SEQUENCE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     TRUSTED_DOCUMENTS: z.string().min(1).optional(),
+    RESPONSE_CACHE: onOff.default(false),
+    RESPONSE_CACHE_MB: z.coerce.number().int().min(1).max(4_096).default(32),
     LIVE_POLL_MS: z.coerce.number().int().min(20).max(10_000).default(200),
     LIVE_QUEUE_LIMIT: z.coerce.number().int().min(1).default(1_000),
     LIVE_BUFFER_BYTES: z.coerce.number().int().min(1_024).default(1_048_576),

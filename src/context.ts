@@ -24,6 +24,8 @@ export interface GraphContext {
   readonly changes?: ChangeFollower;
   /** The ETag of a GET request (conditionalGet), sent with the answer when it is cacheable. */
   readonly etag?: string;
+  /** The change sequence a GET's ETag was computed from, so the response cache keys that request on the same value. */
+  readonly sequence?: number;
   /** Whether the request carried a credential, valid or not: its answer is then private to it. */
   readonly credentialPresented?: boolean;
 }

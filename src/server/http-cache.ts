@@ -47,6 +47,7 @@ export function conditionalGet(sequences: SequenceCache, schemaDigest: string, m
     }
     const etag = etagOf(sequence, schemaDigest, req.originalUrl, credential);
     res.locals.etag = etag;
+    res.locals.sequence = sequence;
     if (!matchesTag(req.headers['if-none-match'], etag)) return next();
     res.setHeader('etag', etag);
     res.setHeader('vary', VARY);

@@ -26,6 +26,7 @@ import { conditionalGet, httpCachePlugin } from './http-cache.js';
 import { costLimits, costLimitsPlugin } from './limits.js';
 import { mountLive, subscriptionsElsewhere } from './live.js';
 import { createMetrics } from './metrics.js';
+import { responseCachePlugins } from './response-cache.js';
 import { mountPages } from './pages.js';
 import { tokenLimit } from './pre-parse.js';
 import { loadTypeDefs } from './schema.js';
@@ -175,7 +176,10 @@ export async function createServer(config: Config, db: Database, log: Logger): P
   // The same SDL on every replica gives the same digest, so their ETags agree.
   const schemaDigest = documentHash(loadTypeDefs());
   const sequences = new SequenceCache(db, config.HTTP_CACHE_SEQUENCE_MS);
-  const apollo = createApollo(config, log, httpServer, schema, trusted, [metrics.plugin, ...(tracing ? [tracing.plugin] : [])]);
+  const responseCache = config.RESPONSE_CACHE
+    ? responseCachePlugins({ maxMb: config.RESPONSE_CACHE_MB, sequences, onLookup: (result) => metrics.responseCacheLookup(result) })
+    : [];
+  const apollo = createApollo(config, log, httpServer, schema, trusted, [metrics.plugin, ...responseCache, ...(tracing ? [tracing.plugin] : [])]);
   await apollo.start();
   const follower = new ChangeFollower(db, { intervalMs: config.LIVE_POLL_MS, onError: (err) => log.warn({ err }, 'reading the change feed failed') });
   follower.start();
@@ -219,6 +223,7 @@ export async function createServer(config: Config, db: Database, log: Logger): P
           log: req.log,
           signal: signalOf(res),
           etag: res.locals.etag as string | undefined,
+          sequence: res.locals.sequence as number | undefined,
           credentialPresented: credentialOf(req.headers) !== null,
         };
       },

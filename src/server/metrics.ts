@@ -12,6 +12,8 @@ export interface Metrics {
   readonly http: RequestHandler;
   /** Serves the text exposition format at GET /metrics. */
   readonly endpoint: RequestHandler;
+  /** Counts one look-up of the response cache (response-cache.ts) as a hit or a miss. */
+  responseCacheLookup(result: 'hit' | 'miss'): void;
   /** Stops observing the database. */
   close(): void;
 }
@@ -58,6 +60,12 @@ export function createMetrics(db: Database): Metrics {
     help: 'Time of each Neo4j query by access mode and outcome.',
     labelNames: ['mode', 'outcome'],
     buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5, 10],
+    registers: [registry],
+  });
+  const cacheLookups = new Counter({
+    name: 'atlas_response_cache_total',
+    help: 'Look-ups of the in-process response cache (RESPONSE_CACHE=on) by result: hit or miss.',
+    labelNames: ['result'],
     registers: [registry],
   });
   const responses = new Counter({ name: 'http_responses_total', help: 'HTTP responses by status code.', labelNames: ['status'], registers: [registry] });
@@ -113,6 +121,7 @@ export function createMetrics(db: Database): Metrics {
     endpoint: async (_req, res) => {
       res.set('content-type', registry.contentType).send(await registry.metrics());
     },
+    responseCacheLookup: (result) => cacheLookups.inc({ result }),
     close: () => void stopObserving(),
   };
 }
