@@ -96,18 +96,18 @@ describe('refreshing the datasets (npm run data:update)', () => {
 // Source also cites one of the dataset's relationships.
 const goneDir = mkdtempSync(path.join(tmpdir(), 'atlas-refresh-gone-'));
 const gonePrefix = uniquePrefix('gone');
-const [main, other] = [`${gonePrefix}/companies.csv`, `${gonePrefix}/partners.csv`];
+const [main, other, renamed] = [`${gonePrefix}/companies.csv`, `${gonePrefix}/partners.csv`, `${gonePrefix}/companies-2027.csv`];
 const co = ['a', 'b', 'c', 'd', 'e'].map((x) => `${gonePrefix}-${x}`) as [string, string, string, string, string];
 const [onlyOurs, alsoTheirs] = [`${co[0]}|SUBSIDIARY_OF|${co[1]}`, `${co[2]}|SUBSIDIARY_OF|${co[3]}`];
 mkdirSync(path.join(goneDir, gonePrefix));
 
-const goneManifest = (snapshotDate: string): void =>
+const goneManifest = (snapshotDate: string, file = main): void =>
   writeFileSync(
     path.join(goneDir, 'manifest.json'),
     JSON.stringify({
       files: [
         {
-          file: main,
+          file,
           dataset: `${gonePrefix}-companies`,
           importer: 'CSV',
           source: 'src-company-websites',
@@ -123,8 +123,8 @@ const goneManifest = (snapshotDate: string): void =>
 const graphCsv = (rows: string[]): string => ['record,id,kind,name,sources,type,from,to', ...rows].join('\n');
 const entityRow = (id: string): string => `entity,${id},Company,${id.toUpperCase()},src-company-websites,,,`;
 const subsidiary = ([from, , to]: string[]): string => `relationship,,,,src-company-websites,SUBSIDIARY_OF,${from},${to}`;
-const mainSnapshot = (entities: string[], relationships: string[]): void =>
-  writeFileSync(path.join(goneDir, main), graphCsv([...entities.map(entityRow), ...relationships.map((k) => subsidiary(k.split('|')))]));
+const mainSnapshot = (entities: string[], relationships: string[], file = main): void =>
+  writeFileSync(path.join(goneDir, file), graphCsv([...entities.map(entityRow), ...relationships.map((k) => subsidiary(k.split('|')))]));
 
 const goneState = async (key: string): Promise<{ validTo: unknown; sources: unknown } | undefined> => {
   const [from, type, to] = key.split('|');
@@ -142,8 +142,8 @@ const changesBy = async (actor: string): Promise<Record<string, unknown>[]> =>
 afterAll(async () => {
   await removeEntities(server, co);
   await server.db.write(async (tx) => {
-    await tx.run('MATCH (d:DatasetLoad) WHERE d.file IN $files DELETE d', { files: [main, other] });
-    await tx.run('MATCH (run:ImportRun) WHERE run.actor IN $actors DELETE run', { actors: [main, other].map(datasetActor) });
+    await tx.run('MATCH (d:DatasetLoad) WHERE d.file IN $files DELETE d', { files: [main, other, renamed] });
+    await tx.run('MATCH (run:ImportRun) WHERE run.actor IN $actors DELETE run', { actors: [main, other, renamed].map(datasetActor) });
   });
 });
 
@@ -210,5 +210,16 @@ describe('refreshing a dataset that lost records upstream', () => {
       { main },
     );
     expect(marker).toEqual({ snapshot: '2026-10', date: '2026-11-15', keys: [] });
+  });
+
+  it('compares a newer snapshot under another file name with the dataset of the same name', async () => {
+    goneManifest('2027-01-01', renamed);
+    mainSnapshot(co.slice(0, 3), [], renamed);
+    const update = await updateDatasets(server.db, goneDir);
+    expect(update.states.map((s) => [s.file, s.status])).toEqual([
+      [renamed, 'new'],
+      [other, 'unchanged'],
+    ]);
+    expect(update.imported.map((i) => [i.file, i.gone])).toEqual([[renamed, { entities: [co[3]], relationships: [], ended: [], keptOpen: [] }]]);
   });
 });
