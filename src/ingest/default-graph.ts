@@ -20,7 +20,11 @@ const manifestSchema = z.object({
       dataset: z.string().min(1).optional(),
       importer: z.enum(IMPORT_FORMATS),
       source: z.string().min(1),
-      snapshotDate: z.string().nullable(),
+      // A partial date is ordered (and ends what a newer snapshot lacks) on its first day: src/ingest/dataset-gone.ts.
+      snapshotDate: z
+        .string()
+        .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD')
+        .nullable(),
       publisher: z.string().min(1),
       licence: z.string().min(1),
       origin: z.string().min(1),
