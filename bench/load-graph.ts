@@ -91,8 +91,7 @@ export async function loadGraph(db: Database, plan: GraphPlan, log: (line: strin
     if (relationships % 200_000 < 2 * BATCH) log(`bench: ${relationships} relationships`);
   }
   const relationshipsDone = performance.now();
-  await migrate(db);
-  await db.write((tx) => tx.run('CALL db.awaitIndexes(1800)'));
+  await migrate(db, { indexWaitS: 1800 });
   const done = performance.now();
   const loadSeconds = (done - started) / 1000;
   const phaseSeconds = {

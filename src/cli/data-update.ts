@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { connect } from '../db/connect.js';
+import type { GoneUpstream } from '../ingest/dataset-gone.js';
 import { updateDatasets, type DatasetUpdate } from '../ingest/dataset-update.js';
 import { DATASETS_DIR } from '../ingest/default-graph.js';
 import { createLogger } from '../logger.js';
@@ -10,10 +11,26 @@ const USAGE = `Usage: npm run data:update -- [<folder>] [--dry-run]
 Re-reads the snapshots <folder>/manifest.json names (data/datasets by default), reports each as new, changed or
 unchanged since the snapshot the database holds (by SHA-256), and imports the new and changed ones only, in
 manifest order. A value already in the graph is never overwritten: the file's other value is listed as a
-disagreement (docs/data.md, Refresh). --dry-run: report only.`;
+disagreement. What a newer snapshot no longer holds is reported; its relationships that only the dataset's
+Source cites get validTo = the snapshot's date, and nothing is deleted (docs/data.md, Refresh). --dry-run:
+report only.`;
 
 const STATUS = { new: 'new', changed: 'changed', unchanged: 'unchanged', missing: 'MISSING' } as const;
 const shown = (v: unknown): string => JSON.stringify(v);
+/** Ids or keys listed per line of the report before the rest are only counted. */
+const LISTED = 10;
+const listed = (items: readonly string[]): string =>
+  items.length > LISTED ? `${items.slice(0, LISTED).join(', ')} and ${items.length - LISTED} more` : items.join(', ');
+
+/** What a file's dataset lost upstream since its previous snapshot, as report lines (none when nothing is gone). */
+function goneLines(gone: GoneUpstream): string[] {
+  if (!gone.entities.length && !gone.relationships.length) return [];
+  const out = [`    gone upstream: ${gone.entities.length} entit(ies), ${gone.relationships.length} relationship(s); nothing deleted`];
+  if (gone.entities.length) out.push(`      entities (kept, reported only): ${listed(gone.entities)}`);
+  if (gone.ended.length) out.push(`      ended (validTo = the snapshot's date): ${listed(gone.ended)}`);
+  if (gone.keptOpen.length) out.push(`      kept open (another source cites them too, or they start after the snapshot): ${listed(gone.keptOpen)}`);
+  return out;
+}
 
 /** The update as text: each file's state, what was imported, and every value kept against a file's. */
 export function describeUpdate(update: DatasetUpdate, dryRun: boolean): string {
@@ -25,12 +42,13 @@ export function describeUpdate(update: DatasetUpdate, dryRun: boolean): string {
   if (missing.length) out.push(`Nothing imported: ${missing.length} file(s) the manifest names are missing.`);
   else if (dryRun) out.push(`Dry run: ${due} file(s) would be imported.`);
   else out.push(`Imported ${update.imported.length} file(s).`);
-  for (const { file, report: r } of update.imported) {
+  for (const { file, report: r, gone } of update.imported) {
     out.push(
       `  ${file}: ${r.records} record(s); entities ${r.entitiesCreated} created, ${r.entitiesUpdated} updated; relationships ${r.relationshipsCreated} created, ${r.relationshipsUpdated} updated`,
     );
     for (const d of r.disagreements)
       out.push(`    kept ${d.target}.${d.field} = ${shown(d.kept)}; the file says ${shown(d.offered)} (${d.sources.join(', ')})`);
+    out.push(...goneLines(gone));
   }
   return `${out.join('\n')}\n`;
 }

@@ -54,9 +54,11 @@ export const migrationName = (statement: string): string | undefined => /^CREATE
  * Applies the migrations the database lacks and waits until the indexes are online. A database that has them
  * all costs two reads, run at once, not a write per statement: this runs at every start, on a cold JVM that plans
  * each new statement once (about a second each under load), so constraints are read from their backing indexes
- * (`owningConstraint`) rather than by a `SHOW CONSTRAINTS` of their own.
+ * (`owningConstraint`) rather than by a `SHOW CONSTRAINTS` of their own. New indexes on a large graph take time to
+ * populate: `indexWaitS` (60 s) bounds the wait, and the wait's transaction outlives it.
  */
-export async function migrate(db: Database): Promise<void> {
+export async function migrate(db: Database, options: { indexWaitS?: number } = {}): Promise<void> {
+  const indexWaitS = options.indexWaitS ?? 60;
   const [indexes, applied] = await Promise.all([
     db.query('SHOW INDEXES YIELD name, state, owningConstraint RETURN name, state, owningConstraint'),
     db.query('MATCH (m:Migration) RETURN m.id AS id'),
@@ -70,6 +72,6 @@ export async function migrate(db: Database): Promise<void> {
     await db.write((tx) => tx.run('MERGE (m:Migration {id: $id}) SET m.appliedAt = datetime()', { id }));
   }
   if (missing.length > 0 || indexes.some((r) => r.state !== 'ONLINE')) {
-    await db.write((tx) => tx.run('CALL db.awaitIndexes(60)'));
+    await db.write((tx) => tx.run('CALL db.awaitIndexes($seconds)', { seconds: indexWaitS }), { timeoutMs: (indexWaitS + 30) * 1000 });
   }
 }

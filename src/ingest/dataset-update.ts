@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Database } from '../db/database.js';
 import { loadedDatasets } from '../store/dataset-store.js';
 import { DATASETS_DIR, loadDefaultGraph, readManifest, type DefaultGraphProgress } from './default-graph.js';
+import type { GoneUpstream } from './dataset-gone.js';
 import type { ImportReport } from './importers/index.js';
 
 /** How a manifest file stands against the snapshot the database holds of it (by the SHA-256 on its marker). */
@@ -23,7 +24,14 @@ export interface DatasetUpdate {
   /** Files in the folder the manifest does not name: never imported. */
   readonly unlisted: string[];
   /** What each imported file did (nothing in a dry run, or when a listed file is missing). */
-  readonly imported: { file: string; report: ImportReport }[];
+  readonly imported: ImportedSnapshot[];
+}
+
+/** One imported file: its import's report, and what its dataset's previous snapshot held that it does not. */
+export interface ImportedSnapshot {
+  readonly file: string;
+  readonly report: ImportReport;
+  readonly gone: GoneUpstream;
 }
 
 const sha256Of = (file: string): string => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -57,7 +65,8 @@ export async function datasetStates(db: Database, dir = DATASETS_DIR): Promise<{
  * Refreshes the graph from a folder of snapshots (its manifest.json as data/datasets'): reports each file as new,
  * changed or unchanged since the snapshot loaded, then imports the new and changed ones only, in manifest order,
  * each in fill mode so a value already in the graph is kept and the file's other value recorded as a
- * disagreement. Imports nothing when a listed file is missing, or in a dry run.
+ * disagreement, and ends what a newer snapshot no longer holds (endGoneUpstream). Imports nothing when a listed
+ * file is missing, or in a dry run.
  */
 export async function updateDatasets(
   db: Database,
@@ -65,12 +74,12 @@ export async function updateDatasets(
   options: { dryRun?: boolean; onProgress?: (p: DefaultGraphProgress) => void } = {},
 ): Promise<DatasetUpdate> {
   const { states, unlisted } = await datasetStates(db, dir);
-  const imported: { file: string; report: ImportReport }[] = [];
+  const imported: ImportedSnapshot[] = [];
   if (options.dryRun || states.some((s) => s.status === 'missing')) return { states, unlisted, imported };
   await loadDefaultGraph(
     db,
     (p) => {
-      if (p.stage === 'imported') imported.push({ file: p.file, report: p.report });
+      if (p.stage === 'imported') imported.push({ file: p.file, report: p.report, gone: p.gone });
       options.onProgress?.(p);
     },
     dir,

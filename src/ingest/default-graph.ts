@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { projectRoot } from '../project-root.js';
 import { loadedDatasets, markDataset } from '../store/dataset-store.js';
+import { endGoneUpstream, NOTHING_GONE, type GoneUpstream } from './dataset-gone.js';
 import { IMPORT_FORMATS, parseImport, runImport, type ImportReport } from './importers/index.js';
 import type { Draft } from './importers/draft.js';
 
@@ -15,9 +16,15 @@ const manifestSchema = z.object({
   files: z.array(
     z.object({
       file: z.string().min(1),
+      /** The dataset the file is a snapshot of, so a newer snapshot under another file name is compared with it (default: the file). */
+      dataset: z.string().min(1).optional(),
       importer: z.enum(IMPORT_FORMATS),
       source: z.string().min(1),
-      snapshotDate: z.string().nullable(),
+      // A partial date is ordered (and ends what a newer snapshot lacks) on its first day: src/ingest/dataset-gone.ts.
+      snapshotDate: z
+        .string()
+        .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date: YYYY, YYYY-MM or YYYY-MM-DD')
+        .nullable(),
       publisher: z.string().min(1),
       licence: z.string().min(1),
       origin: z.string().min(1),
@@ -37,7 +44,7 @@ export function readManifest(dir = DATASETS_DIR): ManifestEntry[] {
 export type DefaultGraphProgress =
   | { readonly stage: 'skipped' | 'importing'; readonly file: string; readonly index: number; readonly of: number }
   | { readonly stage: 'writing'; readonly file: string; readonly done: number; readonly total: number }
-  | { readonly stage: 'imported'; readonly file: string; readonly report: ImportReport };
+  | { readonly stage: 'imported'; readonly file: string; readonly report: ImportReport; readonly gone: GoneUpstream };
 
 /**
  * Every fact of the draft cites the file's own Source (the snapshot shipped), not the parser's default one; and
@@ -51,7 +58,7 @@ const citing = (draft: Draft, source: string): Draft => ({
   relationships: draft.relationships.map((r) => ({ ...r, sources: [source] })),
 });
 
-const counts = (r: ImportReport): string =>
+const counts = (r: ImportReport, gone: GoneUpstream): string =>
   JSON.stringify({
     records: r.records,
     entitiesCreated: r.entitiesCreated,
@@ -59,12 +66,17 @@ const counts = (r: ImportReport): string =>
     relationshipsCreated: r.relationshipsCreated,
     relationshipsUpdated: r.relationshipsUpdated,
     skipped: r.skipped.length,
+    entitiesGone: gone.entities.length,
+    relationshipsGone: gone.relationships.length,
+    relationshipsEnded: gone.ended.length,
+    relationshipsKeptOpen: gone.keptOpen.length,
   });
 
 /**
  * Imports every manifest file the database does not hold yet (no marker, or a marker with another SHA-256), in
  * manifest order, each in one transaction with its marker; third-party files merge in fill mode, so the curated
- * seed's values win and every value kept against a file's is recorded on the marker. Throws on a file that does
+ * seed's values win and every value kept against a file's is recorded on the marker; what the dataset's previous
+ * snapshot held and this one lacks is ended or reported in the same transaction (endGoneUpstream). Throws on a file that does
  * not import, naming its problems; the files before it stay loaded. `markers` (file → SHA-256, as loadedDatasets
  * reads them) saves reading them again when the caller already has.
  */
@@ -87,16 +99,24 @@ export async function loadDefaultGraph(
     }
     onProgress({ stage: 'importing', file: entry.file, index: i + 1, of: entries.length });
     const { draft } = parseImport(entry.importer, bytes.toString('utf8'));
-    const result = await runImport(db, datasetActor(entry.file), citing(draft, entry.source), {
+    const actor = datasetActor(entry.file);
+    const snapshot = { dataset: entry.dataset ?? entry.file, source: entry.source, snapshotDate: entry.snapshotDate };
+    let gone = NOTHING_GONE;
+    const result = await runImport(db, actor, citing(draft, entry.source), {
       onProgress: (stage, written, total) => stage === 'writing' && onProgress({ stage, file: entry.file, done: written, total }),
-      onWritten: (tx, report) =>
-        markDataset(tx, {
+      onWritten: async (tx, report, written) => {
+        const compared = await endGoneUpstream(tx, actor, snapshot, written);
+        gone = compared.gone;
+        await markDataset(tx, {
+          ...snapshot,
           file: entry.file,
           sha256,
           importer: entry.importer,
-          report: counts(report),
+          report: counts(report, gone),
           disagreements: report.disagreements.map((d) => JSON.stringify(d)),
-        }),
+          baseline: compared.baseline,
+        });
+      },
     });
     if (!result.report)
       throw new Error(
@@ -105,7 +125,7 @@ export async function loadDefaultGraph(
           .map((e) => e.message)
           .join('; ')}`,
       );
-    onProgress({ stage: 'imported', file: entry.file, report: result.report });
+    onProgress({ stage: 'imported', file: entry.file, report: result.report, gone });
     done.imported.push(entry.file);
   }
   return done;

@@ -4,7 +4,7 @@ import { applyChanges, loadEntities, loadEntityKeys, loadRelationships, type Cha
 import { recordPublishedRun } from '../../store/import-runs.js';
 import { writeStaged } from '../../store/staged-writer.js';
 import { recomputeDerivedRestrictions } from '../../store/derived-restrictions.js';
-import type { EntityRecord } from '../../store/graph-records.js';
+import { relationshipKey, type EntityRecord } from '../../store/graph-records.js';
 import type { UserErrorModel } from '../../errors.js';
 import { isEntityKind } from '../../graph/ontology.js';
 import { validateGraph } from '../../graph/validation.js';
@@ -48,8 +48,17 @@ export interface ImportOptions {
   readonly stageAbove?: number;
   /** Changes per staging transaction (default WRITE_BATCH). */
   readonly batchSize?: number;
-  /** Runs in the transaction that makes the changes visible (not in a dry run): commits with them. */
-  readonly onWritten?: (tx: Tx, report: ImportReport) => Promise<void>;
+  /**
+   * Runs in the transaction that makes the changes visible (not in a dry run): commits with them. `written` is what
+   * the file holds, changed or not: what a refresh compares with the previous snapshot's (src/ingest/dataset-gone.ts).
+   */
+  readonly onWritten?: (tx: Tx, report: ImportReport, written: WrittenKeys) => Promise<void>;
+}
+
+/** Every entity id and relationship key (relationshipKey) an import's file resolved to, whether it changed them or not. */
+export interface WrittenKeys {
+  readonly entityIds: readonly string[];
+  readonly relationshipKeys: readonly string[];
 }
 
 /** The project's own formats, validated as a whole graph against what is already in the database. */
@@ -116,7 +125,8 @@ const sum = (a: Tally, b: Tally): number => a.created + a.updated + b.created + 
  */
 export const STAGE_ABOVE = 10_000;
 
-type Planned = { readonly report: ImportReport; readonly set: ChangeSet; readonly total: number } | { readonly errors: UserErrorModel[] };
+type Planned =
+  { readonly report: ImportReport; readonly set: ChangeSet; readonly total: number; readonly written: WrittenKeys } | { readonly errors: UserErrorModel[] };
 
 /** Matches, resolves and compares a draft in the caller's transaction: the changes it makes and their report. */
 async function planImport(tx: Tx, parsed: Draft, progress: Progress): Promise<Planned> {
@@ -154,7 +164,12 @@ async function planImport(tx: Tx, parsed: Draft, progress: Progress): Promise<Pl
     disagreements: findDisagreements(draft, entityPlan.idOf, byId, resolved, current),
     matchCandidates: refined?.review ?? [],
   };
-  return { report, set: { entities: entityPlan.changes, relationships: relPlan.changes }, total: sum(entityPlan.tally, relPlan.tally) };
+  const written: WrittenKeys = {
+    entityIds: [...new Set(entityPlan.idOf.values())],
+    relationshipKeys: resolved.map(({ record: r }) => relationshipKey(r.type, r.from, r.to)),
+  };
+  const set = { entities: entityPlan.changes, relationships: relPlan.changes };
+  return { report, set, total: sum(entityPlan.tally, relPlan.tally), written };
 }
 
 type Progress = (stage: string, done: number, total: number) => unknown;
@@ -169,10 +184,10 @@ export async function runImport(db: Database, actor: string, parsed: Draft, opti
   const progress: Progress = options.onProgress ?? (() => undefined);
   const timeoutMs = options.timeoutMs ?? 300_000;
   const stageAbove = options.stageAbove ?? STAGE_ABOVE;
-  const finish = async (tx: Tx, set: ChangeSet, report: ImportReport): Promise<void> => {
+  const finish = async (tx: Tx, set: ChangeSet, report: ImportReport, written: WrittenKeys): Promise<void> => {
     await progress('deriving restrictions', 0, 0);
     await recomputeDerivedRestrictions(tx, chipsTouched(set));
-    await options.onWritten?.(tx, report);
+    await options.onWritten?.(tx, report, written);
   };
   const importId = options.dryRun ? null : randomUUID();
   const planned = await db.write(
@@ -181,7 +196,7 @@ export async function runImport(db: Database, actor: string, parsed: Draft, opti
       if ('errors' in plan || !importId || plan.total > stageAbove) return plan;
       await applyChanges(tx, actor, plan.set, (done) => void progress('writing', done, plan.total));
       await recordPublishedRun(tx, importId, actor, plan.total, plan.report);
-      await finish(tx, plan.set, { ...plan.report, importId });
+      await finish(tx, plan.set, { ...plan.report, importId }, plan.written);
       return plan;
     },
     { timeoutMs },
@@ -195,7 +210,7 @@ export async function runImport(db: Database, actor: string, parsed: Draft, opti
       batchSize: options.batchSize,
       timeoutMs,
       onProgress: (stage, done) => progress(stage, Math.min(done, planned.total), planned.total),
-      onPublish: (tx) => finish(tx, planned.set, report),
+      onPublish: (tx) => finish(tx, planned.set, report, planned.written),
     });
   }
   return { report, errors: [] };
