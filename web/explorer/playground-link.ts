@@ -20,12 +20,15 @@ export interface ViewOperation {
 const defined = (variables: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(variables).filter(([, v]) => v !== null && v !== undefined && v !== ''));
 
+/** codegen's operation text, each definition unindented (it indents the first line of each by four spaces). */
+const tidy = (text: string): string => text.replace(/^ {4}(?=(query|mutation|subscription|fragment) )/gm, '').trim();
+
 /** The query the current view is drawn from; null when it shows nothing a query stands for (the empty start). */
 export function viewOperation(view: ViewState, rule: RuleInput): ViewOperation | null {
   const { selected: id, asOf } = view;
   // Typed like a request: the variables must be the document's.
   const op = <TData, TVariables extends Record<string, unknown>>(document: TypedDocument<TData, TVariables>, variables: TVariables): ViewOperation => ({
-    query: operationText(document),
+    query: tidy(operationText(document)),
     variables: defined(variables),
   });
   if (view.mode === 'whatif') return op(ExplorerSimulateRuleDocument, { rule, asOf });
