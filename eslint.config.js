@@ -60,6 +60,7 @@ export default tseslint.config(
       'node_modules/',
       'src/generated/',
       'clients/typescript/src/generated/',
+      'web/explorer/generated/',
       'clients/typescript/dist/',
       'public/',
       '.data/',

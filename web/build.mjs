@@ -39,6 +39,8 @@ function newestInput() {
     }
   };
   walk(webDir);
+  // The explorer bundles the typed client's sources too.
+  walk(path.join(root, 'clients/typescript/src'));
   return Math.max(...files.filter(existsSync).map((f) => statSync(f).mtimeMs));
 }
 

@@ -1,49 +1,12 @@
 import { gql } from './api.js';
 import { h } from './dom.js';
+import { ExplorerComputeAccessDocument, type ExplorerRouteFragment } from './generated/graphql.js';
 import type { GraphState } from './graph-state.js';
 import { toRef, type EntityRef, type SourceRef, type WireRef } from './model.js';
 import { kindBadge, renderMessage, sourceList, type PanelActions } from './panel.js';
 
-const SOURCE_FIELDS = 'id name title url publisher publishedDate';
-
-/** What the explorer reads of a ComputeRoute (also under simulateRule's changes). */
-export const ROUTE_FIELDS = `kind classification confidence
-      chip { id kind name }
-      dataCenter { id kind name }
-      dataCenterCountry { id kind name }
-      restrictions { regulation { id kind name } destinations { id name } licenseRequirement }
-      path { nodes { id kind name } edges { type from to confidence } }
-      sources { ${SOURCE_FIELDS} }`;
-
-export const ACCESS_QUERY = `query ExplorerComputeAccess($company: ID!, $asOf: Date) {
-  computeAccess(company: $company, asOf: $asOf) {
-    company { id kind name }
-    asOf
-    homeCountry { id kind name }
-    truncated
-    routes {
-      ${ROUTE_FIELDS}
-    }
-  }
-}`;
-
 /** A route as the API sends it: entity kinds are enum values (`DATA_CENTER`). */
-export interface WireRoute extends Omit<Route, 'chip' | 'dataCenter' | 'dataCenterCountry' | 'restrictions' | 'path'> {
-  readonly chip: WireRef;
-  readonly dataCenter: WireRef | null;
-  readonly dataCenterCountry: WireRef | null;
-  readonly restrictions: { regulation: WireRef; destinations: { name: string }[] }[];
-  readonly path: { nodes: WireRef[]; edges: Route['path']['edges'] };
-}
-
-/** The ExplorerComputeAccess response's computeAccess. */
-interface WireAccess {
-  readonly company: WireRef;
-  readonly asOf: string;
-  readonly homeCountry: WireRef | null;
-  readonly truncated: boolean;
-  readonly routes: WireRoute[];
-}
+export type WireRoute = ExplorerRouteFragment;
 
 export interface Route {
   readonly kind: string;
@@ -128,7 +91,7 @@ function routeItem(route: Route, actions: PanelActions): HTMLElement {
  * in red, and lists them in the panel. Returns a one-line summary for the status line.
  */
 export async function showAccess(company: string, asOf: string, state: GraphState, panel: HTMLElement, actions: PanelActions): Promise<string> {
-  const data = await gql<{ computeAccess: WireAccess | null }>(ACCESS_QUERY, { company, asOf: asOf || null });
+  const data = await gql(ExplorerComputeAccessDocument, { company, asOf: asOf || null });
   const access = data.computeAccess;
   if (!access) {
     renderMessage(panel, `No company has the id ${company}.`, 'alert');

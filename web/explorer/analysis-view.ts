@@ -1,9 +1,15 @@
-import { EXPOSURE_QUERY, PATHS_QUERY, WHO_USES_QUERY, type WirePath } from './analysis-queries.js';
 import { gql } from './api.js';
 import { h } from './dom.js';
+import {
+  ExplorerExposureDocument,
+  ExplorerPathsDocument,
+  ExplorerWhoUsesDocument,
+  type ExplorerPathFragment as WirePath,
+  type ExplorerWhoUsesQuery,
+} from './generated/graphql.js';
 import { edgeKey, type GraphState } from './graph-state.js';
 import { typeLabel } from './kinds.js';
-import { toRef, type EntityRef, type WireRef } from './model.js';
+import { toRef, type EntityRef } from './model.js';
 import { kindBadge, type PanelActions } from './panel.js';
 
 /** Adds a path's entities and relationships to the drawing, marked (path) or not. */
@@ -34,7 +40,7 @@ const pathLine = (p: WirePath, actions: PanelActions): HTMLElement =>
  * others faded, and all are listed in the panel.
  */
 export async function showPaths(from: string, to: string, asOf: string, state: GraphState, target: HTMLElement, actions: PanelActions): Promise<string> {
-  const data = await gql<{ shortestPath: WirePath | null; paths: WirePath[] }>(PATHS_QUERY, { from, to, asOf: asOf || null });
+  const data = await gql(ExplorerPathsDocument, { from, to, asOf: asOf || null });
   state.reset();
   const shortest = data.shortestPath;
   for (const p of data.paths) drawPath(state, p);
@@ -60,19 +66,11 @@ export async function showPaths(from: string, to: string, asOf: string, state: G
   return shortest ? `Shortest path: ${shortest.length} relationships.` : 'No path found.';
 }
 
-interface WireUser {
-  readonly entity: WireRef;
-  readonly how: string;
-  readonly direct: boolean;
-  readonly confidence: string;
-  readonly dataCenter: WireRef | null;
-  readonly path: WirePath;
-}
+type WireUser = NonNullable<ExplorerWhoUsesQuery['whoUses']>['users'][number];
 
 /** Every company and model using a chip, grouped by how, drawn as the paths from each user to the chip. */
 export async function showWhoUses(chip: string, asOf: string, state: GraphState, target: HTMLElement, actions: PanelActions): Promise<string> {
-  type Usage = { chip: WireRef; asOf: string; truncated: boolean; users: WireUser[]; restrictions: { regulation: WireRef }[] };
-  const u = (await gql<{ whoUses: Usage | null }>(WHO_USES_QUERY, { chip, asOf: asOf || null })).whoUses;
+  const u = (await gql(ExplorerWhoUsesDocument, { chip, asOf: asOf || null })).whoUses;
   state.reset();
   if (!u) {
     target.replaceChildren(h('p', { role: 'alert', class: 'error' }, `No chip has the id ${chip}.`));
@@ -103,25 +101,9 @@ export async function showWhoUses(chip: string, asOf: string, state: GraphState,
   return `${u.users.length} users of ${u.chip.name}.`;
 }
 
-interface WireExposed {
-  readonly company: WireRef;
-  readonly homeCountry: WireRef | null;
-  readonly offshore: boolean;
-  readonly routes: { classification: string; chip: WireRef; dataCenter: WireRef | null; path: WirePath }[];
-}
-
 /** A regulation's exposure: the chips it restricts and the companies reaching them, offshore ones first. */
 export async function showExposure(regulation: string, asOf: string, state: GraphState, target: HTMLElement, actions: PanelActions): Promise<string> {
-  type Exposure = {
-    regulation: WireRef;
-    asOf: string;
-    inForce: boolean;
-    truncated: boolean;
-    destinations: WireRef[];
-    chips: WireRef[];
-    companies: WireExposed[];
-  };
-  const x = (await gql<{ exposure: Exposure | null }>(EXPOSURE_QUERY, { regulation, asOf: asOf || null })).exposure;
+  const x = (await gql(ExplorerExposureDocument, { regulation, asOf: asOf || null })).exposure;
   state.reset();
   if (!x) {
     target.replaceChildren(h('p', { role: 'alert', class: 'error' }, `No regulation has the id ${regulation}.`));

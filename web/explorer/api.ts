@@ -1,5 +1,9 @@
-/** The explorer's only way to the data: POST to the server's public GraphQL endpoint, like any other client. */
+import { AtlasClient, AtlasError, type TypedDocument } from '@compute-atlas/client';
 
+/**
+ * The explorer's only way to the data: the typed client (@compute-atlas/client) against the server's public
+ * /graphql, like any other client. Operations are the typed documents of web/explorer/generated/graphql.ts.
+ */
 export class GraphQLRequestError extends Error {
   constructor(
     message: string,
@@ -9,22 +13,22 @@ export class GraphQLRequestError extends Error {
   }
 }
 
-/** Runs one operation and returns `data`; throws GraphQLRequestError with the server's message on errors. */
-export async function gql<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
-  const res = await fetch('/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
-    body: JSON.stringify({ query, variables }),
-    signal,
-  });
-  let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
+const client = new AtlasClient({ url: location.origin });
+
+/**
+ * Runs one typed operation and returns its data; throws GraphQLRequestError with the server's message and code
+ * on errors, or the AbortError itself when the signal aborted it (a newer search replaced it).
+ */
+export async function gql<TData, TVariables extends Record<string, unknown>>(
+  document: TypedDocument<TData, TVariables>,
+  variables: TVariables,
+  signal?: AbortSignal,
+): Promise<TData> {
   try {
-    body = await res.json();
-  } catch {
-    throw new GraphQLRequestError(`The server answered HTTP ${res.status} without a GraphQL response.`);
+    return await client.request(document, variables, { signal });
+  } catch (error) {
+    if (!(error instanceof AtlasError)) throw error;
+    if (signal?.aborted) throw error.cause instanceof Error ? error.cause : new DOMException('The request was aborted.', 'AbortError');
+    throw new GraphQLRequestError(error.message, error.code);
   }
-  const first = body.errors?.[0];
-  if (first) throw new GraphQLRequestError(first.message, first.extensions?.code);
-  if (!body.data) throw new GraphQLRequestError(`The server answered HTTP ${res.status} with no data.`);
-  return body.data;
 }

@@ -1,7 +1,8 @@
+import { RELATIONSHIP_TYPE_NAMES } from '../../src/graph/ontology.js';
 import { gql } from './api.js';
+import { ExplorerEntityDocument, ExplorerNeighborhoodDocument, ExplorerNeighbourCountDocument, type RelationshipType } from './generated/graphql.js';
 import type { Neighbourhood } from './graph-state.js';
-import { toDetails, toRef, type EntityDetails, type WireEntity, type WireNeighbourhood } from './model.js';
-import { COUNT_QUERY, ENTITY_QUERY, NEIGHBORHOOD_QUERY } from './queries.js';
+import { toDetails, toRef, type EntityDetails, type WireEntity } from './model.js';
 
 // Promises, not values: the panel and the drawing ask for the same neighbourhood at the same time.
 const entities = new Map<string, Promise<WireEntity | null>>();
@@ -10,7 +11,8 @@ const counts = new Map<string, Promise<NeighbourCount>>();
 
 /** An entity's neighbours counted by relationship type; `more` when some type has more than the server's cap. */
 export interface NeighbourCount {
-  readonly byType: Readonly<Record<string, number>>;
+  /** Only the types with neighbours, in the ontology's order. */
+  readonly byType: Readonly<Partial<Record<RelationshipType, number>>>;
   readonly total: number;
   readonly more: boolean;
 }
@@ -26,10 +28,10 @@ function cached<T>(map: Map<string, Promise<T>>, key: string, load: () => Promis
 }
 
 /** The entity's neighbours and relationships on the date (any date when empty), of these types (all when null); null for an unknown id. */
-export function neighbourhood(id: string, asOf: string, type: string | null = null): Promise<Neighbourhood | null> {
+export function neighbourhood(id: string, asOf: string, type: RelationshipType | null = null): Promise<Neighbourhood | null> {
   return cached(neighbourhoods, `${id}@${asOf}:${type ?? '*'}`, async () => {
     const variables = { id, asOf: asOf || null, types: type ? [type] : null };
-    const n = (await gql<{ neighborhood: WireNeighbourhood | null }>(NEIGHBORHOOD_QUERY, variables)).neighborhood;
+    const n = (await gql(ExplorerNeighborhoodDocument, variables)).neighborhood;
     return n ? { center: toRef(n.center), nodes: n.nodes.map((x) => toRef(x.node)), edges: n.edges, truncated: n.truncated } : null;
   });
 }
@@ -37,10 +39,11 @@ export function neighbourhood(id: string, asOf: string, type: string | null = nu
 /** Counts the entity's neighbours on the date, type by type. */
 export function neighbourCount(id: string, asOf: string): Promise<NeighbourCount> {
   return cached(counts, `${id}@${asOf}`, async () => {
-    const data = await gql<Record<string, { truncated: boolean; nodes: unknown[] } | null>>(COUNT_QUERY, { id, asOf: asOf || null });
-    const byType: Record<string, number> = {};
+    const data = await gql(ExplorerNeighbourCountDocument, { id, asOf: asOf || null });
+    const byType: Partial<Record<RelationshipType, number>> = {};
     let more = false;
-    for (const [type, n] of Object.entries(data)) {
+    for (const type of RELATIONSHIP_TYPE_NAMES as RelationshipType[]) {
+      const n = data[type];
       if (!n || n.nodes.length === 0) continue;
       byType[type] = n.nodes.length;
       more ||= n.truncated;
@@ -56,7 +59,7 @@ export function neighbourCount(id: string, asOf: string): Promise<NeighbourCount
 export async function fullNeighbourhood(id: string, asOf: string): Promise<Neighbourhood[]> {
   const count = await neighbourCount(id, asOf);
   const parts: Neighbourhood[] = [];
-  for (const type of Object.keys(count.byType)) {
+  for (const type of Object.keys(count.byType) as RelationshipType[]) {
     const n = await neighbourhood(id, asOf, type);
     if (n) parts.push(n);
   }
@@ -65,7 +68,7 @@ export async function fullNeighbourhood(id: string, asOf: string): Promise<Neigh
 
 /** The entity's facts and sources joined with its relationships on the date; null for an unknown id. */
 export async function details(id: string, asOf: string): Promise<EntityDetails | null> {
-  const entity = cached(entities, id, async () => (await gql<{ entity: WireEntity | null }>(ENTITY_QUERY, { id })).entity);
+  const entity = cached(entities, id, async () => (await gql(ExplorerEntityDocument, { id })).entity);
   const [e, n] = await Promise.all([entity, neighbourhood(id, asOf)]);
   return e && n ? toDetails(e, n) : null;
 }

@@ -1,5 +1,6 @@
 import './explorer.css';
 import { RELATIONSHIP_TYPE_NAMES, type EntityKind } from '../../src/graph/ontology.js';
+import type { RelationshipType } from './generated/graphql.js';
 import { showAccess } from './access-view.js';
 import { showExposure, showPaths, showWhoUses } from './analysis-view.js';
 import { details, fullNeighbourhood, neighbourCount, neighbourhood } from './data.js';
@@ -18,7 +19,9 @@ import { setupSearch } from './search-box.js';
 import { guidedStart, pathForm } from './start.js';
 import { setupTime } from './time-control.js';
 import { timelineStrip } from './timeline.js';
-import { EMPTY_VIEW, fromQuery, toQuery, UndoStack, type ViewState } from './view-state.js';
+import { playgroundHref, viewOperation } from './playground-link.js';
+import { neighboursByType, typeExpansionMenu } from './type-expansion.js';
+import { EMPTY_VIEW, expansionsOf, fromQuery, parseTypeExpansion, toQuery, typeExpansion, UndoStack, type ViewState } from './view-state.js';
 import { REMOTE_ACCESS_PRESET, toRuleInput, whatIfForm, type WhatIfValues } from './whatif-form.js';
 import { showWhatIf } from './whatif-view.js';
 
@@ -42,16 +45,33 @@ const actions: PanelActions = {
   uses: (id) => go({ ...view, mode: 'uses', selected: id }, true),
   exposure: (id) => go({ ...view, mode: 'exposure', selected: id }, true),
   pathFrom: (id) => pathForm(panel, id, (to) => go({ ...view, mode: 'path', selected: id, to }, true)),
-  collapse: (id) => go({ ...view, expanded: view.expanded.filter((x) => x !== id), more: view.more.filter((x) => x !== id) }),
+  collapse: (id) => go({ ...view, expanded: view.expanded.filter((x) => x !== id), more: view.more.filter((x) => x !== id), byType: otherTypes(id) }),
   hide: (id) => go({ ...view, hidden: [...view.hidden, id], selected: view.selected === id ? null : view.selected }),
   loadMore: (id) => go({ ...view, more: [...view.more, id] }),
 };
 
 /** Selects and expands an entity in the neighbourhood drawing (leaving an analysis view for it). */
 function expand(id: string, keyboard = false): void {
-  const base = view.mode === 'neighbourhood' ? view : { ...view, mode: 'neighbourhood' as const, expanded: [], more: [] };
+  const base = view.mode === 'neighbourhood' ? view : { ...view, mode: 'neighbourhood' as const, expanded: [], more: [], byType: [] };
   const expanded = base.expanded.includes(id) ? base.expanded : [...base.expanded, id];
-  go({ ...base, selected: id, expanded, hidden: base.hidden.filter((x) => x !== id) }, keyboard);
+  go({ ...base, selected: id, expanded, hidden: base.hidden.filter((x) => x !== id), byType: otherTypes(id, base) }, keyboard);
+}
+
+/** The type expansions of every entity but this one. */
+const otherTypes = (id: string, v: ViewState = view): string[] => v.byType.filter((e) => parseTypeExpansion(e)?.id !== id);
+
+/**
+ * Expands the entity by one relationship type, or stops: an entity expanded whole is narrowed to that type; one
+ * expanded by some types gets the type added, or taken away when it was drawn already.
+ */
+function expandType(id: string, type: RelationshipType): void {
+  const entry = typeExpansion(id, type);
+  const byType = view.expanded.includes(id)
+    ? [...otherTypes(id), entry]
+    : view.byType.includes(entry)
+      ? view.byType.filter((e) => e !== entry)
+      : [...view.byType, entry];
+  go({ ...view, selected: id, expanded: view.expanded.filter((x) => x !== id), more: view.more.filter((x) => x !== id), byType });
 }
 
 /** A node tapped: in the neighbourhood it expands; in an analysis drawing it is selected and described, the drawing kept. */
@@ -104,10 +124,10 @@ async function apply(next: ViewState, keyboard = false): Promise<void> {
 async function drawNeighbourhoods(mine: number): Promise<void> {
   const load = (id: string, asOf: string): Promise<unknown> =>
     view.more.includes(id) ? fullNeighbourhood(id, asOf) : neighbourhood(id, asOf).then((n) => (n ? [n] : []));
-  const [first, second] = await Promise.all([
-    Promise.all(view.expanded.map((id) => load(id, view.asOf))),
-    view.compare ? Promise.all(view.expanded.map((id) => load(id, view.compare))) : Promise.resolve(null),
-  ]);
+  const typed = view.byType.map(parseTypeExpansion).filter((x) => x !== null);
+  const loadAll = (asOf: string): Promise<unknown[]> =>
+    Promise.all([...view.expanded.map((id) => load(id, asOf)), ...typed.map((x) => neighbourhood(x.id, asOf, x.type).then((n) => (n ? [n] : [])))]);
+  const [first, second] = await Promise.all([loadAll(view.asOf), view.compare ? loadAll(view.compare) : Promise.resolve(null)]);
   if (mine !== generation) return;
   state.reset();
   for (const list of first as Awaited<ReturnType<typeof fullNeighbourhood>>[]) for (const n of list) state.add(n);
@@ -168,14 +188,16 @@ async function showPanel(id: string): Promise<void> {
   if (!d) return renderMessage(panel, `No entity has the id ${id}.`, 'alert');
   const truncated = state.truncated.has(id);
   const count = truncated ? await neighbourCount(id, view.asOf) : null;
+  const byType = expansionsOf(view, id);
   renderDetails(
     panel,
     d,
     view.asOf,
     shownTypes(),
     actions,
-    { expanded: view.expanded.includes(id), truncated, total: count?.total ?? null, more: count?.more ?? false },
+    { expanded: view.expanded.includes(id) || byType.length > 0, truncated, total: count?.total ?? null, more: count?.more ?? false },
     timelineStrip(id),
+    typeExpansionMenu(count?.byType ?? neighboursByType(d), byType, (type) => expandType(id, type)),
   );
   document.title = `${d.name} · Compute Atlas explorer`;
 }
@@ -223,6 +245,10 @@ function syncControls(): void {
   $<HTMLButtonElement>('undo').disabled = !undo.canUndo;
   $<HTMLButtonElement>('redo').disabled = !undo.canRedo;
   renderLegend($('legend'), new Set(view.hiddenKinds), toggleKind);
+  const operation = viewOperation(view, toRuleInput(whatIfValues));
+  const link = $<HTMLAnchorElement>('open-playground');
+  link.href = playgroundHref(operation);
+  link.title = operation ? 'The query behind this view, with its variables, in the playground (a new tab)' : 'The playground (a new tab)';
   if (!view.selected && view.mode === 'neighbourhood') document.title = 'Compute Atlas · Explorer';
 }
 

@@ -60,14 +60,6 @@ export interface WireEntity extends WireRef {
   readonly [property: string]: unknown;
 }
 
-/** The ExplorerNeighborhood response's neighborhood. */
-export interface WireNeighbourhood {
-  readonly center: WireRef;
-  readonly truncated: boolean;
-  readonly nodes: readonly { readonly node: WireRef }[];
-  readonly edges: readonly RelationshipData[];
-}
-
 const formatValue = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : String(value));
 
 /** Joins the ExplorerEntity response (facts, sources) with the relationships of the entity's neighbourhood. */

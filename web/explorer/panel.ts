@@ -104,6 +104,7 @@ export function renderDetails(
   actions: PanelActions,
   coverage: Coverage,
   timeline: HTMLElement,
+  expandByType: HTMLElement | null = null,
 ): void {
   const facts = details.facts.length ? h('dl', { class: 'facts' }, ...details.facts.flatMap((f) => [h('dt', {}, f.name), h('dd', {}, f.value)])) : null;
   const sources = sourceList(details.sources);
@@ -112,6 +113,7 @@ export function renderDetails(
     h('p', { class: 'muted' }, `id ${details.id}`, details.aliases.length ? ` · also ${details.aliases.join(', ')}` : '', ` · as of ${asOf || 'any date'}`),
     details.description ? h('p', {}, details.description) : null,
     tools(details, actions, coverage),
+    expandByType,
     coverage.truncated ? loadMore(details, coverage, actions) : null,
     facts,
     timeline,

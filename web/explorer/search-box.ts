@@ -1,12 +1,8 @@
 import { gql } from './api.js';
 import { h } from './dom.js';
+import { ExplorerSearchDocument } from './generated/graphql.js';
 import { toRef, type EntityRef } from './model.js';
 import { kindBadge } from './panel.js';
-import { SEARCH_QUERY } from './queries.js';
-
-interface SearchResponse {
-  search: { score: number; node: { id: string; kind: string; name: string; description: string | null } }[];
-}
 
 /**
  * A search box as an ARIA combobox: typing lists matches in a listbox; ArrowDown / ArrowUp move the active
@@ -30,7 +26,7 @@ export function setupSearch(form: HTMLFormElement, input: HTMLInputElement, resu
     controller = new AbortController();
     form.setAttribute('aria-busy', 'true');
     try {
-      const data = await gql<SearchResponse>(SEARCH_QUERY, { text }, controller.signal);
+      const data = await gql(ExplorerSearchDocument, { text }, controller.signal);
       render(data.search.map((hit) => ({ ref: toRef(hit.node), description: hit.node.description })));
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;

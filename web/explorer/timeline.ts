@@ -1,17 +1,12 @@
 import { gql } from './api.js';
-import { TIMELINE_QUERY } from './analysis-queries.js';
 import { h } from './dom.js';
+import { ExplorerTimelineDocument } from './generated/graphql.js';
 import { typeLabel } from './kinds.js';
-
-interface WireTimeline {
-  readonly truncated: boolean;
-  readonly events: { date: string; kind: string; description: string; other: { id: string; name: string } | null }[];
-}
 
 /** The entity's dated events as a strip: one mark per event along the years, and the list below it. Fills in when loaded. */
 export function timelineStrip(id: string): HTMLElement {
   const section = h('section', { class: 'timeline', id: 'timeline', 'aria-busy': 'true' }, h('h3', {}, 'Timeline'), h('p', { class: 'muted' }, 'Loading…'));
-  void gql<{ timeline: WireTimeline | null }>(TIMELINE_QUERY, { id })
+  void gql(ExplorerTimelineDocument, { id })
     .then(({ timeline }) => {
       const events = timeline?.events ?? [];
       if (!events.length) return section.replaceChildren(h('h3', {}, 'Timeline'), h('p', { class: 'muted' }, 'No dated events.'));

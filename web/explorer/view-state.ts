@@ -1,4 +1,5 @@
-import { ENTITY_KINDS, type EntityKind } from '../../src/graph/ontology.js';
+import { ENTITY_KINDS, RELATIONSHIP_TYPE_NAMES, type EntityKind } from '../../src/graph/ontology.js';
+import type { RelationshipType } from './generated/graphql.js';
 
 export type Mode = 'neighbourhood' | 'access' | 'whatif' | 'path' | 'uses' | 'exposure';
 const MODES: readonly Mode[] = ['neighbourhood', 'access', 'whatif', 'path', 'uses', 'exposure'];
@@ -26,6 +27,8 @@ export interface ViewState {
   readonly to: string;
   /** Expanded entities whose whole neighbourhood was loaded, type by type ("load more"). */
   readonly more: readonly string[];
+  /** Entities expanded by some relationship types only, as `id:TYPE`, in the order they were opened. */
+  readonly byType: readonly string[];
 }
 
 export const EMPTY_VIEW: ViewState = {
@@ -40,9 +43,28 @@ export const EMPTY_VIEW: ViewState = {
   compare: '',
   to: '',
   more: [],
+  byType: [],
 };
 
 const list = (value: string | null): string[] => (value ? value.split(',').filter(Boolean) : []);
+
+/** The `byType` entry of an entity expanded by one relationship type. */
+export const typeExpansion = (id: string, type: RelationshipType): string => `${id}:${type}`;
+
+/** Splits a `byType` entry; null when it names no relationship type of the ontology. */
+export function parseTypeExpansion(entry: string): { id: string; type: RelationshipType } | null {
+  const at = entry.lastIndexOf(':');
+  const type = entry.slice(at + 1);
+  if (at <= 0 || !(RELATIONSHIP_TYPE_NAMES as readonly string[]).includes(type)) return null;
+  return { id: entry.slice(0, at), type: type as RelationshipType };
+}
+
+/** The relationship types the entity is expanded by (none when it is not, or is expanded whole). */
+export const expansionsOf = (v: Pick<ViewState, 'byType'>, id: string): RelationshipType[] =>
+  v.byType.flatMap((e) => {
+    const x = parseTypeExpansion(e);
+    return x && x.id === id ? [x.type] : [];
+  });
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Whether the text is a whole, real calendar date (yyyy-mm-dd): 2025-02-30 and 2025-06 are not. */
@@ -66,6 +88,7 @@ export function toQuery(v: ViewState): string {
   if (v.compare) p.set('compare', v.compare);
   if (v.to) p.set('to', v.to);
   if (v.more.length) p.set('more', v.more.join(','));
+  if (v.byType.length) p.set('xt', v.byType.join(','));
   const text = p.toString();
   return text ? `?${text}` : '';
 }
@@ -76,7 +99,9 @@ export function fromQuery(search: string): ViewState {
   const mode = (MODES as readonly string[]).includes(p.get('view') ?? '') ? (p.get('view') as Mode) : 'neighbourhood';
   const selected = p.get('id');
   const expanded = list(p.get('x'));
-  if (selected && mode === 'neighbourhood' && !expanded.includes(selected)) expanded.push(selected);
+  const byType = list(p.get('xt')).filter((e) => parseTypeExpansion(e) !== null);
+  // A selected entity is expanded whole unless it was expanded by some types only.
+  if (selected && mode === 'neighbourhood' && !expanded.includes(selected) && !expansionsOf({ byType }, selected).length) expanded.push(selected);
   const date = (key: string): string => (isDate(p.get(key) ?? '') ? p.get(key)! : '');
   return {
     mode,
@@ -90,6 +115,7 @@ export function fromQuery(search: string): ViewState {
     compare: date('compare'),
     to: p.get('to') ?? '',
     more: list(p.get('more')),
+    byType,
   };
 }
 

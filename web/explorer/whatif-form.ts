@@ -1,4 +1,5 @@
 import { h } from './dom.js';
+import type { CriterionInput, RuleInput } from './generated/graphql.js';
 
 /** The what-if form: a hypothetical rule's thresholds, destinations and remote-access clause, as simulateRule's RuleInput. */
 
@@ -17,10 +18,10 @@ export const REMOTE_ACCESS_PRESET: WhatIfValues = { tpp: '4800', tpp2: '1600', p
 const numberOrNull = (value: string): number | null => (value.trim() === '' ? null : Number(value));
 
 /** The RuleInput the values stand for: TPP ≥ a, or TPP ≥ b with PD ≥ c; comma-separated places. */
-export function toRuleInput(v: WhatIfValues): Record<string, unknown> {
+export function toRuleInput(v: WhatIfValues): RuleInput {
   const [tpp, tpp2, pd] = [numberOrNull(v.tpp), numberOrNull(v.tpp2), numberOrNull(v.pd)];
   const second = { ...(tpp2 !== null ? { tpp: tpp2 } : {}), ...(pd !== null ? { performanceDensity: pd } : {}) };
-  const criteria = [...(tpp !== null ? [{ tpp }] : []), ...(Object.keys(second).length ? [second] : [])];
+  const criteria: CriterionInput[] = [...(tpp !== null ? [{ tpp }] : []), ...(Object.keys(second).length ? [second] : [])];
   const destinations = v.destinations
     .split(',')
     .map((d) => d.trim())

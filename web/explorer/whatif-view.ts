@@ -1,42 +1,12 @@
-import { drawRoute, ROUTE_FIELDS, toRoute, type Route, type WireRoute } from './access-view.js';
+import { drawRoute, toRoute, type Route } from './access-view.js';
 import { gql } from './api.js';
 import { h } from './dom.js';
+import { ExplorerSimulateRuleDocument, type ExplorerSimulateRuleQuery, type RuleInput } from './generated/graphql.js';
 import type { GraphState } from './graph-state.js';
-import { toRef, type EntityRef, type WireRef } from './model.js';
+import { toRef, type EntityRef } from './model.js';
 import { kindBadge, type PanelActions } from './panel.js';
 
-export const SIMULATE_QUERY = `query ExplorerSimulateRule($rule: RuleInput!, $asOf: Date) {
-  simulateRule(rule: $rule, asOf: $asOf) {
-    asOf routesEvaluated truncated
-    rule { label criteria destinations remoteAccess }
-    changes {
-      before after
-      company { id kind name }
-      route { homeCountry { id kind name } ${ROUTE_FIELDS} }
-      reason { criterion evidence basis remoteAccess }
-    }
-    losses { company { id name } chips { id name } countries { id name } }
-    undecided { company { id name } route { chip { id name } } missing }
-  }
-}`;
-
-interface WireChange {
-  readonly before: string;
-  readonly after: string;
-  readonly company: WireRef;
-  readonly route: WireRoute & { homeCountry: WireRef | null };
-  readonly reason: { criterion: string | null; evidence: string[]; basis: string[]; remoteAccess: boolean };
-}
-
-interface WireSimulation {
-  readonly asOf: string;
-  readonly routesEvaluated: number;
-  readonly truncated: boolean;
-  readonly rule: { label: string; criteria: string[]; destinations: string[]; remoteAccess: boolean };
-  readonly changes: WireChange[];
-  readonly losses: { company: { id: string; name: string }; chips: { name: string }[]; countries: { name: string }[] }[];
-  readonly undecided: { company: { name: string }; route: { chip: { name: string } }; missing: string[] }[];
-}
+type WireChange = ExplorerSimulateRuleQuery['simulateRule']['changes'][number];
 
 const words = (classification: string): string => classification.replace(/_/g, ' ').toLowerCase();
 const badge = (classification: string): HTMLElement => h('span', { class: `classification classification-${classification}` }, words(classification));
@@ -65,8 +35,8 @@ function changeItem(c: WireChange, route: Route, company: EntityRef, actions: Pa
  * Runs the hypothetical rule, draws the routes it changes (coloured by their classification after it) and lists
  * them in `target` with who loses what where. Returns a one-line summary for the status line.
  */
-export async function showWhatIf(rule: Record<string, unknown>, asOf: string, state: GraphState, target: HTMLElement, actions: PanelActions): Promise<string> {
-  const s = (await gql<{ simulateRule: WireSimulation }>(SIMULATE_QUERY, { rule, asOf: asOf || null })).simulateRule;
+export async function showWhatIf(rule: RuleInput, asOf: string, state: GraphState, target: HTMLElement, actions: PanelActions): Promise<string> {
+  const s = (await gql(ExplorerSimulateRuleDocument, { rule, asOf: asOf || null })).simulateRule;
   state.reset();
   const items: HTMLElement[] = [];
   for (const c of s.changes) {

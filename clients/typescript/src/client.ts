@@ -1,5 +1,6 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
+import type { DocumentTypeDecoration, TypedDocumentNode } from '@graphql-typed-document-node/core';
+// The printer alone, not the graphql index: a bundle of this client (the explorer's) then carries no more of graphql.
+import { print } from 'graphql/language/printer.js';
 import { createClient, type Client as SseClient } from 'graphql-sse';
 import { AtlasError, transportError, type AtlasErrorBody } from './errors.js';
 
@@ -29,6 +30,20 @@ export interface SubscriptionHandlers<T> {
   complete?(): void;
 }
 
+/**
+ * A typed operation as text: what graphql-codegen's typed-document-node plugin writes with `documentMode: string`
+ * (a String carrying the result and variable types). Smaller to ship than a document node, and sent as it is.
+ */
+// eslint-disable-next-line @typescript-eslint/no-wrapper-object-types -- codegen's TypedDocumentString extends String
+export type TypedDocumentString<TData, TVariables> = String & DocumentTypeDecoration<TData, TVariables>;
+
+/** A typed operation: a parsed document node, or its text. */
+export type TypedDocument<TData, TVariables> = TypedDocumentNode<TData, TVariables> | TypedDocumentString<TData, TVariables>;
+
+/** The text of a typed operation, as it is sent. */
+export const operationText = <TData, TVariables>(document: TypedDocument<TData, TVariables>): string =>
+  'kind' in document ? print(document) : document.toString();
+
 interface Body<T> {
   data?: T | null;
   errors?: AtlasErrorBody[];
@@ -56,11 +71,11 @@ export class AtlasClient {
 
   /** Runs a query or mutation; resolves with its data, rejects with an AtlasError naming the server's code. */
   async request<TData, TVariables extends Record<string, unknown>>(
-    document: TypedDocumentNode<TData, TVariables>,
+    document: TypedDocument<TData, TVariables>,
     variables?: TVariables,
     options: RequestOptions = {},
   ): Promise<TData> {
-    const query = print(document);
+    const query = operationText(document);
     const endpoint = `${this.options.url}/graphql`;
     const get = options.method === 'GET';
     const url = get ? `${endpoint}?${new URLSearchParams({ query, ...(variables ? { variables: JSON.stringify(variables) } : {}) }).toString()}` : endpoint;
