@@ -132,6 +132,15 @@ export const OPERATIONS: readonly Operation[] = [
     requires: 'dataCentersGroups',
     vars: (_plan, rnd) => ({ status: oneOf(rnd, DATA_CENTER_STATUSES) }),
   },
+  {
+    name: 'groupByStatus',
+    title: 'every data center grouped by status: count per group (a grouped count over one kind)',
+    ours: 'query { dataCentersGroups(groupBy: [{ property: STATUS }]) { keys { value } count } }',
+    peer: `query { ${DATA_CENTER_STATUSES.map((s) => `${s.toLowerCase()}: dataCentersConnection(where: { status: { eq: "${s}" } }) { aggregate { count { nodes } } }`).join(' ')} }`,
+    peerNote: 'no group-by: the peer counts each status through an aliased connection aggregate',
+    requires: 'dataCentersGroups',
+    vars: () => ({}),
+  },
 ];
 
 /** The variables of `count` requests per operation, the same for every target and every run of a size. */
