@@ -68,6 +68,35 @@ const needsDistinct = (keys: readonly GroupKeyPlan[]): boolean =>
   keys.some((k) => k.hops.length > 1 || (k.hops.length === 1 && (k.prop !== null || (k.hops[0]!.spec.symmetric ?? false))));
 
 /**
+ * A count grouped by one property of the kind itself, over the whole kind (no filter, no statistic but the
+ * count; asOf only dates relationships, so it changes nothing here): the groups are read from the property's values alone (`WHERE … IS NOT NULL`, which a range index
+ * answers with its values, touching no node) and the group without a value is the kind's count, from the count
+ * store, less theirs. The general statement reads every node of the kind and its property instead.
+ */
+function propertyCountQuery(kind: EntityKind, key: GroupKeyPlan, order: readonly string[]): string {
+  const value = keyExpr(key, 0);
+  return `
+    CALL { MATCH (n:${kind}) RETURN count(n) AS total }
+    CALL { MATCH (n:${kind}) WHERE n.${key.prop!.name} IS NOT NULL WITH ${value} AS g0, count(*) AS count RETURN collect({g0: g0, count: count}) AS valued }
+    WITH valued, total - reduce(s = 0, v IN valued | s + v.count) AS unvalued
+    UNWIND valued + CASE WHEN unvalued > 0 THEN [{g0: null, count: unvalued}] ELSE [] END AS row
+    WITH row.g0 AS g0, row.count AS count
+    ORDER BY ${order.join(', ')}
+    LIMIT $limit
+    RETURN g0, count`;
+}
+
+/** Whether a groupBy is a bare count by one property of the kind over the whole kind (see propertyCountQuery). */
+const isPropertyCount = (args: GroupArgs, w: readonly string[]): boolean =>
+  w.length === 0 &&
+  args.stats.length === 0 &&
+  args.relationshipStats.length === 0 &&
+  args.keys.length === 1 &&
+  args.keys[0]!.hops.length === 0 &&
+  !!args.keys[0]!.prop &&
+  !args.keys[0]!.prop.list;
+
+/**
  * One statement for a groupBy: the filter, an OPTIONAL MATCH per key path (entities without the neighbour fall in
  * the null group), one row per distinct (entity, keys) so an entity reached twice counts once, then count(*) and
  * the statistics per group. Relationship statistics are summed per entity first, then per group.
@@ -93,7 +122,9 @@ export function buildGroupQuery(kind: EntityKind, args: GroupArgs): CompiledGrou
     : [`count ${direction}`, ...args.keys.flatMap((k, i) => keyOrder(k, i, 'ASC'))];
   const returned = args.keys.map((k, i) => (k.prop ? `g${i}` : `${entityColumn(`g${i}`)} AS g${i}`));
   const averages = rels.map(({ column }) => `CASE WHEN ${column}n = 0 THEN null ELSE toFloat(${column}sum) / ${column}n END AS ${column}avg`);
-  const query = `
+  const query = isPropertyCount(args, w)
+    ? propertyCountQuery(kind, args.keys[0]!, order)
+    : `
     MATCH (n:${kind})${where(w)}${args.keys.map(keyMatch).join('')}
     WITH ${needsDistinct(args.keys) ? 'DISTINCT ' : ''}n, ${[...args.keys.map((k, i) => `${keyExpr(k, i)} AS g${i}`), ...relVars].join(', ')}${
       perEntity.length ? `\n    WITH n, ${[...g, ...perEntity].join(', ')}` : ''

@@ -40,6 +40,14 @@ describe('the Cypher of an aggregate', () => {
 });
 
 describe('the Cypher of a groupBy', () => {
+  it("counts a whole kind by one of its properties from the property's values, the group without one from the count store", async () => {
+    const { query } = groups('DataCenter', [{ property: 'STATUS' }]);
+    await expectCypher('groups-by-status-whole-kind', query);
+    expect(query).toContain('WHERE n.status IS NOT NULL');
+    // A filter or a statistic needs the nodes, so the general statement reads them.
+    expect(groups('DataCenter', [{ property: 'STATUS' }], { stats: [{ field: 'powerMw', ops: ['sum'] }] }).query).not.toContain('IS NOT NULL');
+  });
+
   it('groups data centers by their country with one OPTIONAL MATCH and counts each data center once', async () => {
     await expectCypher('groups-by-country', groups('DataCenter', [{ country: {} }], { stats: [{ field: 'powerMw', ops: ['sum'] }] }).query);
   });

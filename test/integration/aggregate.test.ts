@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregateGraph } from './aggregate-graph.js';
 import { useTestServer } from './harness.js';
+import { removeEntities } from './write-helpers.js';
 
 const server = useTestServer();
 let graph: Awaited<ReturnType<typeof aggregateGraph>>;
@@ -170,5 +171,32 @@ describe('groupBy input checks', () => {
 
   it('refuses more groups than the page-size cap as QUERY_TOO_COMPLEX on first', async () => {
     expect((await errorOf([{ property: 'VENDOR' }], 101)).extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', measure: 'first', limit: 100, value: 101 });
+  });
+
+  it("counts a whole kind grouped by one of its properties from the property's values, in one statement", async () => {
+    const vendor = `${graph.prefix}-vendor`;
+    const ids = [1, 2, 3].map((i) => `${graph.prefix}-whole-${i}`);
+    await server.db.write((tx) =>
+      tx.run(
+        `UNWIND $rows AS row CREATE (n:Entity:Chip {id: row.id, kind: 'Chip', name: row.id, nameKey: row.id, sourceIds: [], aliases: [], vendor: row.vendor})`,
+        { rows: ids.map((id, i) => ({ id, vendor: i < 2 ? vendor : `${vendor}-other` })) },
+      ),
+    );
+    try {
+      const data = await oneStatement<{ chipsGroups: { keys: Key[]; count: number }[] }>(
+        `{ chipsGroups(groupBy: [{property: VENDOR}], first: 100) { keys { path value } count } }`,
+        {},
+      );
+      const mine = data.chipsGroups.filter((g) => g.keys[0]!.value?.startsWith(vendor)).map((g) => [g.keys[0]!.path, g.keys[0]!.value, g.count]);
+      expect(mine).toEqual([
+        ['vendor', vendor, 2],
+        ['vendor', `${vendor}-other`, 1],
+      ]);
+      // Every chip is in exactly one group, the ones without a vendor included.
+      const counts = data.chipsGroups.map((g) => g.count);
+      expect(counts.every((c) => Number.isInteger(c) && c > 0)).toBe(true);
+    } finally {
+      await removeEntities(server, ids);
+    }
   });
 });
