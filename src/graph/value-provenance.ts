@@ -31,8 +31,17 @@ const entrySchema = z
   })
   .strict();
 
-/** The graph JSON format's `valueProvenance`: a map of property → entry. */
-export const valueProvenanceSchema = z.record(z.string(), entrySchema);
+const jsonOrMap = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+};
+
+/** The graph JSON format's `valueProvenance`: a map of property → entry (or the stored JSON string of one). */
+export const valueProvenanceSchema = z.preprocess(jsonOrMap, z.record(z.string(), entrySchema));
 
 function tidyEntry(e: z.infer<typeof entrySchema>): ValueProvenanceEntry {
   return {
@@ -86,6 +95,13 @@ export function mergeProvenance(existing: Record<string, unknown>, incoming: Rec
   for (const [prop, entry] of Object.entries(before)) if (!taken(prop) || JSON.stringify(existing[prop]) === JSON.stringify(incoming[prop])) out[prop] = entry;
   for (const [prop, entry] of Object.entries(offered)) if (taken(prop)) out[prop] = entry;
   return serialiseProvenance(out);
+}
+
+/** The provenance without the entries of `properties` (values a curator has just replaced or cleared). */
+export function withoutEntries(value: unknown, properties: readonly string[]): string | null {
+  const map = { ...parseProvenance(value) };
+  for (const p of properties) delete map[p];
+  return serialiseProvenance(map);
 }
 
 /** Every entry cited to `source`, with `asOf` where an entry has none (a dataset's snapshot cited as a whole). */

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { exportGraph } from '../../src/ingest/export.js';
 import { parseImport, runImport } from '../../src/ingest/importers/index.js';
 import { useTestServer } from './harness.js';
-import { removeEntities, revertChangesBy, uniquePrefix, WRITE_ENV } from './write-helpers.js';
+import { asEditor, removeEntities, revertChangesBy, uniquePrefix, WRITE_ENV } from './write-helpers.js';
 
 const server = useTestServer(WRITE_ENV);
 const prefix = uniquePrefix('prov');
@@ -79,5 +79,15 @@ describe('the provenance of each value, over GraphQL', () => {
     expect(result.errors).toEqual([]);
     expect(await exportGraph(server.db, { rootId: qwq, depth: 1 })).toEqual(exported);
     expect((await provenanceOf(qwq, 'parameters')).valueProvenance[0]).toMatchObject({ confidence: 'LOW', estimate: true });
+  });
+
+  it("drops the source's entry of a value a curator replaces, and keeps the others", async () => {
+    const update = `mutation { updateModel(id: "${r1}", input: { parameters: 670000000000, sources: ["src-company-websites"] }) { errors { code message } } }`;
+    expect((await server.data<{ updateModel: { errors: unknown[] } }>(update, {}, asEditor)).updateModel.errors).toEqual([]);
+    const after = await provenanceOf(r1);
+    const parameters = after.valueProvenance.find((p) => p.property === 'parameters')!;
+    expect(parameters).toMatchObject({ confidence: null, estimate: false, sources: after.sources });
+    const compute = after.valueProvenance.find((p) => p.property === 'trainingComputeFlop');
+    expect(compute).toMatchObject({ confidence: 'HIGH', sources: [{ id: 'src-epoch-notable-models' }] });
   });
 });
