@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { clusterCertainty, modelConfidence } from '../../src/ingest/importers/epoch-confidence.js';
 import { parseImport } from '../../src/ingest/importers/index.js';
-import { parseProvenance } from '../../src/graph/value-provenance.js';
+import { parseProvenance, reciteProvenance } from '../../src/graph/value-provenance.js';
 import { mergeEntity } from '../../src/store/merge.js';
 import type { EntityRecord } from '../../src/store/graph-records.js';
 
@@ -62,5 +62,16 @@ describe('the provenance of each value', () => {
     };
     const merged = parseProvenance(mergeEntity(existing, incoming, 'fill').valueProvenance);
     expect(Object.keys(merged)).toEqual(['trainingComputeFlop']);
+  });
+
+  it("cites a manifest file's Source and dates an undated entry by the snapshot's day, keeping a row's own date", () => {
+    const stored = JSON.stringify({
+      powerMw: { source: 'parser', confidence: 'medium' },
+      parameters: { source: 'parser', confidence: 'low', asOf: '2025-03-06' },
+    });
+    expect(parseProvenance(reciteProvenance(stored, 'src-dataset', '2026-05-01'))).toEqual({
+      parameters: { source: 'src-dataset', confidence: 'low', asOf: '2025-03-06' },
+      powerMw: { source: 'src-dataset', confidence: 'medium', asOf: '2026-05-01' },
+    });
   });
 });
