@@ -4,6 +4,7 @@ import { clusterCertainty, modelConfidence } from '../../src/ingest/importers/ep
 import { parseImport } from '../../src/ingest/importers/index.js';
 import { parseProvenance, reciteProvenance } from '../../src/graph/value-provenance.js';
 import { mergeEntity } from '../../src/store/merge.js';
+import { findDisagreements } from '../../src/ingest/importers/disagreements.js';
 import type { EntityRecord } from '../../src/store/graph-records.js';
 
 const read = (name: string): string => readFileSync(new URL(`../fixtures/epoch/${name}`, import.meta.url), 'utf8');
@@ -73,5 +74,17 @@ describe('the provenance of each value', () => {
       parameters: { source: 'src-dataset', confidence: 'low', asOf: '2025-03-06' },
       powerMw: { source: 'src-dataset', confidence: 'medium', asOf: '2026-05-01' },
     });
+  });
+
+  it('records no disagreement over provenance when a second snapshot offers the same figures', () => {
+    const content = read('notable_ai_models_sample.csv');
+    const first = parseImport('EPOCH_MODELS', content).draft;
+    const stored = '{"parameters":{"source":"other","confidence":"high"}}';
+    const existing = new Map<string, EntityRecord>(
+      first.entities.map((e) => [e.ref, { ...e.props, id: e.ref, kind: e.kind, name: e.name, sources: ['other'], valueProvenance: stored }]),
+    );
+    const idOf = new Map(first.entities.map((e) => [e.ref, e.ref]));
+    const found = findDisagreements(first, idOf, existing, [], new Map());
+    expect(found.filter((d) => d.field === 'valueProvenance')).toEqual([]);
   });
 });
