@@ -155,7 +155,7 @@ export type Chip = Entity & Node & {
   architecture: Maybe<Scalars['String']['output']>;
   /** Epoch AI's own "Available in China" cell for the chip, with its notes, verbatim: a sourced claim kept beside the rules' derivation, which never reads it. */
   availableInChina: Maybe<Scalars['String']['output']>;
-  /** Dense BF16/FP16 tensor throughput in teraFLOPS. */
+  /** Dense BF16/FP16 tensor throughput in teraFLOPS. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "bf16DenseTflops"). */
   bf16DenseTflops: Maybe<Scalars['Float']['output']>;
   /** The export-control paragraphs the chip meets under the rules in force, from its specifications (docs/rules.md). */
   controls: ChipControls;
@@ -171,13 +171,13 @@ export type Chip = Entity & Node & {
   designers: Array<CompanyRelation>;
   /** designers (DESIGNS) one page at a time, filtered and sorted, with totalCount; designers itself keeps returning the whole list. */
   designersConnection: CompanyRelationConnection;
-  /** Applicable die area in square millimetres (logic dies), for the performance density of the export rules. */
+  /** Applicable die area in square millimetres (logic dies), for the performance density of the export rules. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "dieAreaMm2"). */
   dieAreaMm2: Maybe<Scalars['Float']['output']>;
   /** Export Control Classification Number under the US EAR (such as 3A090.a). */
   eccn: Maybe<Scalars['String']['output']>;
   /** Stable, human-readable id (a slug such as nvidia-h100). */
   id: Scalars['ID']['output'];
-  /** Chip-to-chip interconnect bandwidth in gigabytes per second. */
+  /** Chip-to-chip interconnect bandwidth in gigabytes per second. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "interconnectBandwidthGBs"). */
   interconnectBandwidthGBs: Maybe<Scalars['Float']['output']>;
   /** The kind of entity. */
   kind: EntityKind;
@@ -185,13 +185,13 @@ export type Chip = Entity & Node & {
   manufacturers: Array<CompanyRelation>;
   /** manufacturers (MANUFACTURES) one page at a time, filtered and sorted, with totalCount; manufacturers itself keeps returning the whole list. */
   manufacturersConnection: CompanyRelationConnection;
-  /** Memory bandwidth in terabytes per second. */
+  /** Memory bandwidth in terabytes per second. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "memoryBandwidthTBs"). */
   memoryBandwidthTBs: Maybe<Scalars['Float']['output']>;
-  /** On-package memory in gigabytes. */
+  /** On-package memory in gigabytes. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "memoryGb"). */
   memoryGb: Maybe<Scalars['Float']['output']>;
   /** Display name. */
   name: Scalars['String']['output'];
-  /** Process node in nanometres. */
+  /** Process node in nanometres. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "processNm"). */
   processNm: Maybe<Scalars['Float']['output']>;
   /** Date of public release. */
   releaseDate: Maybe<Scalars['Date']['output']>;
@@ -201,14 +201,16 @@ export type Chip = Entity & Node & {
   restrictedByConnection: RegulationRelationConnection;
   /** The sources this entity rests on. */
   sources: Array<Source>;
-  /** Thermal design power in watts. */
+  /** Thermal design power in watts. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "tdpWatts"). */
   tdpWatts: Maybe<Scalars['Float']['output']>;
-  /** Total processing performance as defined by the US export rules (TOPS × bit length). */
+  /** Total processing performance as defined by the US export rules (TOPS × bit length). Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "tpp"). */
   tpp: Maybe<Scalars['Float']['output']>;
   /** The model was trained on the chip (TRAINED_ON, incoming). */
   trainedModels: Array<ModelRelation>;
   /** trainedModels (TRAINED_ON) one page at a time, filtered and sorted, with totalCount; trainedModels itself keeps returning the whole list. */
   trainedModelsConnection: ModelRelationConnection;
+  /** Where each of its values comes from (source, confidence, date, estimate), one entry per property that has a value, or the one property asked for. Read it before taking a number as a plain fact. */
+  valueProvenance: Array<ValueProvenance>;
   /** Company that sells the chip. */
   vendor: Maybe<Scalars['String']['output']>;
 };
@@ -298,6 +300,12 @@ export type ChipTrainedModelsConnectionArgs = {
   filter?: InputMaybe<ModelRelationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ModelOrder>;
+};
+
+
+/** An AI accelerator chip (GPU, NPU or TPU). */
+export type ChipValueProvenanceArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Aggregates over the Chip entities a filter matches, computed by the database in one statement. */
@@ -711,7 +719,7 @@ export type Company = Entity & Node & {
   designedChips: Array<ChipRelation>;
   /** designedChips (DESIGNS) one page at a time, filtered and sorted, with totalCount; designedChips itself keeps returning the whole list. */
   designedChipsConnection: ChipRelationConnection;
-  /** Year the company was founded. */
+  /** Year the company was founded. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "foundedYear"). */
   foundedYear: Maybe<Scalars['Int']['output']>;
   /** The company is headquartered in the country (HEADQUARTERED_IN, outgoing). */
   headquarters: Maybe<CountryRelation>;
@@ -769,6 +777,8 @@ export type Company = Entity & Node & {
   subsidiaries: Array<CompanyRelation>;
   /** subsidiaries (SUBSIDIARY_OF) one page at a time, filtered and sorted, with totalCount; subsidiaries itself keeps returning the whole list. */
   subsidiariesConnection: CompanyRelationConnection;
+  /** Where each of its values comes from (source, confidence, date, estimate), one entry per property that has a value, or the one property asked for. Read it before taking a number as a plain fact. */
+  valueProvenance: Array<ValueProvenance>;
   /** Official website. */
   website: Maybe<Scalars['String']['output']>;
 };
@@ -969,6 +979,12 @@ export type CompanySubsidiariesConnectionArgs = {
   filter?: InputMaybe<CompanyRelationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<CompanyOrder>;
+};
+
+
+/** A company or public body: chip designer, foundry, cloud or data-center operator, AI lab, government agency. */
+export type CompanyValueProvenanceArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Aggregates over the Company entities a filter matches, computed by the database in one statement. */
@@ -1461,6 +1477,8 @@ export type Country = Entity & Node & {
   regulationsConnection: RegulationRelationConnection;
   /** The sources this entity rests on. */
   sources: Array<Source>;
+  /** Where each of its values comes from (source, confidence, date, estimate), one entry per property that has a value, or the one property asked for. Read it before taking a number as a plain fact. */
+  valueProvenance: Array<ValueProvenance>;
 };
 
 
@@ -1525,6 +1543,12 @@ export type CountryRegulationsConnectionArgs = {
   filter?: InputMaybe<RegulationRelationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<RegulationOrder>;
+};
+
+
+/** A country or territory. */
+export type CountryValueProvenanceArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Aggregates over the Country entities a filter matches, computed by the database in one statement. */
@@ -1943,7 +1967,7 @@ export type DataCenter = Entity & Node & {
   aggregate: Maybe<Scalars['Boolean']['output']>;
   /** Other names it is known by. */
   aliases: Array<Scalars['String']['output']>;
-  /** Total capital cost in billions of 2025 US dollars (Epoch AI estimate where cited), as of its source. */
+  /** Total capital cost in billions of 2025 US dollars (Epoch AI estimate where cited), as of its source. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "capitalCostUsdBn"). */
   capitalCostUsdBn: Maybe<Scalars['Float']['output']>;
   /** The data center is equipped with the chip (EQUIPPED_WITH, outgoing). */
   chips: Array<ChipRelation>;
@@ -1955,7 +1979,7 @@ export type DataCenter = Entity & Node & {
   country: Maybe<CountryRelation>;
   /** Short description. */
   description: Maybe<Scalars['String']['output']>;
-  /** Compute capacity in H100-equivalents (Epoch AI estimate where cited), as of its source. */
+  /** Compute capacity in H100-equivalents (Epoch AI estimate where cited), as of its source. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "h100Equivalents"). */
   h100Equivalents: Maybe<Scalars['Float']['output']>;
   /** Stable, human-readable id (a slug such as nvidia-h100). */
   id: Scalars['ID']['output'];
@@ -1973,9 +1997,9 @@ export type DataCenter = Entity & Node & {
   operators: Array<CompanyRelation>;
   /** operators (OPERATES) one page at a time, filtered and sorted, with totalCount; operators itself keeps returning the whole list. */
   operatorsConnection: CompanyRelationConnection;
-  /** Power capacity in megawatts. */
+  /** Power capacity in megawatts. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "powerMw"). */
   powerMw: Maybe<Scalars['Float']['output']>;
-  /** The system's measured LINPACK performance (Rmax) in PFLOP/s on the TOP500 list its source is. */
+  /** The system's measured LINPACK performance (Rmax) in PFLOP/s on the TOP500 list its source is. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "rmaxPflops"). */
   rmaxPflops: Maybe<Scalars['Float']['output']>;
   /** The sources this entity rests on. */
   sources: Array<Source>;
@@ -1985,12 +2009,14 @@ export type DataCenter = Entity & Node & {
   tenants: Array<CompanyRelation>;
   /** tenants (RENTS_CAPACITY_AT) one page at a time, filtered and sorted, with totalCount; tenants itself keeps returning the whole list. */
   tenantsConnection: CompanyRelationConnection;
-  /** The system's rank on the TOP500 list its source is (1 is the fastest), as of that list. */
+  /** The system's rank on the TOP500 list its source is (1 is the fastest), as of that list. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "top500Rank"). */
   top500Rank: Maybe<Scalars['Int']['output']>;
   /** The model was trained at the data center (TRAINED_AT, incoming). */
   trainedModels: Array<ModelRelation>;
   /** trainedModels (TRAINED_AT) one page at a time, filtered and sorted, with totalCount; trainedModels itself keeps returning the whole list. */
   trainedModelsConnection: ModelRelationConnection;
+  /** Where each of its values comes from (source, confidence, date, estimate), one entry per property that has a value, or the one property asked for. Read it before taking a number as a plain fact. */
+  valueProvenance: Array<ValueProvenance>;
 };
 
 
@@ -2077,6 +2103,12 @@ export type DataCenterTrainedModelsConnectionArgs = {
   filter?: InputMaybe<ModelRelationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ModelOrder>;
+};
+
+
+/** A data center or GPU cluster, or an aggregate standing for unnamed facilities in a country. */
+export type DataCenterValueProvenanceArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Aggregates over the DataCenter entities a filter matches, computed by the database in one statement. */
@@ -2483,6 +2515,17 @@ export type Entity = {
   name: Scalars['String']['output'];
   /** The sources this entity rests on. */
   sources: Array<Source>;
+  /**
+   * Where each of its values comes from (source, confidence, date, estimate), one entry per property that has a
+   * value, or the one property asked for. Read it before taking a number as a plain fact.
+   */
+  valueProvenance: Array<ValueProvenance>;
+};
+
+
+/** Fields every entity of the graph has, whatever its kind. */
+export type EntityValueProvenanceArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The kinds of entity in the graph. */
@@ -2820,7 +2863,7 @@ export type MatchReview = {
 /** An AI model. */
 export type Model = Entity & Node & {
   __typename?: 'Model';
-  /** Parameters active per token (mixture-of-experts models). */
+  /** Parameters active per token (mixture-of-experts models). Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "activeParameters"). */
   activeParameters: Maybe<Scalars['Float']['output']>;
   /** Other names it is known by. */
   aliases: Array<Scalars['String']['output']>;
@@ -2850,7 +2893,7 @@ export type Model = Entity & Node & {
   name: Scalars['String']['output'];
   /** Whether the weights are published for download. */
   openWeights: Maybe<Scalars['Boolean']['output']>;
-  /** Total number of parameters. */
+  /** Total number of parameters. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "parameters"). */
   parameters: Maybe<Scalars['Float']['output']>;
   /** Date of public release. */
   releaseDate: Maybe<Scalars['Date']['output']>;
@@ -2860,12 +2903,14 @@ export type Model = Entity & Node & {
   trainingChips: Array<ChipRelation>;
   /** trainingChips (TRAINED_ON) one page at a time, filtered and sorted, with totalCount; trainingChips itself keeps returning the whole list. */
   trainingChipsConnection: ChipRelationConnection;
-  /** Training compute in floating-point operations (Epoch AI estimate where cited). */
+  /** Training compute in floating-point operations (Epoch AI estimate where cited). Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "trainingComputeFlop"). */
   trainingComputeFlop: Maybe<Scalars['Float']['output']>;
   /** The model was trained at the data center (TRAINED_AT, outgoing). */
   trainingSites: Array<DataCenterRelation>;
   /** trainingSites (TRAINED_AT) one page at a time, filtered and sorted, with totalCount; trainingSites itself keeps returning the whole list. */
   trainingSitesConnection: DataCenterRelationConnection;
+  /** Where each of its values comes from (source, confidence, date, estimate), one entry per property that has a value, or the one property asked for. Read it before taking a number as a plain fact. */
+  valueProvenance: Array<ValueProvenance>;
 };
 
 
@@ -2952,6 +2997,12 @@ export type ModelTrainingSitesConnectionArgs = {
   filter?: InputMaybe<DataCenterRelationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DataCenterOrder>;
+};
+
+
+/** An AI model. */
+export type ModelValueProvenanceArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Aggregates over the Model entities a filter matches, computed by the database in one statement. */
@@ -3400,9 +3451,9 @@ export type Observation = Entity & Node & {
   __typename?: 'Observation';
   /** Other names it is known by. */
   aliases: Array<Scalars['String']['output']>;
-  /** Buildings operational on that day. */
+  /** Buildings operational on that day. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "buildingsOperational"). */
   buildingsOperational: Maybe<Scalars['Float']['output']>;
-  /** Total capital cost to that day in billions of 2025 US dollars. */
+  /** Total capital cost to that day in billions of 2025 US dollars. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "capitalCostUsdBn"). */
   capitalCostUsdBn: Maybe<Scalars['Float']['output']>;
   /** The data center's capacity as a dated reading shows it; each holds from its day until the next reading (read one day with asOf) (OBSERVED_AS, incoming). */
   dataCenters: Array<DataCenterRelation>;
@@ -3410,11 +3461,11 @@ export type Observation = Entity & Node & {
   dataCentersConnection: DataCenterRelationConnection;
   /** Short description. */
   description: Maybe<Scalars['String']['output']>;
-  /** Compute capacity in H100-equivalents on that day. */
+  /** Compute capacity in H100-equivalents on that day. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "h100Equivalents"). */
   h100Equivalents: Maybe<Scalars['Float']['output']>;
   /** Stable, human-readable id (a slug such as nvidia-h100). */
   id: Scalars['ID']['output'];
-  /** IT power in megawatts on that day. */
+  /** IT power in megawatts on that day. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "itPowerMw"). */
   itPowerMw: Maybe<Scalars['Float']['output']>;
   /** The kind of entity. */
   kind: EntityKind;
@@ -3422,7 +3473,7 @@ export type Observation = Entity & Node & {
   name: Scalars['String']['output'];
   /** The day the reading is for. */
   observedDate: Maybe<Scalars['Date']['output']>;
-  /** Facility power in megawatts on that day. */
+  /** Facility power in megawatts on that day. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "powerMw"). */
   powerMw: Maybe<Scalars['Float']['output']>;
   /** True when the reading is the source's projection of a future day, not something observed. */
   projected: Maybe<Scalars['Boolean']['output']>;
@@ -3430,6 +3481,8 @@ export type Observation = Entity & Node & {
   sources: Array<Source>;
   /** Construction status on that day, as the source words it. */
   statusNote: Maybe<Scalars['String']['output']>;
+  /** Where each of its values comes from (source, confidence, date, estimate), one entry per property that has a value, or the one property asked for. Read it before taking a number as a plain fact. */
+  valueProvenance: Array<ValueProvenance>;
 };
 
 
@@ -3446,6 +3499,12 @@ export type ObservationDataCentersConnectionArgs = {
   filter?: InputMaybe<DataCenterRelationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<DataCenterOrder>;
+};
+
+
+/** A dated reading of a data center's capacity from a source: power, H100-equivalents and construction status on one day. `projected` readings are the source's forecast, not observations. */
+export type ObservationValueProvenanceArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Aggregates over the Observation entities a filter matches, computed by the database in one statement. */
@@ -4159,6 +4218,8 @@ export type Regulation = Entity & Node & {
   thresholds: Maybe<Scalars['String']['output']>;
   /** Where to read it. */
   url: Maybe<Scalars['String']['output']>;
+  /** Where each of its values comes from (source, confidence, date, estimate), one entry per property that has a value, or the one property asked for. Read it before taking a number as a plain fact. */
+  valueProvenance: Array<ValueProvenance>;
 };
 
 
@@ -4277,6 +4338,12 @@ export type RegulationRestrictsConnectionArgs = {
   filter?: InputMaybe<ChipRelationFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ChipOrder>;
+};
+
+
+/** A rule, licence requirement or official guidance that governs exports of chips or compute. */
+export type RegulationValueProvenanceArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Aggregates over the Regulation entities a filter matches, computed by the database in one statement. */
@@ -4962,6 +5029,14 @@ export type Source = Entity & Node & {
   title: Maybe<Scalars['String']['output']>;
   /** Where to read it. */
   url: Maybe<Scalars['String']['output']>;
+  /** Where each of its values comes from (source, confidence, date, estimate), one entry per property that has a value, or the one property asked for. Read it before taking a number as a plain fact. */
+  valueProvenance: Array<ValueProvenance>;
+};
+
+
+/** A document that facts in the graph rest on. */
+export type SourceValueProvenanceArgs = {
+  property?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Aggregates over the Source entities a filter matches, computed by the database in one statement. */
@@ -5456,6 +5531,27 @@ export type UserErrorCode =
   /** An import file could not be read (format, header or encoding). */
   | 'UNREADABLE_FILE';
 
+/**
+ * Where one value of an entity comes from: the sources that give it, how sure they are, the day it speaks of, and
+ * whether the source calls it an estimate. A value without an entry of its own (curated seed values) is reported
+ * with the entity's sources and no confidence.
+ */
+export type ValueProvenance = {
+  __typename?: 'ValueProvenance';
+  /** The day the value speaks of (the row's date, else the dataset's snapshot date), when the source gives one. */
+  asOf: Maybe<Scalars['Date']['output']>;
+  /** How sure the source is of the value; null when it claims nothing (Epoch's Unknown or blank), never assumed HIGH. */
+  confidence: Maybe<Confidence>;
+  /** True when the source calls the value an estimate (Epoch's Speculative, a cluster's Unlikely, a projection): not a plain fact. */
+  estimate: Scalars['Boolean']['output'];
+  /** The source's own note on the value, when it has one (a cluster's Certainty Note, how a TPP was derived). */
+  note: Maybe<Scalars['String']['output']>;
+  /** The property the value is of (parameters, tpp, powerMw...). */
+  property: Scalars['String']['output'];
+  /** The sources that give the value (the entity's sources where the value has no entry of its own). */
+  sources: Array<Source>;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -5760,6 +5856,7 @@ export type ResolversTypes = ResolversObject<{
   UpdateSourceInput: UpdateSourceInput;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
+  ValueProvenance: ResolverTypeWrapper<Omit<ValueProvenance, 'sources'> & { sources: Array<ResolversTypes['Source']> }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -5956,6 +6053,7 @@ export type ResolversParentTypes = ResolversObject<{
   UpdateRegulationInput: UpdateRegulationInput;
   UpdateSourceInput: UpdateSourceInput;
   UserError: UserError;
+  ValueProvenance: Omit<ValueProvenance, 'sources'> & { sources: Array<ResolversParentTypes['Source']> };
 }>;
 
 export type CacheControlDirectiveArgs = {
@@ -6032,6 +6130,7 @@ export type ChipResolvers<ContextType = GraphContext, ParentType extends Resolve
   tpp?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   trainedModels?: Resolver<Array<ResolversTypes['ModelRelation']>, ParentType, ContextType, Partial<ChipTrainedModelsArgs>>;
   trainedModelsConnection?: Resolver<ResolversTypes['ModelRelationConnection'], ParentType, ContextType, RequireFields<ChipTrainedModelsConnectionArgs, 'first'>>;
+  valueProvenance?: Resolver<Array<ResolversTypes['ValueProvenance']>, ParentType, ContextType, Partial<ChipValueProvenanceArgs>>;
   vendor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -6178,6 +6277,7 @@ export type CompanyResolvers<ContextType = GraphContext, ParentType extends Reso
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   subsidiaries?: Resolver<Array<ResolversTypes['CompanyRelation']>, ParentType, ContextType, Partial<CompanySubsidiariesArgs>>;
   subsidiariesConnection?: Resolver<ResolversTypes['CompanyRelationConnection'], ParentType, ContextType, RequireFields<CompanySubsidiariesConnectionArgs, 'first'>>;
+  valueProvenance?: Resolver<Array<ResolversTypes['ValueProvenance']>, ParentType, ContextType, Partial<CompanyValueProvenanceArgs>>;
   website?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -6299,6 +6399,7 @@ export type CountryResolvers<ContextType = GraphContext, ParentType extends Reso
   regulations?: Resolver<Array<ResolversTypes['RegulationRelation']>, ParentType, ContextType, Partial<CountryRegulationsArgs>>;
   regulationsConnection?: Resolver<ResolversTypes['RegulationRelationConnection'], ParentType, ContextType, RequireFields<CountryRegulationsConnectionArgs, 'first'>>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
+  valueProvenance?: Resolver<Array<ResolversTypes['ValueProvenance']>, ParentType, ContextType, Partial<CountryValueProvenanceArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -6372,6 +6473,7 @@ export type DataCenterResolvers<ContextType = GraphContext, ParentType extends R
   top500Rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   trainedModels?: Resolver<Array<ResolversTypes['ModelRelation']>, ParentType, ContextType, Partial<DataCenterTrainedModelsArgs>>;
   trainedModelsConnection?: Resolver<ResolversTypes['ModelRelationConnection'], ParentType, ContextType, RequireFields<DataCenterTrainedModelsConnectionArgs, 'first'>>;
+  valueProvenance?: Resolver<Array<ResolversTypes['ValueProvenance']>, ParentType, ContextType, Partial<DataCenterValueProvenanceArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -6610,6 +6712,7 @@ export type ModelResolvers<ContextType = GraphContext, ParentType extends Resolv
   trainingComputeFlop?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   trainingSites?: Resolver<Array<ResolversTypes['DataCenterRelation']>, ParentType, ContextType, Partial<ModelTrainingSitesArgs>>;
   trainingSitesConnection?: Resolver<ResolversTypes['DataCenterRelationConnection'], ParentType, ContextType, RequireFields<ModelTrainingSitesConnectionArgs, 'first'>>;
+  valueProvenance?: Resolver<Array<ResolversTypes['ValueProvenance']>, ParentType, ContextType, Partial<ModelValueProvenanceArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -6724,6 +6827,7 @@ export type ObservationResolvers<ContextType = GraphContext, ParentType extends 
   projected?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   statusNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  valueProvenance?: Resolver<Array<ResolversTypes['ValueProvenance']>, ParentType, ContextType, Partial<ObservationValueProvenanceArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -6867,6 +6971,7 @@ export type RegulationResolvers<ContextType = GraphContext, ParentType extends R
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   thresholds?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  valueProvenance?: Resolver<Array<ResolversTypes['ValueProvenance']>, ParentType, ContextType, Partial<RegulationValueProvenanceArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -7049,6 +7154,7 @@ export type SourceResolvers<ContextType = GraphContext, ParentType extends Resol
   sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  valueProvenance?: Resolver<Array<ResolversTypes['ValueProvenance']>, ParentType, ContextType, Partial<SourceValueProvenanceArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -7125,6 +7231,15 @@ export type UserErrorResolvers<ContextType = GraphContext, ParentType extends Re
   code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ValueProvenanceResolvers<ContextType = GraphContext, ParentType extends ResolversParentTypes['ValueProvenance'] = ResolversParentTypes['ValueProvenance']> = ResolversObject<{
+  asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  confidence?: Resolver<Maybe<ResolversTypes['Confidence']>, ParentType, ContextType>;
+  estimate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  property?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['Source']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = GraphContext> = ResolversObject<{
@@ -7252,6 +7367,7 @@ export type Resolvers<ContextType = GraphContext> = ResolversObject<{
   UndecidedRoute?: UndecidedRouteResolvers<ContextType>;
   UndeterminedRestriction?: UndeterminedRestrictionResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
+  ValueProvenance?: ValueProvenanceResolvers<ContextType>;
 }>;
 
 export type DirectiveResolvers<ContextType = GraphContext> = ResolversObject<{

@@ -106,6 +106,15 @@ function relationFieldDescription(f: RelationshipField): string {
   return `${f.spec.description.replace(/\.$/, '')} (${f.spec.type}, ${way}).`;
 }
 
+const VALUE_PROVENANCE_DESCRIPTION =
+  'Where each of its values comes from (source, confidence, date, estimate), one entry per property that has a value, or the one property asked for. Read it before taking a number as a plain fact.';
+
+/** A number keeps its value (aggregations and rules read it), and says where to read how sure it is. */
+const propertyDescription = (prop: PropertySpec): string | undefined =>
+  (prop.type === 'int' || prop.type === 'float') && !prop.list
+    ? `${prop.description} Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "${prop.name}").`
+    : prop.description;
+
 function entityType(kind: EntityKind): string {
   const spec = kindSpec(kind);
   const relationField = (f: RelationshipField, description: string): Line[] =>
@@ -115,7 +124,10 @@ function entityType(kind: EntityKind): string {
     ...field('kind', 'EntityKind!', 'The kind of entity.'),
     ...COMMON_PROPERTIES.flatMap((prop) => field(prop.name, prop.name === 'name' ? 'String!' : outputType(prop), prop.description)),
     ...field('sources', '[Source!]!', 'The sources this entity rests on.'),
-    ...spec.properties.flatMap((prop) => field(prop.name, outputType(prop), prop.description)),
+    ...field('valueProvenance', '[ValueProvenance!]!', VALUE_PROVENANCE_DESCRIPTION, [
+      ['property', 'String', 'One property (such as parameters); an unknown name is refused, listing the valid ones.'],
+    ]),
+    ...spec.properties.flatMap((prop) => field(prop.name, outputType(prop), propertyDescription(prop))),
     ...relationshipFieldsOf(kind).flatMap((f) => relationField(f, relationFieldDescription(f))),
     ...derivedFieldsOf(kind).flatMap((f) => relationField(f, f.description)),
   ]);

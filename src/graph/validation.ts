@@ -1,3 +1,4 @@
+import { parseProvenance, serialiseProvenance, valueProvenanceSchema } from './value-provenance.js';
 import { z } from 'zod';
 import type { GraphIssueCode } from '../errors.js';
 import {
@@ -42,6 +43,15 @@ function buildPropertySchema(spec: PropertySpec): z.ZodType {
   return (spec.list ? z.array(scalar) : scalar).nullish();
 }
 
+/** A `valueProvenance` map keyed by the kind's properties only, stored as its JSON string. */
+function provenanceSchemaOf(kind: EntityKind) {
+  const names = new Set(propertiesOf(kind).map((p) => p.name));
+  return valueProvenanceSchema
+    .refine((m) => Object.keys(m).every((k) => names.has(k)), `may only name properties of a ${kind}`)
+    .transform((m) => serialiseProvenance(parseProvenance(m)))
+    .nullish();
+}
+
 /** Longest entity id: ids are slugs (the longest in the seed has 40 characters) and keys of a Neo4j index. */
 export const MAX_ID_LENGTH = 200;
 
@@ -54,6 +64,7 @@ const entitySchemas: Record<EntityKind, z.ZodType> = Object.fromEntries(
         kind: z.literal(kind),
         sources: z.array(z.string()).default([]),
         ...Object.fromEntries(propertiesOf(kind).map((p) => [p.name, propertySchema(p)])),
+        valueProvenance: provenanceSchemaOf(kind),
         name: z.string().min(1, 'is required').max(300),
       })
       .strict(),

@@ -5,9 +5,10 @@ import { z } from 'zod';
 import type { Database } from '../db/database.js';
 import { projectRoot } from '../project-root.js';
 import { loadedDatasets, markDataset } from '../store/dataset-store.js';
-import { endGoneUpstream, NOTHING_GONE, type GoneUpstream } from './dataset-gone.js';
+import { endGoneUpstream, NOTHING_GONE, snapshotDay, type GoneUpstream } from './dataset-gone.js';
 import { IMPORT_FORMATS, parseImport, runImport, type ImportReport } from './importers/index.js';
 import type { Draft } from './importers/draft.js';
+import { reciteProvenance, VALUE_PROVENANCE } from '../graph/value-provenance.js';
 
 /** The actor the audit trail names for what a shipped dataset wrote: `dataset:epoch-ai/…csv`. */
 export const datasetActor = (file: string): string => `dataset:${file}`;
@@ -49,12 +50,19 @@ export type DefaultGraphProgress =
 /**
  * Every fact of the draft cites the file's own Source (the snapshot shipped), not the parser's default one; and
  * merges in fill mode whatever its parser's mode, so a snapshot (or a refresh, npm run data:update) never overwrites
- * a value the graph holds: it is kept, and the file's other value recorded as a disagreement.
+ * a value the graph holds: it is kept, and the file's other value recorded as a disagreement. Each value's
+ * provenance cites the file's Source too, as of the snapshot's day where the row gives no date of its own.
  */
-const citing = (draft: Draft, source: string): Draft => ({
+const citing = (draft: Draft, source: string, snapshotDate: string | null): Draft => ({
   ...draft,
   mode: 'fill',
-  entities: draft.entities.map((e) => ({ ...e, sources: [source] })),
+  entities: draft.entities.map((e) => ({
+    ...e,
+    sources: [source],
+    props: e.props[VALUE_PROVENANCE]
+      ? { ...e.props, [VALUE_PROVENANCE]: reciteProvenance(e.props[VALUE_PROVENANCE], source, snapshotDate && snapshotDay(snapshotDate)) }
+      : e.props,
+  })),
   relationships: draft.relationships.map((r) => ({ ...r, sources: [source] })),
 });
 
@@ -102,7 +110,7 @@ export async function loadDefaultGraph(
     const actor = datasetActor(entry.file);
     const snapshot = { dataset: entry.dataset ?? entry.file, source: entry.source, snapshotDate: entry.snapshotDate };
     let gone = NOTHING_GONE;
-    const result = await runImport(db, actor, citing(draft, entry.source), {
+    const result = await runImport(db, actor, citing(draft, entry.source, entry.snapshotDate ?? null), {
       onProgress: (stage, written, total) => stage === 'writing' && onProgress({ stage, file: entry.file, done: written, total }),
       onWritten: async (tx, report, written) => {
         const compared = await endGoneUpstream(tx, actor, snapshot, written);

@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.js';
 import { COMMON_RELATIONSHIP_PROPERTIES, ENTITY_KINDS, KIND_PROPERTIES, propertiesOf, RELATIONSHIP_TYPES, type PropertySpec } from '../graph/ontology.js';
+import { parseProvenance, VALUE_PROVENANCE } from '../graph/value-provenance.js';
 import { loadEntities } from '../store/change-writer.js';
 import { relationshipRecordOf, type EntityRecord, type RelationshipRecord } from '../store/graph-records.js';
 
@@ -38,7 +39,10 @@ const RELATIONSHIPS_AMONG = `
 /** Only the fields the format knows, so an export always passes the importer's strict validation. */
 function entityJson(e: EntityRecord): Record<string, unknown> {
   const allowed = new Set(['id', 'kind', 'sources', ...propertiesOf(e.kind).map((p) => p.name)]);
-  return Object.fromEntries(Object.entries(e).filter(([k]) => allowed.has(k)));
+  const json = Object.fromEntries(Object.entries(e).filter(([k]) => allowed.has(k)));
+  // The file carries each value's provenance as a map, which the importer stores as the node's JSON string again.
+  const provenance = parseProvenance(e[VALUE_PROVENANCE]);
+  return Object.keys(provenance).length ? { ...json, [VALUE_PROVENANCE]: provenance } : json;
 }
 
 function relationshipJson(r: RelationshipRecord): Record<string, unknown> {

@@ -4,8 +4,9 @@ import { readAhead, relationKey } from '../store/prefetch-query.js';
 import { ENTITY_KINDS, KIND_PROPERTIES, type EntityKind } from '../graph/ontology.js';
 import { RELATION_FIELDS } from './prefetch.js';
 import { sourcesOf } from './sources.js';
+import { valueProvenanceOf } from './provenance.resolvers.js';
 
-type FieldResolver = (parent: EntityModel, args: { asOf?: string | null }, ctx: GraphContext) => unknown;
+type FieldResolver = (parent: EntityModel, args: { asOf?: string | null; property?: string | null }, ctx: GraphContext) => unknown;
 
 /**
  * Resolvers for every entity type, read off the ontology: each relationship becomes a field on both of its
@@ -14,6 +15,7 @@ type FieldResolver = (parent: EntityModel, args: { asOf?: string | null }, ctx: 
 function kindResolvers(kind: EntityKind): Record<string, FieldResolver> {
   const fields: Record<string, FieldResolver> = {
     sources: (parent, _args, ctx) => sourcesOf(parent.sourceIds, ctx),
+    valueProvenance: (parent, { property }, ctx) => valueProvenanceOf(parent, property, ctx),
   };
   // List properties are non-null lists in the SDL; an entity without the property has none.
   for (const prop of KIND_PROPERTIES[kind].filter((p) => p.list)) fields[prop.name] = (parent) => parent[prop.name] ?? [];

@@ -1,6 +1,7 @@
 import { dbDate } from '../db/mapping.js';
 import { ENTITY_KINDS, propertiesOf, relationshipSpec, type EntityKind } from '../graph/ontology.js';
 import { oneOf, text, texts } from './rows.js';
+import { VALUE_PROVENANCE } from '../graph/value-provenance.js';
 
 /**
  * An entity as written and audited: id, kind, name, aliases, description, sources and its kind's properties,
@@ -29,13 +30,14 @@ export const compact = (values: Record<string, unknown>): Record<string, unknown
   Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined));
 
 /**
- * A node's stored properties (as plain values) as an entity record: the ontology's fields only, so
+ * A node's stored properties (as plain values) as an entity record: the ontology's fields (and the values'
+ * provenance, a JSON string) only, so
  * housekeeping (createdAt, aliasText…) and anything other features store on nodes is never validated,
  * audited or overwritten by writes.
  */
 export function entityRecordOf(props: Record<string, unknown>): EntityRecord {
   const kind = oneOf(ENTITY_KINDS, props.kind, 'entity.kind');
-  const allowed = new Set(['id', 'kind', ...propertiesOf(kind).map((p) => p.name)]);
+  const allowed = new Set(['id', 'kind', VALUE_PROVENANCE, ...propertiesOf(kind).map((p) => p.name)]);
   const rest = Object.fromEntries(Object.entries(props).filter(([k]) => allowed.has(k)));
   return {
     ...compact(rest),

@@ -1,4 +1,5 @@
 import type { EntityRecord, RelationshipRecord } from './graph-records.js';
+import { mergeProvenance, VALUE_PROVENANCE } from '../graph/value-provenance.js';
 
 /**
  * How an incoming record meets an existing one: `assert` overwrites the fields it gives (the project's own
@@ -7,7 +8,7 @@ import type { EntityRecord, RelationshipRecord } from './graph-records.js';
  */
 export type MergeMode = 'assert' | 'fill';
 
-const IDENTITY = new Set(['id', 'kind', 'type', 'from', 'to', 'sources', 'aliases']);
+const IDENTITY = new Set(['id', 'kind', 'type', 'from', 'to', 'sources', 'aliases', VALUE_PROVENANCE]);
 
 export const union = (a: readonly string[] = [], b: readonly string[] = []): string[] => [...new Set([...a, ...b])];
 
@@ -26,7 +27,13 @@ export function mergeEntity(existing: EntityRecord | null, incoming: EntityRecor
   if (!existing) return incoming.aliases ? { ...incoming, aliases: incoming.aliases.filter((a) => a !== incoming.name) } : incoming;
   const merged = mergeFields(existing, incoming, mode);
   const aliases = union(existing.aliases, incoming.aliases).filter((a) => a !== merged.name);
-  return { ...merged, aliases, sources: union(existing.sources, incoming.sources) };
+  // A value's provenance follows the value: the entry of whichever record's value the merge kept.
+  const taken = (prop: string): boolean => incoming[prop] != null && (mode === 'assert' || existing[prop] == null);
+  const provenance = mergeProvenance(existing, incoming, taken);
+  const out: Record<string, unknown> = { ...merged, aliases, sources: union(existing.sources, incoming.sources) };
+  if (provenance) out[VALUE_PROVENANCE] = provenance;
+  else delete out[VALUE_PROVENANCE];
+  return out as EntityRecord;
 }
 
 /**

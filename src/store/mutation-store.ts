@@ -1,3 +1,4 @@
+import { VALUE_PROVENANCE, withoutEntries } from '../graph/value-provenance.js';
 import type { Database, Tx } from '../db/database.js';
 import { relationshipSpec, type EntityKind } from '../graph/ontology.js';
 import type { UserErrorModel } from '../errors.js';
@@ -84,6 +85,10 @@ export function updateEntity(db: Database, actor: string, kind: EntityKind, id: 
     if (!before || before.kind !== kind) return { entity: null, errors: [notFound(`${kind} has the id "${id}"`, 'id')] };
     const merged: Record<string, unknown> = { ...before, ...patch };
     for (const [key, value] of Object.entries(patch)) if (value === null && key !== 'name' && key !== 'sources') delete merged[key];
+    // A value the curator sets or clears is theirs: the source's entry for the old value no longer describes it.
+    const provenance = withoutEntries(before[VALUE_PROVENANCE], Object.keys(patch));
+    if (provenance) merged[VALUE_PROVENANCE] = provenance;
+    else delete merged[VALUE_PROVENANCE];
     const { entity, errors } = await validateEntity(tx, merged);
     if (!entity) return { entity: null, errors };
     if (!sameRecord(before, entity)) {

@@ -86,8 +86,8 @@ describe('the SDL and the ontology, the other way round: nothing in the SDL the 
   });
 
   it('gives the Entity interface exactly the fields every kind shares', () => {
-    const { id, kind, name, aliases, description, sources } = expectedEntityType(schema, 'Country');
-    expect(shapeOf(schema, 'Entity')).toEqual({ id, kind, name, aliases, description, sources });
+    const { id, kind, name, aliases, description, sources, 'valueProvenance(property: String)': valueProvenance } = expectedEntityType(schema, 'Country');
+    expect(shapeOf(schema, 'Entity')).toEqual({ id, kind, name, aliases, description, sources, 'valueProvenance(property: String)': valueProvenance });
   });
 
   it("lists exactly the ontology's kinds and confidence levels in their enums", () => {

@@ -68,7 +68,13 @@ export function handWrittenExtensions(schema: GraphQLSchema, kind: EntityKind): 
 
 /** The type of a kind's entity: the Entity fields, its properties, its relationship fields and derived ones (Model.developer). */
 export function expectedEntityType(schema: GraphQLSchema, kind: EntityKind): Shape {
-  const shape: Shape = { id: 'ID!', kind: 'EntityKind!', name: 'String!', sources: '[Source!]!' };
+  const shape: Shape = {
+    id: 'ID!',
+    kind: 'EntityKind!',
+    name: 'String!',
+    sources: '[Source!]!',
+    'valueProvenance(property: String)': '[ValueProvenance!]!',
+  };
   for (const p of [...COMMON_PROPERTIES, ...KIND_PROPERTIES[kind]]) {
     if (p.name !== 'name') shape[p.name] = p.list ? `[${scalarOf(schema, p)}!]!` : scalarOf(schema, p);
   }

@@ -13,8 +13,11 @@ export interface Disagreement {
   readonly sources: readonly string[];
 }
 
-/** Fields that differ without disagreeing: lists accumulate, texts and confidence are the graph's own wording. */
-const NOT_COMPARED = new Set(['roles', 'aliases', 'eccns', 'description', 'notes', 'confidence', 'sources']);
+/**
+ * Fields that differ without disagreeing: lists accumulate, texts and confidence are the graph's own wording, and
+ * a value's provenance follows the value (the value itself is compared).
+ */
+const NOT_COMPARED = new Set(['roles', 'aliases', 'eccns', 'description', 'notes', 'confidence', 'sources', 'valueProvenance']);
 
 /** Equal, or numbers equal to a thousandth (unit conversions and rounding are not disagreements). */
 function same(a: unknown, b: unknown): boolean {

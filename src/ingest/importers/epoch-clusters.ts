@@ -2,6 +2,8 @@ import { DraftBuilder, countryName, tidy } from './draft-builder.js';
 import type { Draft } from './draft.js';
 import type { ColumnSpec, CsvTable, RowReader } from './csv-table.js';
 import { parseEpochTable } from './epoch-table.js';
+import { clusterCertainty } from './epoch-confidence.js';
+import { provenanceFor } from '../../graph/value-provenance.js';
 
 export const EPOCH_CLUSTERS_SOURCE = 'src-epoch-gpu-clusters';
 
@@ -10,6 +12,7 @@ export const CLUSTER_COLUMNS = {
   name: ['Name'],
   status: ['Status'],
   certainty: ['Certainty'],
+  certaintyNote: ['Certainty Note'],
   country: ['Country'],
   owner: ['Owner'],
   firstOperational: ['First Operational Date'],
@@ -32,7 +35,6 @@ const IGNORED = [
   'Hardware note',
   'Quote',
   'First Operational Date Note',
-  'Certainty Note',
   'Energy Efficiency (log)',
   'Builds Upon',
   'Superseded by',
@@ -86,17 +88,15 @@ const cityOf = (location: string | null, country: string | null): string | null 
 function addCluster(b: DraftBuilder, r: RowReader<Column>, name: string, at: string): void {
   const country = countryName(r.text('country') ?? '');
   const confidence = CONFIDENCE[(r.text('certainty') ?? '').toLowerCase()] ?? null;
-  const dc = b.entity(
-    'DataCenter',
-    name,
-    {
-      status: STATUS[(r.text('status') ?? '').toLowerCase()] ?? null,
-      operationalDate: r.date('firstOperational'),
-      powerMw: tidy(r.number('power')),
-      city: cityOf(r.text('location'), country),
-    },
-    at,
-  );
+  const props: Record<string, unknown> = {
+    status: STATUS[(r.text('status') ?? '').toLowerCase()] ?? null,
+    operationalDate: r.date('firstOperational'),
+    powerMw: tidy(r.number('power')),
+    city: cityOf(r.text('location'), country),
+  };
+  const claimed = clusterCertainty(r.text('certainty'));
+  const valueProvenance = provenanceFor(props, ['powerMw'], { source: EPOCH_CLUSTERS_SOURCE, ...claimed, note: r.text('certaintyNote') ?? undefined });
+  const dc = b.entity('DataCenter', name, { ...props, valueProvenance }, at);
   if (country) b.relationship('LOCATED_IN', dc, b.entity('Country', country, {}, at), {}, at);
   for (const owner of r.list('owner')) b.relationship('OPERATES', b.entity('Company', owner, { roles: ['DATA_CENTER_OPERATOR'] }, at), dc, { confidence }, at);
   for (const [chipKey, quantityKey] of [

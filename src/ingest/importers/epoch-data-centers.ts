@@ -2,6 +2,7 @@ import { DraftBuilder, countryName, tidy } from './draft-builder.js';
 import type { Draft } from './draft.js';
 import type { ColumnSpec, CsvTable, RowReader } from './csv-table.js';
 import { parseEpochTable } from './epoch-table.js';
+import { provenanceFor } from '../../graph/value-provenance.js';
 
 export const EPOCH_DATA_CENTERS_SOURCE = 'src-dataset-epoch-data-centers-2026-05';
 
@@ -40,19 +41,19 @@ function cityOf(address: string | null): string | null {
   return city && !/\d/.test(city) ? city : null;
 }
 
+/** Epoch's current figures of a site: its estimates (satellite imagery, permits, reports), as of the snapshot. */
+const FIGURES = ['powerMw', 'h100Equivalents', 'capitalCostUsdBn'];
+
 function addDataCenter(b: DraftBuilder, r: RowReader<Column>, name: string, at: string): void {
-  const dc = b.entity(
-    'DataCenter',
-    name,
-    {
-      powerMw: tidy(r.number('power')),
-      h100Equivalents: tidy(r.number('h100e')),
-      capitalCostUsdBn: tidy(r.number('capex')),
-      city: cityOf(r.text('address')),
-      description: r.text('notes'),
-    },
-    at,
-  );
+  const props: Record<string, unknown> = {
+    powerMw: tidy(r.number('power')),
+    h100Equivalents: tidy(r.number('h100e')),
+    capitalCostUsdBn: tidy(r.number('capex')),
+    city: cityOf(r.text('address')),
+    description: r.text('notes'),
+  };
+  const valueProvenance = provenanceFor(props, FIGURES, { source: EPOCH_DATA_CENTERS_SOURCE, confidence: 'medium' });
+  const dc = b.entity('DataCenter', name, { ...props, valueProvenance }, at);
   const country = countryName(r.text('country') ?? '');
   if (country) b.relationship('LOCATED_IN', dc, b.entity('Country', country, {}, at), {}, at);
   const owners = taggedNames(r.list('owner'));

@@ -3,6 +3,7 @@ import { DraftBuilder, tidy } from './draft-builder.js';
 import type { Draft } from './draft.js';
 import type { ColumnSpec, CsvTable, RowReader } from './csv-table.js';
 import { parseEpochTable } from './epoch-table.js';
+import { entriesFor, serialiseProvenance } from '../../graph/value-provenance.js';
 
 export const EPOCH_HARDWARE_SOURCE = 'src-epoch-ml-hardware';
 
@@ -94,27 +95,34 @@ function availability(r: RowReader<Column>): string | null {
   return cell && notes ? `${cell}: ${notes}` : (cell ?? notes);
 }
 
+/** The figures read from the table: a manufacturer's specs, so HIGH. */
+const FIGURES = ['memoryGb', 'memoryBandwidthTBs', 'bf16DenseTflops', 'interconnectBandwidthGBs', 'tdpWatts', 'processNm', 'dieAreaMm2'];
+
+/** Each figure cited to the table as of the chip's release; a TPP the file lacks is derived, and says so. */
+function chipProvenance(props: Record<string, unknown>, tppPublished: boolean): string | null {
+  const asOf = typeof props.releaseDate === 'string' ? props.releaseDate : undefined;
+  const entry = { source: EPOCH_HARDWARE_SOURCE, confidence: 'high' as const, asOf };
+  const note = tppPublished ? undefined : 'derived from the dense throughput columns (docs/rules.md)';
+  return serialiseProvenance({ ...entriesFor(props, FIGURES, entry), ...entriesFor(props, ['tpp'], { ...entry, note }) });
+}
+
 function addChip(b: DraftBuilder, r: RowReader<Column>, name: string, at: string): void {
   const vendor = r.text('manufacturer');
   const processNm = r.number('process');
-  const chip = b.entity(
-    'Chip',
-    name,
-    {
-      vendor,
-      releaseDate: r.date('releaseDate'),
-      memoryGb: tidy(r.number('memory'), 1e9),
-      memoryBandwidthTBs: tidy(r.number('bandwidth'), 1e12),
-      bf16DenseTflops: tidy(r.number('bf16'), 1e12),
-      interconnectBandwidthGBs: tidy(r.number('intranode'), 1e9),
-      tdpWatts: r.number('tdp'),
-      tpp: tppOf(r),
-      processNm,
-      dieAreaMm2: r.number('dieArea'),
-      availableInChina: availability(r),
-    },
-    at,
-  );
+  const props: Record<string, unknown> = {
+    vendor,
+    releaseDate: r.date('releaseDate'),
+    memoryGb: tidy(r.number('memory'), 1e9),
+    memoryBandwidthTBs: tidy(r.number('bandwidth'), 1e12),
+    bf16DenseTflops: tidy(r.number('bf16'), 1e12),
+    interconnectBandwidthGBs: tidy(r.number('intranode'), 1e9),
+    tdpWatts: r.number('tdp'),
+    tpp: tppOf(r),
+    processNm,
+    dieAreaMm2: r.number('dieArea'),
+    availableInChina: availability(r),
+  };
+  const chip = b.entity('Chip', name, { ...props, valueProvenance: chipProvenance(props, r.number('tpp') !== null) }, at);
   if (vendor) b.relationship('DESIGNS', b.entity('Company', vendor, { roles: ['CHIP_DESIGNER'] }, at), chip, {}, at);
   for (const foundry of r.list('foundry')) {
     const processNode = processNm !== null ? `${processNm} nm` : null;

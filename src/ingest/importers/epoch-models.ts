@@ -2,6 +2,8 @@ import { DraftBuilder, countryName } from './draft-builder.js';
 import type { Draft } from './draft.js';
 import type { ColumnSpec, CsvTable, RowReader } from './csv-table.js';
 import { parseEpochTable } from './epoch-table.js';
+import { modelConfidence } from './epoch-confidence.js';
+import { provenanceFor } from '../../graph/value-provenance.js';
 
 export const EPOCH_MODELS_SOURCE = 'src-epoch-notable-models';
 
@@ -19,6 +21,7 @@ export const MODEL_COLUMNS = {
   base: ['Base model'],
   domain: ['Domain'],
   accessibility: ['Model accessibility'],
+  confidence: ['Confidence'],
 } as const satisfies ColumnSpec<string>;
 
 /** Columns Epoch publishes that the ontology has no place for; read past without a warning. */
@@ -41,7 +44,6 @@ const IGNORED = [
   'Hardware utilization',
   'Training compute cost (2023 USD)',
   'Compute cost notes',
-  'Confidence',
   'Abstract',
   'Finetune compute (FLOP)',
   'Finetune compute notes',
@@ -63,19 +65,20 @@ function openWeights(value: string | null): boolean | null {
   return /^(api access|hosted access|unreleased)/i.test(value) ? false : null;
 }
 
+/** The figures Epoch's Confidence column speaks for. */
+const FIGURES = ['parameters', 'trainingComputeFlop'];
+
 function addModel(b: DraftBuilder, r: RowReader<Column>, name: string, at: string): void {
-  const model = b.entity(
-    'Model',
-    name,
-    {
-      releaseDate: r.date('date'),
-      parameters: r.number('parameters'),
-      trainingComputeFlop: r.number('compute'),
-      domain: r.list('domain')[0] ?? null,
-      openWeights: openWeights(r.text('accessibility')),
-    },
-    at,
-  );
+  const props: Record<string, unknown> = {
+    releaseDate: r.date('date'),
+    parameters: r.number('parameters'),
+    trainingComputeFlop: r.number('compute'),
+    domain: r.list('domain')[0] ?? null,
+    openWeights: openWeights(r.text('accessibility')),
+  };
+  const asOf = typeof props.releaseDate === 'string' ? props.releaseDate : undefined;
+  const valueProvenance = provenanceFor(props, FIGURES, { source: EPOCH_MODELS_SOURCE, ...modelConfidence(r.text('confidence')), asOf });
+  const model = b.entity('Model', name, { ...props, valueProvenance }, at);
   const orgs = r.list('organization');
   const categories = r.list('category');
   const countries = r.list('country');

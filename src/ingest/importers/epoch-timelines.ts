@@ -1,6 +1,10 @@
 import { DraftBuilder, tidy } from './draft-builder.js';
 import type { Draft } from './draft.js';
 import { mapColumns, requireColumns, RowReader, type ColumnSpec, type CsvTable } from './csv-table.js';
+import { provenanceFor } from '../../graph/value-provenance.js';
+
+/** A reading's figures, each as of the reading's day. */
+const READING_FIGURES = ['powerMw', 'itPowerMw', 'h100Equivalents', 'buildingsOperational', 'capitalCostUsdBn'];
 
 export const EPOCH_TIMELINES_SOURCE = 'src-dataset-epoch-data-center-timelines-2026-05';
 
@@ -86,8 +90,10 @@ export function parseEpochTimelines(table: CsvTable): Draft {
     const next = sorted.slice(i + 1).find((n) => n.dataCenter === r.dataCenter && n.date > r.date);
     const projected = until !== null && r.date > until;
     const name = `${r.dataCenter}, ${r.date}`;
-    const observation = b.entity('Observation', name, { ...r.props, observedDate: r.date, projected }, r.at);
     const notes = projected ? `Epoch AI's projection for this day (its readings are observed to ${until}), not an observation.` : null;
+    const claim = projected ? { confidence: 'low' as const, estimate: true, note: notes! } : { confidence: 'medium' as const };
+    const valueProvenance = provenanceFor(r.props, READING_FIGURES, { source: EPOCH_TIMELINES_SOURCE, asOf: r.date, ...claim });
+    const observation = b.entity('Observation', name, { ...r.props, observedDate: r.date, projected, valueProvenance }, r.at);
     b.relationship(
       'OBSERVED_AS',
       b.entity('DataCenter', r.dataCenter, {}, r.at),
