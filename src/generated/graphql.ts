@@ -1818,6 +1818,10 @@ export type CreateDataCenterInput = {
   h100Equivalents?: InputMaybe<Scalars['Float']['input']>;
   /** Stable id: a lower-case slug such as nvidia-h100, unique across the graph. */
   id: Scalars['ID']['input'];
+  /** Latitude of the site in decimal degrees (WGS 84, north positive), as geocoded by its source; see valueProvenance for who placed it. */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Longitude of the site in decimal degrees (WGS 84, east positive), as geocoded by its source; see valueProvenance for who placed it. */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
   /** Display name. */
   name: Scalars['String']['input'];
   /** Date the site first became operational. */
@@ -1985,6 +1989,10 @@ export type DataCenter = Entity & Node & {
   id: Scalars['ID']['output'];
   /** The kind of entity. */
   kind: EntityKind;
+  /** Latitude of the site in decimal degrees (WGS 84, north positive), as geocoded by its source; see valueProvenance for who placed it. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "latitude"). */
+  latitude: Maybe<Scalars['Float']['output']>;
+  /** Longitude of the site in decimal degrees (WGS 84, east positive), as geocoded by its source; see valueProvenance for who placed it. Its source, confidence and date, and whether it is an estimate: valueProvenance(property: "longitude"). */
+  longitude: Maybe<Scalars['Float']['output']>;
   /** Display name. */
   name: Scalars['String']['output'];
   /** The data center's capacity as a dated reading shows it; each holds from its day until the next reading (read one day with asOf) (OBSERVED_AS, outgoing). */
@@ -2124,6 +2132,10 @@ export type DataCenterAggregate = {
   count: Scalars['Int']['output'];
   /** Statistics of h100Equivalents over the entities that have it. */
   h100Equivalents: FloatStats;
+  /** Statistics of latitude over the entities that have it. */
+  latitude: FloatStats;
+  /** Statistics of longitude over the entities that have it. */
+  longitude: FloatStats;
   /** Statistics of name over the entities that have it. */
   name: DistinctStats;
   /** Statistics of operationalDate over the entities that have it. */
@@ -2192,6 +2204,10 @@ export type DataCenterFilter = {
   h100Equivalents?: InputMaybe<FloatFilter>;
   /** Match on id. */
   id?: InputMaybe<IdFilter>;
+  /** Match on latitude. */
+  latitude?: InputMaybe<FloatFilter>;
+  /** Match on longitude. */
+  longitude?: InputMaybe<FloatFilter>;
   /** Match on name (contains and startsWith ignore case). */
   name?: InputMaybe<StringFilter>;
   /** Has (or, with exists false, lacks) a observations neighbour (OBSERVED_AS). */
@@ -2255,6 +2271,10 @@ export type DataCenterGroup = {
   h100Equivalents: FloatStats;
   /** The group key values, one per groupBy entry, in that order. */
   keys: Array<GroupKey>;
+  /** Statistics of latitude over the entities that have it. */
+  latitude: FloatStats;
+  /** Statistics of longitude over the entities that have it. */
+  longitude: FloatStats;
   /** Statistics of name over the entities that have it. */
   name: DistinctStats;
   /** Statistics of operationalDate over the entities that have it. */
@@ -2299,6 +2319,10 @@ export type DataCenterGroupProperty =
   | 'CITY'
   /** Group by h100Equivalents. */
   | 'H100_EQUIVALENTS'
+  /** Group by latitude. */
+  | 'LATITUDE'
+  /** Group by longitude. */
+  | 'LONGITUDE'
   /** Group by name. */
   | 'NAME'
   /** Group by operationalDate. */
@@ -2375,6 +2399,10 @@ export type DataCenterSortField =
   | 'H100_EQUIVALENTS'
   /** Sort by id. */
   | 'ID'
+  /** Sort by latitude. */
+  | 'LATITUDE'
+  /** Sort by longitude. */
+  | 'LONGITUDE'
   /** Sort by name. */
   | 'NAME'
   /** Sort by operationalDate. */
@@ -5371,6 +5399,10 @@ export type UpdateDataCenterInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   /** Compute capacity in H100-equivalents (Epoch AI estimate where cited), as of its source. */
   h100Equivalents?: InputMaybe<Scalars['Float']['input']>;
+  /** Latitude of the site in decimal degrees (WGS 84, north positive), as geocoded by its source; see valueProvenance for who placed it. */
+  latitude?: InputMaybe<Scalars['Float']['input']>;
+  /** Longitude of the site in decimal degrees (WGS 84, east positive), as geocoded by its source; see valueProvenance for who placed it. */
+  longitude?: InputMaybe<Scalars['Float']['input']>;
   /** New display name. */
   name?: InputMaybe<Scalars['String']['input']>;
   /** Date the site first became operational. */
@@ -6458,6 +6490,8 @@ export type DataCenterResolvers<ContextType = GraphContext, ParentType extends R
   h100Equivalents?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  latitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  longitude?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   observations?: Resolver<Array<ResolversTypes['ObservationRelation']>, ParentType, ContextType, Partial<DataCenterObservationsArgs>>;
   observationsConnection?: Resolver<ResolversTypes['ObservationRelationConnection'], ParentType, ContextType, RequireFields<DataCenterObservationsConnectionArgs, 'first'>>;
@@ -6483,6 +6517,8 @@ export type DataCenterAggregateResolvers<ContextType = GraphContext, ParentType 
   city?: Resolver<ResolversTypes['DistinctStats'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   h100Equivalents?: Resolver<ResolversTypes['FloatStats'], ParentType, ContextType>;
+  latitude?: Resolver<ResolversTypes['FloatStats'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['FloatStats'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['DistinctStats'], ParentType, ContextType>;
   operationalDate?: Resolver<ResolversTypes['DateStats'], ParentType, ContextType>;
   powerMw?: Resolver<ResolversTypes['FloatStats'], ParentType, ContextType>;
@@ -6511,6 +6547,8 @@ export type DataCenterGroupResolvers<ContextType = GraphContext, ParentType exte
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   h100Equivalents?: Resolver<ResolversTypes['FloatStats'], ParentType, ContextType>;
   keys?: Resolver<Array<ResolversTypes['GroupKey']>, ParentType, ContextType>;
+  latitude?: Resolver<ResolversTypes['FloatStats'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['FloatStats'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['DistinctStats'], ParentType, ContextType>;
   operationalDate?: Resolver<ResolversTypes['DateStats'], ParentType, ContextType>;
   powerMw?: Resolver<ResolversTypes['FloatStats'], ParentType, ContextType>;

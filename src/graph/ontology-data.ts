@@ -195,6 +195,16 @@ export const KINDS: readonly KindSpec[] = [
     listField: 'dataCenters',
     properties: [
       p('city', 'string', 'City or area where the site is.'),
+      p(
+        'latitude',
+        'float',
+        'Latitude of the site in decimal degrees (WGS 84, north positive), as geocoded by its source; see valueProvenance for who placed it.',
+      ),
+      p(
+        'longitude',
+        'float',
+        'Longitude of the site in decimal degrees (WGS 84, east positive), as geocoded by its source; see valueProvenance for who placed it.',
+      ),
       measure('powerMw', 'float', 'Power capacity in megawatts.'),
       enumProperty('status', DATA_CENTER_STATUS, 'Construction or operating status.'),
       p('operationalDate', 'date', 'Date the site first became operational.'),

@@ -104,8 +104,19 @@ export function withoutEntries(value: unknown, properties: readonly string[]): s
   return serialiseProvenance(map);
 }
 
-/** Every entry cited to `source`, with `asOf` where an entry has none (a dataset's snapshot cited as a whole). */
-export function reciteProvenance(value: unknown, source: string, asOf: string | null): string | null {
+/**
+ * The parser's own entries (cited to one of `own`) cited to `source` instead, with `asOf` where an entry has none
+ * (a dataset's snapshot cited as a whole). An entry credited to someone else (coordinates a copy's author added)
+ * keeps its source.
+ */
+export function reciteProvenance(value: unknown, source: string, asOf: string | null, own: readonly string[]): string | null {
   const map = parseProvenance(value);
-  return serialiseProvenance(Object.fromEntries(Object.entries(map).map(([k, e]) => [k, { ...e, source, ...(e.asOf || !asOf ? {} : { asOf }) }])));
+  return serialiseProvenance(
+    Object.fromEntries(Object.entries(map).map(([k, e]) => [k, own.includes(e.source) ? { ...e, source, ...(e.asOf || !asOf ? {} : { asOf }) } : e])),
+  );
 }
+
+/** The sources the entries credit other than `own` (third parties a dataset's copy carries). */
+export const creditedElsewhere = (value: unknown, own: readonly string[]): string[] => [
+  ...new Set(Object.values(parseProvenance(value)).flatMap((e) => (own.includes(e.source) ? [] : [e.source]))),
+];

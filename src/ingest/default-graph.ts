@@ -8,7 +8,7 @@ import { loadedDatasets, markDataset } from '../store/dataset-store.js';
 import { endGoneUpstream, NOTHING_GONE, snapshotDay, type GoneUpstream } from './dataset-gone.js';
 import { IMPORT_FORMATS, parseImport, runImport, type ImportReport } from './importers/index.js';
 import type { Draft } from './importers/draft.js';
-import { reciteProvenance, VALUE_PROVENANCE } from '../graph/value-provenance.js';
+import { creditedElsewhere, reciteProvenance, VALUE_PROVENANCE } from '../graph/value-provenance.js';
 
 /** The actor the audit trail names for what a shipped dataset wrote: `dataset:epoch-ai/…csv`. */
 export const datasetActor = (file: string): string => `dataset:${file}`;
@@ -51,16 +51,17 @@ export type DefaultGraphProgress =
  * Every fact of the draft cites the file's own Source (the snapshot shipped), not the parser's default one; and
  * merges in fill mode whatever its parser's mode, so a snapshot (or a refresh, npm run data:update) never overwrites
  * a value the graph holds: it is kept, and the file's other value recorded as a disagreement. Each value's
- * provenance cites the file's Source too, as of the snapshot's day where the row gives no date of its own.
+ * provenance cites the file's Source too, as of the snapshot's day where the row gives no date of its own; a value
+ * the copy credits to a third party (coordinates added by its author) keeps that credit, and the entity cites both.
  */
 const citing = (draft: Draft, source: string, snapshotDate: string | null): Draft => ({
   ...draft,
   mode: 'fill',
   entities: draft.entities.map((e) => ({
     ...e,
-    sources: [source],
+    sources: [source, ...creditedElsewhere(e.props[VALUE_PROVENANCE], e.sources)],
     props: e.props[VALUE_PROVENANCE]
-      ? { ...e.props, [VALUE_PROVENANCE]: reciteProvenance(e.props[VALUE_PROVENANCE], source, snapshotDate && snapshotDay(snapshotDate)) }
+      ? { ...e.props, [VALUE_PROVENANCE]: reciteProvenance(e.props[VALUE_PROVENANCE], source, snapshotDate && snapshotDay(snapshotDate), e.sources) }
       : e.props,
   })),
   relationships: draft.relationships.map((r) => ({ ...r, sources: [source] })),

@@ -161,6 +161,22 @@ describe('the new importers on their shipped datasets', () => {
     expect(ids(singapore.chips)).toContain('nvidia-h100');
   });
 
+  it("credits GPU clusters' coordinates to the author of the copy we ship, not to Epoch AI", async () => {
+    type Provenance = { property: string; sources: { id: string }[]; note: string | null };
+    const { dataCenters } = await gql<{
+      dataCenters: { nodes: { latitude: number; longitude: number; sources: { id: string }[]; valueProvenance: Provenance[] }[] };
+    }>(
+      `{ dataCenters(filter: { name: { eq: "South Korea Planned 3GW Cluster" } }, first: 1) {
+          nodes { latitude longitude sources { id } valueProvenance { property sources { id } note } } } }`,
+    );
+    const [site] = dataCenters.nodes;
+    expect([site!.latitude, site!.longitude]).toEqual([36.536236, 128.168944]);
+    const by = Object.fromEntries(site!.valueProvenance.map((v) => [v.property, v.sources.map((s) => s.id)]));
+    expect([by.latitude, by.longitude]).toEqual([['src-kitwebster-cluster-geocoding'], ['src-kitwebster-cluster-geocoding']]);
+    expect(by.powerMw).toEqual(['src-dataset-epoch-gpu-clusters-2025-12']);
+    expect(site!.sources.map((s) => s.id)).toEqual(expect.arrayContaining(['src-dataset-epoch-gpu-clusters-2025-12', 'src-kitwebster-cluster-geocoding']));
+  });
+
   it('reads the TOP500 list: systems ranked, in their country, run by their site, equipped with their accelerators', async () => {
     type Ranked = { id: string; name: string; top500Rank: number; rmaxPflops: number; country: { node: { id: string } } | null };
     const { dataCenters } = await gql<{ dataCenters: { nodes: (Ranked & { chips: { node: { id: string } }[]; operators: { node: { name: string } }[] })[] } }>(

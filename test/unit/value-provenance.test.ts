@@ -70,7 +70,7 @@ describe('the provenance of each value', () => {
       powerMw: { source: 'parser', confidence: 'medium' },
       parameters: { source: 'parser', confidence: 'low', asOf: '2025-03-06' },
     });
-    expect(parseProvenance(reciteProvenance(stored, 'src-dataset', '2026-05-01'))).toEqual({
+    expect(parseProvenance(reciteProvenance(stored, 'src-dataset', '2026-05-01', ['parser']))).toEqual({
       parameters: { source: 'src-dataset', confidence: 'low', asOf: '2025-03-06' },
       powerMw: { source: 'src-dataset', confidence: 'medium', asOf: '2026-05-01' },
     });

@@ -3,9 +3,11 @@ import type { Draft } from './draft.js';
 import type { ColumnSpec, CsvTable, RowReader } from './csv-table.js';
 import { parseEpochTable } from './epoch-table.js';
 import { clusterCertainty } from './epoch-confidence.js';
-import { provenanceFor } from '../../graph/value-provenance.js';
+import { entriesFor, serialiseProvenance } from '../../graph/value-provenance.js';
 
 export const EPOCH_CLUSTERS_SOURCE = 'src-epoch-gpu-clusters';
+/** The coordinates in the copy of the table we ship were added by that repository's author, not by Epoch AI. */
+export const CLUSTER_GEOCODING_SOURCE = 'src-kitwebster-cluster-geocoding';
 
 /** Columns this importer reads (GPU Clusters, formerly "AI Supercomputers"). */
 export const CLUSTER_COLUMNS = {
@@ -22,6 +24,8 @@ export const CLUSTER_COLUMNS = {
   quantity1: ['Chip quantity (primary)'],
   chip2: ['Chip type (secondary)'],
   quantity2: ['Chip quantity (secondary)'],
+  latitude: ['latitude'],
+  longitude: ['longitude'],
 } as const satisfies ColumnSpec<string>;
 
 const IGNORED = [
@@ -67,8 +71,6 @@ const IGNORED = [
   'Source 3',
   'Source 4',
   'Source 5',
-  'latitude',
-  'longitude',
 ];
 
 type Column = keyof typeof CLUSTER_COLUMNS;
@@ -94,8 +96,18 @@ function addCluster(b: DraftBuilder, r: RowReader<Column>, name: string, at: str
     powerMw: tidy(r.number('power')),
     city: cityOf(r.text('location'), country),
   };
+  const [latitude, longitude] = [r.number('latitude'), r.number('longitude')];
+  // Coordinates come as a pair within range, or not at all.
+  if (latitude !== null && longitude !== null && Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180) Object.assign(props, { latitude, longitude });
   const claimed = clusterCertainty(r.text('certainty'));
-  const valueProvenance = provenanceFor(props, ['powerMw'], { source: EPOCH_CLUSTERS_SOURCE, ...claimed, note: r.text('certaintyNote') ?? undefined });
+  const valueProvenance = serialiseProvenance({
+    ...entriesFor(props, ['powerMw'], { source: EPOCH_CLUSTERS_SOURCE, ...claimed, note: r.text('certaintyNote') ?? undefined }),
+    ...entriesFor(props, ['latitude', 'longitude'], {
+      source: CLUSTER_GEOCODING_SOURCE,
+      confidence: null,
+      note: "geocoded by the copy's author, not by Epoch AI",
+    }),
+  });
   const dc = b.entity('DataCenter', name, { ...props, valueProvenance }, at);
   if (country) b.relationship('LOCATED_IN', dc, b.entity('Country', country, {}, at), {}, at);
   for (const owner of r.list('owner')) b.relationship('OPERATES', b.entity('Company', owner, { roles: ['DATA_CENTER_OPERATOR'] }, at), dc, { confidence }, at);
