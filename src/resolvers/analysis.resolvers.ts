@@ -1,4 +1,4 @@
-import type { QueryResolvers } from '../generated/graphql.js';
+import type { ComputeAccessResolvers, QueryResolvers } from '../generated/graphql.js';
 import type { GraphContext } from '../context.js';
 import { today } from '../store/analysis/common.js';
 import { computeAccess } from '../store/analysis/compute-access.js';
@@ -21,7 +21,7 @@ const pathLength = ({ config }: GraphContext) => ({ max: config.MAX_PATH_LENGTH,
  * The search and analysis queries: argument checks against the caps, then one store call each. Every field of
  * this slice draws on the analysis rate limit (src/server/security.ts reads its keys).
  */
-export const analysisResolvers: { Query: QueryResolvers } = {
+export const analysisResolvers: { Query: QueryResolvers; ComputeAccess: ComputeAccessResolvers } = {
   Query: {
     search: (_p, { text, kinds, first }, ctx) => searchEntities(ctx.db, text, kinds ?? null, pageSize(first, ctx.config.MAX_PAGE_SIZE, 10)),
     neighborhood: (_p, a, ctx) => {
@@ -46,5 +46,10 @@ export const analysisResolvers: { Query: QueryResolvers } = {
     exposure: (_p, a, ctx) => exposure(ctx.db, a.regulation, a.asOf ?? today(), limitsOf(ctx)),
     timeline: (_p, a, ctx) => timeline(ctx.db, a.id, a.from ?? null, a.to ?? null, limitsOf(ctx)),
     controlDiscrepancies: (_p, a, ctx) => controlDiscrepancies(ctx.db, a.asOf ?? today(), limitsOf(ctx)),
+  },
+  ComputeAccess: {
+    // Filtered here, not in Cypher: the routes are classified in JS after the query (store/analysis/classify.ts).
+    routes: (parent, { classifications }) =>
+      classifications?.length ? parent.routes.filter((r) => classifications.includes(r.classification)) : parent.routes,
   },
 };

@@ -208,8 +208,9 @@ export async function createServer(config: Config, db: Database, log: Logger): P
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const viewer = await resolveViewer(req, config);
+        const credentialPresented = credentialOf(req.headers) !== null;
         try {
-          requireReader({ viewer, config });
+          requireReader({ viewer, config, credentialPresented });
         } catch (error) {
           // Thrown from context creation, only a GraphQLError keeps its code and HTTP status.
           throw new GraphQLError((error as Error).message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -224,7 +225,7 @@ export async function createServer(config: Config, db: Database, log: Logger): P
           signal: signalOf(res),
           etag: res.locals.etag as string | undefined,
           sequence: res.locals.sequence as number | undefined,
-          credentialPresented: credentialOf(req.headers) !== null,
+          credentialPresented,
         };
       },
     }),
