@@ -38,4 +38,35 @@ describe('errors a playground user can act on', () => {
     });
     expect(data.neighborhood).not.toBeUndefined();
   });
+
+  it('suggests the closest chips when a simulated rule names a chip id the graph lacks', async () => {
+    const res = await server.gql('query($rule: RuleInput!) { simulateRule(rule: $rule) { routesEvaluated } }', {
+      rule: { chips: ['nvidia-h10'], destinations: ['CN'] },
+    });
+    const error = res.errors?.[0];
+    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'rule.chips[0]', id: 'nvidia-h10' });
+    const suggestions = error?.extensions?.suggestions as { id: string; name: string }[];
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.length).toBeLessThanOrEqual(3);
+    expect(suggestions.map((s) => s.id)).toContain('nvidia-h100');
+    expect(error?.message).toMatch(/Did you mean "nvidia-h100" \(/);
+  });
+
+  it('keeps the unknown-id error without suggestions when nothing is close', async () => {
+    const res = await server.gql('query($rule: RuleInput!) { simulateRule(rule: $rule) { routesEvaluated } }', {
+      rule: { chips: ['qqqqzzzzxxxx'], destinations: ['CN'] },
+    });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', suggestions: [] });
+    expect(res.errors?.[0]?.message).toMatch(/no chip has the id "qqqqzzzzxxxx"/);
+  });
+
+  it('lists only the routes of the classifications asked for', async () => {
+    type Routes = { computeAccess: { offshore: { classification: string }[]; routes: { classification: string }[] } };
+    const data = await server.data<Routes>(
+      '{ computeAccess(company: "bytedance", asOf: "2025-06-01") { offshore: routes(classifications: [RESTRICTED_OFFSHORE]) { classification } routes { classification } } }',
+    );
+    const offshore = data.computeAccess.routes.filter((r) => r.classification === 'RESTRICTED_OFFSHORE');
+    expect(offshore.length).toBeGreaterThan(0);
+    expect(data.computeAccess.offshore).toEqual(offshore);
+  });
 });
