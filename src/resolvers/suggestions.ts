@@ -1,3 +1,5 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import type { GraphContext } from '../context.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { isEntityKind, type EntityKind } from '../graph/ontology.js';
@@ -41,4 +43,20 @@ export async function withSuggestions<T>(db: Database, run: () => Promise<T>): P
     const sentence = /[.?!]$/.test(error.message) ? error.message : `${error.message}.`;
     throw new AppError(error.code, `${sentence}${hint}`, { ...details, id: unknownId, suggestions }, { cause: error });
   }
+}
+
+/**
+ * Runs an analysis field that answers null for an unknown id (as its SDL says) and, when it does, records up to
+ * three close entities under the field's response key, for the response's `extensions.suggestions`.
+ */
+export async function nullWithSuggestions<T>(
+  ctx: Pick<GraphContext, 'db' | 'suggestions'>,
+  info: Pick<GraphQLResolveInfo, 'path'>,
+  id: string,
+  kinds: readonly EntityKind[] | null,
+  run: () => Promise<T | null>,
+): Promise<T | null> {
+  const result = await run();
+  if (result === null && ctx.suggestions) ctx.suggestions.set(String(info.path.key), { id, suggestions: await suggestionsFor(ctx.db, id, kinds) });
+  return result;
 }

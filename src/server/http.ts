@@ -51,6 +51,8 @@ const responseExtensions: ApolloServerPlugin<GraphContext> = {
         if (response.body.kind === 'single') {
           const requestId = contextValue.requestId ?? currentRequestId();
           response.body.singleResult.extensions = { ...response.body.singleResult.extensions, requestId, stats: requestStats.getStore() };
+          // Unknown ids of fields that answered null: the data stays null as the SDL says, the hint rides alongside.
+          if (contextValue.suggestions?.size) response.body.singleResult.extensions.suggestions = Object.fromEntries(contextValue.suggestions);
           // A field refused as DATABASE_BUSY or RATE_LIMITED tells the client when to retry, as a request-level refusal does.
           const retry = response.body.singleResult.errors?.map((e) => e.extensions?.retryAfterSeconds).find((s) => typeof s === 'number');
           if (retry !== undefined && !response.http.headers.has('retry-after')) response.http.headers.set('retry-after', String(retry));
@@ -226,6 +228,7 @@ export async function createServer(config: Config, db: Database, log: Logger): P
           etag: res.locals.etag as string | undefined,
           sequence: res.locals.sequence as number | undefined,
           credentialPresented,
+          suggestions: new Map(),
         };
       },
     }),

@@ -69,4 +69,21 @@ describe('errors a playground user can act on', () => {
     expect(offshore.length).toBeGreaterThan(0);
     expect(data.computeAccess.offshore).toEqual(offshore);
   });
+
+  it('answers null for an unknown company in computeAccess, with close companies as extensions.suggestions', async () => {
+    const res = await server.gql('{ access: computeAccess(company: "bytedanse") { asOf } whoUses(chip: "nvidia-h100") { chip { id } } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toMatchObject({ access: null });
+    const suggestions = res.extensions?.suggestions as Record<string, { id: string; suggestions: { id: string; name: string }[] }>;
+    expect(suggestions.access?.id).toBe('bytedanse');
+    expect(suggestions.access?.suggestions.map((s) => s.id)).toContain('bytedance');
+    expect(suggestions.access!.suggestions.length).toBeLessThanOrEqual(3);
+    expect(Object.keys(suggestions)).toEqual(['access']);
+  });
+
+  it('sends no suggestions when every id is known', async () => {
+    const res = await server.gql('{ computeAccess(company: "bytedance") { asOf } }');
+    expect(res.errors).toBeUndefined();
+    expect(res.extensions?.suggestions).toBeUndefined();
+  });
 });
