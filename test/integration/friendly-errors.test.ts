@@ -87,3 +87,17 @@ describe('errors a playground user can act on', () => {
     expect(res.extensions?.suggestions).toBeUndefined();
   });
 });
+
+const cached = useTestServer({ RESPONSE_CACHE: 'on', CACHE_MAX_AGE_S: '30', HTTP_CACHE_SEQUENCE_MS: '60000' });
+
+describe('suggestions with the response cache on', () => {
+  it('sends the suggestions on every ask, not only the first, since such an answer is not cached', async () => {
+    const query = '{ whoUses(chip: "nvidia-h10") { chip { id } } }';
+    for (let ask = 1; ask <= 2; ask++) {
+      const res = await cached.gql(query);
+      expect(res.errors).toBeUndefined();
+      const suggestions = res.extensions?.suggestions as Record<string, { suggestions: { id: string }[] }>;
+      expect(suggestions.whoUses?.suggestions.map((s) => s.id)).toContain('nvidia-h100');
+    }
+  });
+});
