@@ -28,4 +28,9 @@ export interface GraphContext {
   readonly sequence?: number;
   /** Whether the request carried a credential, valid or not: its answer is then private to it. */
   readonly credentialPresented?: boolean;
+  /**
+   * "Did you mean" for analysis fields that answered null for an unknown id, by response key: sent as the
+   * response's `extensions.suggestions` (resolvers/suggestions.ts fills it; /graphql requests only).
+   */
+  readonly suggestions?: Map<string, { readonly id: string; readonly suggestions: readonly { id: string; name: string }[] }>;
 }

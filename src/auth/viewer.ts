@@ -76,12 +76,24 @@ export async function resolveViewer(req: { headers: IncomingHttpHeaders }, confi
   return viewerFromJwt(credential, config.JWT_SECRET, config.JWT_MAX_AGE_S ?? 86_400);
 }
 
-/** Throws UNAUTHENTICATED without credentials and FORBIDDEN without the editor role; returns the editor. */
-export function requireEditor(ctx: Pick<GraphContext, 'viewer'>): Viewer {
-  const viewer = ctx.viewer;
-  if (!viewer) {
-    throw new AppError('UNAUTHENTICATED', 'Writing needs credentials: send an API key in the x-api-key header or a JWT as Authorization: Bearer <token>.');
+/**
+ * Why a request without a viewer is refused: a credential was sent but matched no API key and no valid JWT
+ * (rejected), or none was sent (missing). The caller then knows whether to fix the key or to add one.
+ */
+export function credentialProblem(action: 'Writing' | 'Reading', presented: boolean | undefined): string {
+  if (presented) {
+    return (
+      `${action} was refused: the API key or token sent was rejected (it is not one this server accepts, or the JWT is ` +
+      'expired or badly signed). Check the x-api-key header for a typo or a revoked key, or ask for a new key or token.'
+    );
   }
+  return `${action} needs credentials: send an API key in the x-api-key header or a JWT as Authorization: Bearer <token>.`;
+}
+
+/** Throws UNAUTHENTICATED without valid credentials (saying whether they were missing or rejected) and FORBIDDEN without the editor role. */
+export function requireEditor(ctx: Pick<GraphContext, 'viewer' | 'credentialPresented'>): Viewer {
+  const viewer = ctx.viewer;
+  if (!viewer) throw new AppError('UNAUTHENTICATED', credentialProblem('Writing', ctx.credentialPresented));
   if (!viewer.roles.includes(EDITOR_ROLE)) {
     throw new AppError('FORBIDDEN', `Writing needs the "${EDITOR_ROLE}" role; the token presented does not carry it.`);
   }
@@ -89,8 +101,11 @@ export function requireEditor(ctx: Pick<GraphContext, 'viewer'>): Viewer {
 }
 
 /** Throws UNAUTHENTICATED when READS_REQUIRE_AUTH is on and the caller presented no valid credentials. */
-export function requireReader(ctx: Pick<GraphContext, 'viewer' | 'config'>): void {
+export function requireReader(ctx: Pick<GraphContext, 'viewer' | 'config' | 'credentialPresented'>): void {
   if (ctx.config.READS_REQUIRE_AUTH && !ctx.viewer) {
-    throw new AppError('UNAUTHENTICATED', 'Reading needs credentials on this server (READS_REQUIRE_AUTH): send an API key or a JWT.');
+    const problem = ctx.credentialPresented
+      ? credentialProblem('Reading', true)
+      : 'Reading needs credentials on this server (READS_REQUIRE_AUTH): send an API key or a JWT.';
+    throw new AppError('UNAUTHENTICATED', problem);
   }
 }

@@ -1327,6 +1327,12 @@ export type ComputeAccess = {
   truncated: Scalars['Boolean']['output'];
 };
 
+
+/** Every route by which a company reaches compute on a date. */
+export type ComputeAccessRoutesArgs = {
+  classifications?: InputMaybe<Array<AccessClassification>>;
+};
+
 /** One route by which a company reaches a chip. */
 export type ComputeRoute = {
   __typename?: 'ComputeRoute';
@@ -6371,7 +6377,7 @@ export type ComputeAccessResolvers<ContextType = GraphContext, ParentType extend
   asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   company?: Resolver<ResolversTypes['Company'], ParentType, ContextType>;
   homeCountry?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
-  routes?: Resolver<Array<ResolversTypes['ComputeRoute']>, ParentType, ContextType>;
+  routes?: Resolver<Array<ResolversTypes['ComputeRoute']>, ParentType, ContextType, Partial<ComputeAccessRoutesArgs>>;
   truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 

@@ -6,6 +6,7 @@ import { toSimulatedRule } from '../rules/rule-input.js';
 import { today } from '../store/analysis/common.js';
 import type { AnalysisLimits } from '../store/analysis/models.js';
 import { simulateRule } from '../store/analysis/simulate.js';
+import { withSuggestions } from './suggestions.js';
 
 let groups: CountryGroupsFile | null = null;
 /** The EAR country groups of data/rules, read and checked once. */
@@ -21,7 +22,7 @@ export const simulateResolvers: { Query: Pick<QueryResolvers, 'simulateRule'> } 
   Query: {
     simulateRule: (_p, a, ctx) => {
       const asOf = a.asOf ?? today();
-      return simulateRule(ctx.db, toSimulatedRule(a.rule, asOf), countryGroups(), asOf, limitsOf(ctx));
+      return withSuggestions(ctx.db, () => simulateRule(ctx.db, toSimulatedRule(a.rule, asOf), countryGroups(), asOf, limitsOf(ctx)));
     },
   },
 };

@@ -51,6 +51,8 @@ const responseExtensions: ApolloServerPlugin<GraphContext> = {
         if (response.body.kind === 'single') {
           const requestId = contextValue.requestId ?? currentRequestId();
           response.body.singleResult.extensions = { ...response.body.singleResult.extensions, requestId, stats: requestStats.getStore() };
+          // Unknown ids of fields that answered null: the data stays null as the SDL says, the hint rides alongside.
+          if (contextValue.suggestions?.size) response.body.singleResult.extensions.suggestions = Object.fromEntries(contextValue.suggestions);
           // A field refused as DATABASE_BUSY or RATE_LIMITED tells the client when to retry, as a request-level refusal does.
           const retry = response.body.singleResult.errors?.map((e) => e.extensions?.retryAfterSeconds).find((s) => typeof s === 'number');
           if (retry !== undefined && !response.http.headers.has('retry-after')) response.http.headers.set('retry-after', String(retry));
@@ -208,8 +210,9 @@ export async function createServer(config: Config, db: Database, log: Logger): P
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const viewer = await resolveViewer(req, config);
+        const credentialPresented = credentialOf(req.headers) !== null;
         try {
-          requireReader({ viewer, config });
+          requireReader({ viewer, config, credentialPresented });
         } catch (error) {
           // Thrown from context creation, only a GraphQLError keeps its code and HTTP status.
           throw new GraphQLError((error as Error).message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
@@ -224,7 +227,8 @@ export async function createServer(config: Config, db: Database, log: Logger): P
           signal: signalOf(res),
           etag: res.locals.etag as string | undefined,
           sequence: res.locals.sequence as number | undefined,
-          credentialPresented: credentialOf(req.headers) !== null,
+          credentialPresented,
+          suggestions: new Map(),
         };
       },
     }),

@@ -43,7 +43,7 @@ export const UNPAGED_LIST_SIZE = 5;
 /** Arguments that bound the length of a list field. */
 const SIZE_ARGUMENTS = ['first', 'limit'] as const;
 
-type Measure = 'tokens' | 'depth' | 'aliases' | 'complexity' | 'first' | 'fields' | 'nesting';
+type Measure = 'tokens' | 'depth' | 'aliases' | 'complexity' | 'first' | 'limit' | 'fields' | 'nesting';
 
 const ADVICE: Record<Measure, string> = {
   tokens: 'The query document is too long ({value} tokens; the limit is {limit}). Send a shorter query.',
@@ -53,7 +53,8 @@ const ADVICE: Record<Measure, string> = {
     'The query would cost {value}; the budget is {limit}. Each list costs its "first" (relationship lists count as ' +
     `${UNPAGED_LIST_SIZE}) times what is selected inside it, and each analysis field ${ANALYSIS_UNIT_POINTS} a unit of work ` +
     '(every hop of depth or maxLength beyond the default multiplies it by 4): ask for smaller pages, fewer nested lists or fewer analyses.',
-  first: '"first" may be at most {limit}; got {value}. Page through with "after".',
+  first: '"first" may be at most {limit} (MAX_PAGE_SIZE); got {value}. Page through with "after".',
+  limit: '"limit" may be at most {limit} (MAX_PAGE_SIZE); got {value}. Ask for fewer, or narrow the query.',
   fields: 'With its fragments spread, the query selects more than {limit} fields. Send a smaller query.',
   nesting: 'The query nests brackets or braces {value} levels deep; the limit is {limit}. Send flatter values.',
 };
@@ -61,7 +62,8 @@ const ADVICE: Record<Measure, string> = {
 /** A QUERY_TOO_COMPLEX error naming the measure, the limit and the figure the query reached. */
 export function tooComplex(measure: Measure, limit: number, value: number): AppError {
   const message = ADVICE[measure].replace('{value}', String(value)).replace('{limit}', String(limit));
-  return new AppError('QUERY_TOO_COMPLEX', message, { measure, limit, value });
+  const argument = measure === 'first' || measure === 'limit' ? { argument: measure } : {};
+  return new AppError('QUERY_TOO_COMPLEX', message, { measure, limit, value, ...argument });
 }
 
 /** Number of lexical tokens in a document, as graphql-js counts them for `maxTokens` (comments excluded). */
@@ -142,7 +144,7 @@ interface Tally {
  * connection's `first`. An analysis field adds its work (src/server/analysis-cost.ts) times
  * ANALYSIS_UNIT_POINTS. Records the largest size argument in `sizes`, and the rate-limit draw in `tally`.
  */
-function estimator(sizes: number[], tally: Tally, schema: GraphQLSchema, analysis: AnalysisDefaults): ComplexityEstimator {
+function estimator(sizes: SizeArgument[], tally: Tally, schema: GraphQLSchema, analysis: AnalysisDefaults): ComplexityEstimator {
   const queryType = schema.getQueryType()?.name;
   const mutationType = schema.getMutationType()?.name;
   return (options) => {
@@ -157,11 +159,17 @@ function estimator(sizes: number[], tally: Tally, schema: GraphQLSchema, analysi
   };
 }
 
-function sizedCost({ type, field, args, childComplexity }: Parameters<ComplexityEstimator>[0], sizes: number[]): number {
+/** A size argument as the query gave it (schema default applied): which one, so an error can name it. */
+interface SizeArgument {
+  readonly argument: (typeof SIZE_ARGUMENTS)[number];
+  readonly size: number;
+}
+
+function sizedCost({ type, field, args, childComplexity }: Parameters<ComplexityEstimator>[0], sizes: SizeArgument[]): number {
   for (const name of SIZE_ARGUMENTS) {
     const size = args[name];
     if (typeof size === 'number') {
-      sizes.push(size);
+      sizes.push({ argument: name, size });
       return 1 + Math.max(0, size) * childComplexity;
     }
   }
@@ -202,7 +210,7 @@ export function checkCost(
   if (depth > limits.maxDepth) throw tooComplex('depth', limits.maxDepth, depth);
   const aliases = aliasCount(operation.selectionSet, fragments);
   if (aliases > limits.maxAliases) throw tooComplex('aliases', limits.maxAliases, aliases);
-  const sizes: number[] = [];
+  const sizes: SizeArgument[] = [];
   const tally: Tally = { analysis: 0, writes: 0 };
   let complexity: number;
   try {
@@ -219,8 +227,8 @@ export function checkCost(
     // the token limit and without fragments never gets there.
     throw tooComplex('fields', limits.maxTokens, limits.maxTokens + 1);
   }
-  const largest = Math.max(0, ...sizes);
-  if (largest > limits.maxPageSize) throw tooComplex('first', limits.maxPageSize, largest);
+  const largest = sizes.reduce<SizeArgument | null>((max, s) => (s.size > (max?.size ?? 0) ? s : max), null);
+  if (largest && largest.size > limits.maxPageSize) throw tooComplex(largest.argument, limits.maxPageSize, largest.size);
   if (complexity > limits.maxComplexity) throw tooComplex('complexity', limits.maxComplexity, complexity);
   return { depth, aliases, complexity, analysisUnits: tally.analysis, writes: tally.writes };
 }

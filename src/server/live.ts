@@ -4,7 +4,7 @@ import { getOperationAST, GraphQLError, parse, validate, type GraphQLSchema } fr
 import { createHandler, type OperationArgs, type Request as SseRequest } from 'graphql-sse';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
-import { requireReader, resolveViewer } from '../auth/viewer.js';
+import { credentialOf, requireReader, resolveViewer } from '../auth/viewer.js';
 import type { Config } from '../config.js';
 import type { GraphContext } from '../context.js';
 import type { Database } from '../db/database.js';
@@ -80,7 +80,7 @@ function liveHandler({ schema, config, db, follower, log, trusted }: LiveOptions
       const requestId = String(raw.id);
       const viewer = await resolveViewer(raw, config);
       try {
-        requireReader({ viewer, config });
+        requireReader({ viewer, config, credentialPresented: credentialOf(raw.headers) !== null });
         if (trusted && !isTrusted(trusted, { document: params.query })) throw untrustedOperation();
         const document = operationOf(schema, params.query, params.operationName ?? undefined, config.MAX_TOKENS);
         const contextValue: LiveContext = {

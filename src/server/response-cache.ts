@@ -41,7 +41,9 @@ export function responseCachePlugins({ maxMb, sequences, onLookup }: ResponseCac
       return { sequence };
     },
     shouldReadFromCache: async ({ contextValue }) => usable(contextValue),
-    shouldWriteToCache: async ({ contextValue }) => usable(contextValue),
+    // The plugin stores data, not extensions: an answer carrying a "did you mean" (suggestions) is not stored, so a
+    // later hit cannot lose it.
+    shouldWriteToCache: async ({ contextValue }) => usable(contextValue) && !contextValue.suggestions?.size,
   });
   const report: ApolloServerPlugin<GraphContext> = {
     async requestDidStart() {

@@ -9,22 +9,26 @@ export interface ExampleTab {
 export const HEADERS_PLACEHOLDER = JSON.stringify({ 'x-api-key': '' }, null, 2);
 
 const offshore = `# Who reaches restricted chips offshore? The "cloud loophole": routes by which a company reaches
-# compute, classified against the export rules in force on the date.
+# compute, classified against the export rules in force on the date. The offshore routes come first,
+# then every other route.
 query OffshoreAccess($company: ID!, $asOf: Date) {
   computeAccess(company: $company, asOf: $asOf) {
     asOf
     homeCountry { name }
-    routes {
-      classification
-      kind
-      chip { id name }
-      dataCenter { id name }
-      dataCenterCountry { name }
-      restrictions { regulation { id name } destinations { name } }
-      confidence
-      sources { title url }
-    }
+    offshoreRoutes: routes(classifications: [RESTRICTED_OFFSHORE]) { ...Route }
+    otherRoutes: routes(classifications: [RESTRICTED_REMOTE_ACCESS, RESTRICTED_DOMESTIC, UNRESTRICTED, UNKNOWN]) { ...Route }
   }
+}
+
+fragment Route on ComputeRoute {
+  classification
+  kind
+  chip { id name }
+  dataCenter { id name }
+  dataCenterCountry { name }
+  restrictions { regulation { id name } destinations { name } }
+  confidence
+  sources { title url }
 }`;
 
 const h100 = `# Who uses the H100? Every company and model that uses it, directly or through rented capacity, and how.

@@ -4,6 +4,7 @@ import 'graphiql/style.css';
 import { EXAMPLE_TABS, HEADERS_PLACEHOLDER } from './examples.js';
 import { createFetcher } from './fetcher.js';
 import { linkedOperation } from './linked-operation.js';
+import { RestoreExamplesButton } from './restore-examples.js';
 import { setupWorkers } from './workers.js';
 
 const root = document.getElementById('playground')!;
@@ -31,7 +32,7 @@ function Playground() {
     >
       <GraphiQL.Logo>
         <span className="atlas-nav">
-          Compute Atlas · <a href="/explore">Explorer</a>
+          Compute Atlas · <a href="/explore">Explorer</a> · <RestoreExamplesButton />
         </span>
       </GraphiQL.Logo>
     </GraphiQL>

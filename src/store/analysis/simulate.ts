@@ -48,7 +48,15 @@ async function namedChips(tx: Tx, ids: readonly string[]): Promise<EntityModel[]
   if (!ids.length) return [];
   const chips = (await tx.run(CHIPS_BY_IDS, { ids })).map((r) => toEntity(r.chip));
   const i = ids.findIndex((id) => !chips.some((c) => c.id === id));
-  if (i >= 0) throw badInput(`rule.chips[${i}]: no chip has the id "${ids[i]}"`, { argument: 'rule', field: `rule.chips[${i}]` });
+  if (i >= 0) {
+    // unknownId/unknownKinds let the resolver add a "did you mean" (resolvers/suggestions.ts).
+    throw badInput(`rule.chips[${i}]: no chip has the id "${ids[i]}"`, {
+      argument: 'rule',
+      field: `rule.chips[${i}]`,
+      unknownId: ids[i],
+      unknownKinds: ['Chip'],
+    });
+  }
   return chips;
 }
 
