@@ -36,6 +36,7 @@ export const STYLE: cytoscape.StylesheetJson = [
     },
   },
   { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#1d2330', width: 28, height: 28 } },
+  { selector: 'node.sized', style: { width: 'data(size)', height: 'data(size)' } },
   { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#c2185b' } },
   {
     selector: 'node.labelled',

@@ -13,9 +13,11 @@ import { createGraphView } from './graph-view.js';
 import { yieldToBrowser } from './layout.js';
 import { setupKeys } from './graph-keys.js';
 import { renderLegend } from './kinds.js';
+import { setupMinimap } from './minimap.js';
 import { renderDetails, renderMessage, type PanelActions } from './panel.js';
 import { setupSavedViews } from './saved-views.js';
 import { setupSearch } from './search-box.js';
+import { isSizeBy, SIZE_BY, sizeNote, sizesOf, valuesOf } from './size-by.js';
 import { guidedStart, pathForm } from './start.js';
 import { setupTime } from './time-control.js';
 import { timelineStrip } from './timeline.js';
@@ -168,7 +170,9 @@ async function redraw(): Promise<void> {
   for (const e of edges) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
   filters.sync(view.hiddenTypes, view.hideLow, byType);
   const today = view.asOf ? null : new Date().toISOString().slice(0, 10);
-  await graph.draw({ nodes, edges, expanded: state.expanded, marks: state.marks, today });
+  const values = valuesOf(view.sizeBy, nodes, edges);
+  $('size-note').textContent = sizeNote(view.sizeBy, values);
+  await graph.draw({ nodes, edges, expanded: state.expanded, marks: state.marks, today, sizes: sizesOf(values) });
   graph.select(view.selected);
   refreshTable();
   time.addStops(edges.flatMap((e) => [e.validFrom ?? '', e.validTo ?? '']));
@@ -245,6 +249,7 @@ function syncControls(): void {
   $<HTMLButtonElement>('undo').disabled = !undo.canUndo;
   $<HTMLButtonElement>('redo').disabled = !undo.canRedo;
   renderLegend($('legend'), new Set(view.hiddenKinds), toggleKind);
+  $<HTMLSelectElement>('size-by').value = view.sizeBy;
   const operation = viewOperation(view, toRuleInput(whatIfValues));
   const link = $<HTMLAnchorElement>('open-playground');
   link.href = playgroundHref(operation);
@@ -265,6 +270,14 @@ function stepUndo(direction: 'undo' | 'redo'): void {
 }
 
 const filters = setupFilters($('type-filters'), (hiddenTypes, hideLow) => go({ ...view, hiddenTypes, hideLow }));
+const sizeSelect = $<HTMLSelectElement>('size-by');
+sizeSelect.replaceChildren(...SIZE_BY.map((s) => h('option', { value: s.value }, s.label)));
+sizeSelect.addEventListener('change', () => {
+  if (isSizeBy(sizeSelect.value)) go({ ...view, sizeBy: sizeSelect.value });
+});
+setupMinimap($<HTMLCanvasElement>('minimap'), graph.cy);
+// On a phone the overview would cover the drawing: it starts closed, one tap away.
+if (matchMedia('(max-width: 760px)').matches) $<HTMLDetailsElement>('minimap-box').open = false;
 setupSavedViews($('saved-views'), () => toQuery(view));
 const refreshTable = setupDrawnTable($<HTMLDetailsElement>('drawn'), $('drawn-table'), graph.cy, (id) => expand(id, true));
 const clearSearch = setupSearch($<HTMLFormElement>('search'), $<HTMLInputElement>('search-input'), $('search-results'), (ref) => expand(ref.id, true));
