@@ -205,14 +205,17 @@ function definitions(input: DrawInput): Map<string, ElementDefinition> {
   const wanted = new Map<string, ElementDefinition>();
   for (const n of input.nodes) {
     const size = input.sizes?.get(n.id);
-    const classes = [input.expanded.includes(n.id) ? 'expanded' : '', input.marks?.get(n.id) ?? '', size ? 'sized' : ''].filter(Boolean).join(' ');
+    const group = n.id.startsWith('cluster:');
+    const classes = [input.expanded.includes(n.id) ? 'expanded' : '', input.marks?.get(n.id) ?? '', size ? 'sized' : '', group ? 'cluster' : '']
+      .filter(Boolean)
+      .join(' ');
     wanted.set(n.id, {
       group: 'nodes',
       classes,
       data: {
         id: n.id,
         name: n.name,
-        short: shorten(n.name),
+        short: group ? n.name : shorten(n.name),
         kind: n.kind,
         colour: KIND_COLOURS[n.kind],
         shape: KIND_SHAPES[n.kind],
