@@ -36,7 +36,10 @@ describe('grouped cluster nodes', () => {
     expect(await designed(w)).toEqual([CLUSTER]);
     await w.screenshot('explorer-cluster-closed');
 
-    await w.page.evaluate((id) => window.atlasExplorer.cy.getElementById(id).emit('tap'), CLUSTER);
+    // Braces: returned, the element (and the whole cytoscape core it holds) would be serialised to the test.
+    await w.page.evaluate((id) => {
+      window.atlasExplorer.cy.getElementById(id).emit('tap');
+    }, CLUSTER);
     await w.page.waitForFunction((key) => new URL(location.href).searchParams.get('open') === key, CLUSTER.slice('cluster:'.length));
     await w.page.waitForFunction((id) => window.atlasExplorer.cy.getElementById(id).empty() && document.body.dataset.layout === 'idle', CLUSTER);
     const chips = await designed(w);
