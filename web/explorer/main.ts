@@ -19,7 +19,7 @@ import { setupMinimap } from './minimap.js';
 import { renderDetails, renderMessage, type PanelActions } from './panel.js';
 import { setupSavedViews } from './saved-views.js';
 import { setupSearch } from './search-box.js';
-import { isSizeBy, SIZE_BY, sizeNote, sizesOf, valuesOf } from './size-by.js';
+import { setupSizeSelect, sizeNote, sizesOf, valuesOf } from './size-by.js';
 import { guidedStart, pathForm } from './start.js';
 import { setupTime } from './time-control.js';
 import { timelineStrip } from './timeline.js';
@@ -292,14 +292,8 @@ function stepUndo(direction: 'undo' | 'redo'): void {
 }
 
 const filters = setupFilters($('type-filters'), (hiddenTypes, hideLow) => go({ ...view, hiddenTypes, hideLow }));
-const sizeSelect = $<HTMLSelectElement>('size-by');
-sizeSelect.replaceChildren(...SIZE_BY.map((s) => h('option', { value: s.value }, s.label)));
-sizeSelect.addEventListener('change', () => {
-  if (isSizeBy(sizeSelect.value)) go({ ...view, sizeBy: sizeSelect.value });
-});
-setupMinimap($<HTMLCanvasElement>('minimap'), graph.cy);
-// On a phone the overview would cover the drawing: it starts closed, one tap away.
-if (matchMedia('(max-width: 760px)').matches) $<HTMLDetailsElement>('minimap-box').open = false;
+setupSizeSelect($<HTMLSelectElement>('size-by'), (sizeBy) => go({ ...view, sizeBy }));
+setupMinimap($<HTMLDetailsElement>('minimap-box'), $<HTMLCanvasElement>('minimap'), graph.cy);
 setupSavedViews($('saved-views'), () => toQuery(view));
 const refreshTable = setupDrawnTable($<HTMLDetailsElement>('drawn'), $('drawn-table'), graph.cy, (id) => expand(id, true));
 const clearSearch = setupSearch($<HTMLFormElement>('search'), $<HTMLInputElement>('search-input'), $('search-results'), (ref) => expand(ref.id, true));

@@ -10,7 +10,9 @@ const PAD = 6;
  * cytoscape navigator extensions on npm are unmaintained or render the whole graph again as an image on every
  * change, which at hundreds of nodes costs more than the drawing itself.
  */
-export function setupMinimap(canvas: HTMLCanvasElement, cy: Core): void {
+export function setupMinimap(box: HTMLDetailsElement, canvas: HTMLCanvasElement, cy: Core): void {
+  // On a phone the overview would cover the drawing: it starts closed, one tap away.
+  if (matchMedia('(max-width: 760px)').matches) box.open = false;
   const ratio = window.devicePixelRatio || 1;
   canvas.width = WIDTH * ratio;
   canvas.height = HEIGHT * ratio;

@@ -1,3 +1,4 @@
+import { h } from './dom.js';
 import type { GraphEdge } from './graph-state.js';
 import type { EntityRef } from './model.js';
 
@@ -53,4 +54,12 @@ export function sizeNote(by: SizeBy, values: ReadonlyMap<string, number>): strin
   if (!values.size) return `No drawn entity carries ${s.label}.`;
   const max = Math.max(...values.values());
   return `Area ∝ ${s.label}: the largest (${max.toLocaleString('en')} ${s.unit}) ${MAX} px wide, at least ${MIN} px; ${values.size} sized, the rest the usual size.`;
+}
+
+/** Fills the "size by" control and calls onPick with the chosen number. */
+export function setupSizeSelect(select: HTMLSelectElement, onPick: (by: SizeBy) => void): void {
+  select.replaceChildren(...SIZE_BY.map((s) => h('option', { value: s.value }, s.label)));
+  select.addEventListener('change', () => {
+    if (isSizeBy(select.value)) onPick(select.value);
+  });
 }
