@@ -9,6 +9,8 @@ export interface GraphEdge {
   readonly confidence: string;
   readonly validFrom?: string | null;
   readonly validTo?: string | null;
+  /** EQUIPPED_WITH: how many chips (for "size by chip count"). */
+  readonly chipCount?: number | null;
   /** Set on compute-access routes: the route's classification (RESTRICTED_OFFSHORE...). */
   readonly classification?: string;
   /** Extra drawing classes: added / removed (compare mode), path. */
@@ -46,7 +48,8 @@ export class GraphState {
       const key = edgeKey(e);
       if (!this.edges.has(key)) {
         const { type, from, to, confidence, validFrom, validTo } = e;
-        this.edges.set(key, { key, type, from, to, confidence, validFrom, validTo, ...(mark ? { mark } : {}) });
+        const chipCount = typeof e.chipCount === 'number' ? e.chipCount : null;
+        this.edges.set(key, { key, type, from, to, confidence, validFrom, validTo, chipCount, ...(mark ? { mark } : {}) });
       }
     }
   }

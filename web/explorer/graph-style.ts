@@ -36,6 +36,12 @@ export const STYLE: cytoscape.StylesheetJson = [
     },
   },
   { selector: 'node.expanded', style: { 'border-width': 3, 'border-color': '#1d2330', width: 28, height: 28 } },
+  // A cluster node stands for many: bigger, with a dashed ring, its label ("Nvidia designs 10 chips") always shown.
+  {
+    selector: 'node.cluster',
+    style: { width: 40, height: 40, 'border-width': 3, 'border-style': 'dashed', 'border-color': '#1d2330', 'min-zoomed-font-size': 0, 'font-weight': 'bold' },
+  },
+  { selector: 'node.sized', style: { width: 'data(size)', height: 'data(size)' } },
   { selector: 'node:selected', style: { 'border-width': 5, 'border-color': '#c2185b' } },
   {
     selector: 'node.labelled',

@@ -13,6 +13,8 @@ export interface DrawInput {
   readonly marks?: ReadonlyMap<string, string>;
   /** With no date chosen, relationships that ended before this day are drawn dashed and grey. */
   readonly today?: string | null;
+  /** Node diameters by id ("size by"); nodes not listed keep the usual size. */
+  readonly sizes?: ReadonlyMap<string, number>;
 }
 
 export interface GraphView {
@@ -63,6 +65,12 @@ export function createGraphView(container: HTMLElement, onOpen: (id: string) => 
           // Touching an element restyles it: at hundreds of nodes, only what changed may be touched.
           if (existing.classes().join(' ') !== (def.classes ?? '')) existing.classes(def.classes ?? '');
           if (existing.data('name') !== def.data.name) existing.data('name', def.data.name);
+          if (existing.data('size') !== def.data.size) {
+            // A node of another size may now overlap its neighbours: it is placed again, the others stay still.
+            existing.data('size', def.data.size);
+            existing.addClass('unplaced');
+            fresh.push(id);
+          }
           continue;
         }
         // Unplaced nodes are measured but not drawn (a frame in between would draw them all at the origin).
@@ -196,11 +204,24 @@ function definitions(input: DrawInput): Map<string, ElementDefinition> {
   const fast = input.nodes.length > BIG ? 'fast' : '';
   const wanted = new Map<string, ElementDefinition>();
   for (const n of input.nodes) {
-    const classes = [input.expanded.includes(n.id) ? 'expanded' : '', input.marks?.get(n.id) ?? ''].filter(Boolean).join(' ');
+    const size = input.sizes?.get(n.id);
+    const group = n.id.startsWith('cluster:');
+    const classes = [input.expanded.includes(n.id) ? 'expanded' : '', input.marks?.get(n.id) ?? '', size ? 'sized' : '', group ? 'cluster' : '']
+      .filter(Boolean)
+      .join(' ');
     wanted.set(n.id, {
       group: 'nodes',
       classes,
-      data: { id: n.id, name: n.name, short: shorten(n.name), kind: n.kind, colour: KIND_COLOURS[n.kind], shape: KIND_SHAPES[n.kind], labelSize: MIN_LABEL_PX },
+      data: {
+        id: n.id,
+        name: n.name,
+        short: group ? n.name : shorten(n.name),
+        kind: n.kind,
+        colour: KIND_COLOURS[n.kind],
+        shape: KIND_SHAPES[n.kind],
+        labelSize: MIN_LABEL_PX,
+        size,
+      },
     });
   }
   for (const e of input.edges) {

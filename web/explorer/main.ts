@@ -3,19 +3,23 @@ import { RELATIONSHIP_TYPE_NAMES, type EntityKind } from '../../src/graph/ontolo
 import type { RelationshipType } from './generated/graphql.js';
 import { showAccess } from './access-view.js';
 import { showExposure, showPaths, showWhoUses } from './analysis-view.js';
+import { cluster, clusterOf, parseCluster } from './clusters.js';
 import { details, fullNeighbourhood, neighbourCount, neighbourhood } from './data.js';
 import { h } from './dom.js';
 import { setupDrawnTable } from './drawn-table.js';
 import { exportDrawing } from './export.js';
 import { setupFilters } from './filters.js';
-import { GraphState } from './graph-state.js';
+import { GraphState, type GraphEdge } from './graph-state.js';
+import type { EntityRef } from './model.js';
 import { createGraphView } from './graph-view.js';
 import { yieldToBrowser } from './layout.js';
 import { setupKeys } from './graph-keys.js';
 import { renderLegend } from './kinds.js';
+import { setupMinimap } from './minimap.js';
 import { renderDetails, renderMessage, type PanelActions } from './panel.js';
 import { setupSavedViews } from './saved-views.js';
 import { setupSearch } from './search-box.js';
+import { setupSizeSelect, sizeNote, sizesOf, valuesOf } from './size-by.js';
 import { guidedStart, pathForm } from './start.js';
 import { setupTime } from './time-control.js';
 import { timelineStrip } from './timeline.js';
@@ -45,13 +49,23 @@ const actions: PanelActions = {
   uses: (id) => go({ ...view, mode: 'uses', selected: id }, true),
   exposure: (id) => go({ ...view, mode: 'exposure', selected: id }, true),
   pathFrom: (id) => pathForm(panel, id, (to) => go({ ...view, mode: 'path', selected: id, to }, true)),
-  collapse: (id) => go({ ...view, expanded: view.expanded.filter((x) => x !== id), more: view.more.filter((x) => x !== id), byType: otherTypes(id) }),
+  collapse: (id) =>
+    go({
+      ...view,
+      expanded: view.expanded.filter((x) => x !== id),
+      more: view.more.filter((x) => x !== id),
+      byType: otherTypes(id),
+      open: view.open.filter((k) => parseCluster(k)?.center !== id),
+    }),
   hide: (id) => go({ ...view, hidden: [...view.hidden, id], selected: view.selected === id ? null : view.selected }),
   loadMore: (id) => go({ ...view, more: [...view.more, id] }),
 };
 
 /** Selects and expands an entity in the neighbourhood drawing (leaving an analysis view for it). */
 function expand(id: string, keyboard = false): void {
+  // A cluster node opens: its members are drawn one by one (asked for by type, as "expand by type" does).
+  const key = clusterOf(id);
+  if (key) return go({ ...view, open: [...view.open, key] }, keyboard);
   const base = view.mode === 'neighbourhood' ? view : { ...view, mode: 'neighbourhood' as const, expanded: [], more: [], byType: [] };
   const expanded = base.expanded.includes(id) ? base.expanded : [...base.expanded, id];
   go({ ...base, selected: id, expanded, hidden: base.hidden.filter((x) => x !== id), byType: otherTypes(id, base) }, keyboard);
@@ -125,6 +139,8 @@ async function drawNeighbourhoods(mine: number): Promise<void> {
   const load = (id: string, asOf: string): Promise<unknown> =>
     view.more.includes(id) ? fullNeighbourhood(id, asOf) : neighbourhood(id, asOf).then((n) => (n ? [n] : []));
   const typed = view.byType.map(parseTypeExpansion).filter((x) => x !== null);
+  const opened = view.open.map(parseCluster).filter((x) => x !== null && view.expanded.includes(x.center)) as { center: string; type: string }[];
+  typed.push(...opened.map((x) => ({ id: x.center, type: x.type as RelationshipType })));
   const loadAll = (asOf: string): Promise<unknown[]> =>
     Promise.all([...view.expanded.map((id) => load(id, asOf)), ...typed.map((x) => neighbourhood(x.id, asOf, x.type).then((n) => (n ? [n] : [])))]);
   const [first, second] = await Promise.all([loadAll(view.asOf), view.compare ? loadAll(view.compare) : Promise.resolve(null)]);
@@ -163,12 +179,14 @@ async function drawAnalysis(id: string): Promise<void> {
 }
 
 async function redraw(): Promise<void> {
-  const { nodes, edges } = state.visible(shownTypes(), new Set(view.hiddenKinds), new Set(view.hidden), view.hideLow);
+  const { nodes, edges } = grouped(state.visible(shownTypes(), new Set(view.hiddenKinds), new Set(view.hidden), view.hideLow));
   const byType = new Map<string, number>();
   for (const e of edges) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
   filters.sync(view.hiddenTypes, view.hideLow, byType);
   const today = view.asOf ? null : new Date().toISOString().slice(0, 10);
-  await graph.draw({ nodes, edges, expanded: state.expanded, marks: state.marks, today });
+  const values = valuesOf(view.sizeBy, nodes, edges);
+  $('size-note').textContent = sizeNote(view.sizeBy, values);
+  await graph.draw({ nodes, edges, expanded: state.expanded, marks: state.marks, today, sizes: sizesOf(values) });
   graph.select(view.selected);
   refreshTable();
   time.addStops(edges.flatMap((e) => [e.validFrom ?? '', e.validTo ?? '']));
@@ -181,6 +199,14 @@ async function redraw(): Promise<void> {
     `${nodes.length} entities and ${edges.length} relationships drawn, ${date}.${marks}${cut ? ` ${cut} neighbourhoods cut at 100: select one and press “Load more”.` : ''} ${status.dataset.summary ?? ''}`.trim();
   status.dataset.summary = '';
   syncControls();
+}
+
+/** In the neighbourhood drawing, big groups of one entity's neighbours become cluster nodes (clusters.ts). */
+function grouped(drawn: { nodes: EntityRef[]; edges: GraphEdge[] }): { nodes: EntityRef[]; edges: GraphEdge[] } {
+  if (view.mode !== 'neighbourhood') return drawn;
+  const centers = view.expanded.filter((id) => !view.more.includes(id));
+  const keep = new Set([...view.expanded, ...(view.selected ? [view.selected] : []), ...view.byType.map((e) => parseTypeExpansion(e)?.id ?? '')]);
+  return cluster(drawn.nodes, drawn.edges, centers, keep, new Set(view.open), state.truncated);
 }
 
 async function showPanel(id: string): Promise<void> {
@@ -245,6 +271,7 @@ function syncControls(): void {
   $<HTMLButtonElement>('undo').disabled = !undo.canUndo;
   $<HTMLButtonElement>('redo').disabled = !undo.canRedo;
   renderLegend($('legend'), new Set(view.hiddenKinds), toggleKind);
+  $<HTMLSelectElement>('size-by').value = view.sizeBy;
   const operation = viewOperation(view, toRuleInput(whatIfValues));
   const link = $<HTMLAnchorElement>('open-playground');
   link.href = playgroundHref(operation);
@@ -265,6 +292,8 @@ function stepUndo(direction: 'undo' | 'redo'): void {
 }
 
 const filters = setupFilters($('type-filters'), (hiddenTypes, hideLow) => go({ ...view, hiddenTypes, hideLow }));
+setupSizeSelect($<HTMLSelectElement>('size-by'), (sizeBy) => go({ ...view, sizeBy }));
+setupMinimap($<HTMLDetailsElement>('minimap-box'), $<HTMLCanvasElement>('minimap'), graph.cy);
 setupSavedViews($('saved-views'), () => toQuery(view));
 const refreshTable = setupDrawnTable($<HTMLDetailsElement>('drawn'), $('drawn-table'), graph.cy, (id) => expand(id, true));
 const clearSearch = setupSearch($<HTMLFormElement>('search'), $<HTMLInputElement>('search-input'), $('search-results'), (ref) => expand(ref.id, true));

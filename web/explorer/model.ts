@@ -15,6 +15,9 @@ export interface EntityRef {
   readonly id: string;
   readonly kind: EntityKind;
   readonly name: string;
+  /** Data centers in a neighbourhood: the numbers "size by" uses. */
+  readonly powerMw?: number | null;
+  readonly h100Equivalents?: number | null;
 }
 
 export interface RelationshipData {
@@ -50,6 +53,8 @@ export interface WireRef {
   readonly id: string;
   readonly kind: string;
   readonly name: string;
+  readonly powerMw?: number | null;
+  readonly h100Equivalents?: number | null;
 }
 
 /** The ExplorerEntity response's entity: the common fields and its kind's own properties. */
@@ -79,6 +84,12 @@ export function toDetails(raw: WireEntity, neighbourhood: Neighbourhood): Entity
   return { id: raw.id, kind, name: raw.name, aliases: raw.aliases ?? [], description: raw.description ?? null, sources: raw.sources ?? [], facts, relations };
 }
 
-export const toRef = (raw: WireRef): EntityRef => ({ id: raw.id, kind: kindFromEnum(raw.kind), name: raw.name });
+export const toRef = (raw: WireRef): EntityRef => ({
+  id: raw.id,
+  kind: kindFromEnum(raw.kind),
+  name: raw.name,
+  ...(typeof raw.powerMw === 'number' ? { powerMw: raw.powerMw } : {}),
+  ...(typeof raw.h100Equivalents === 'number' ? { h100Equivalents: raw.h100Equivalents } : {}),
+});
 
 export const isKind = (value: string): value is EntityKind => (ENTITY_KINDS as readonly string[]).includes(value);

@@ -1,5 +1,7 @@
 import { ENTITY_KINDS, RELATIONSHIP_TYPE_NAMES, type EntityKind } from '../../src/graph/ontology.js';
 import type { RelationshipType } from './generated/graphql.js';
+import { parseCluster } from './clusters.js';
+import { isSizeBy, type SizeBy } from './size-by.js';
 
 export type Mode = 'neighbourhood' | 'access' | 'whatif' | 'path' | 'uses' | 'exposure';
 const MODES: readonly Mode[] = ['neighbourhood', 'access', 'whatif', 'path', 'uses', 'exposure'];
@@ -29,6 +31,10 @@ export interface ViewState {
   readonly more: readonly string[];
   /** Entities expanded by some relationship types only, as `id:TYPE`, in the order they were opened. */
   readonly byType: readonly string[];
+  /** Cluster nodes opened (their members drawn one by one), by cluster key (clusters.ts). */
+  readonly open: readonly string[];
+  /** The number nodes are sized by. */
+  readonly sizeBy: SizeBy;
 }
 
 export const EMPTY_VIEW: ViewState = {
@@ -44,6 +50,8 @@ export const EMPTY_VIEW: ViewState = {
   to: '',
   more: [],
   byType: [],
+  sizeBy: 'none',
+  open: [],
 };
 
 const list = (value: string | null): string[] => (value ? value.split(',').filter(Boolean) : []);
@@ -89,6 +97,8 @@ export function toQuery(v: ViewState): string {
   if (v.to) p.set('to', v.to);
   if (v.more.length) p.set('more', v.more.join(','));
   if (v.byType.length) p.set('xt', v.byType.join(','));
+  if (v.open.length) p.set('open', v.open.join(','));
+  if (v.sizeBy !== 'none') p.set('size', v.sizeBy);
   const text = p.toString();
   return text ? `?${text}` : '';
 }
@@ -116,6 +126,8 @@ export function fromQuery(search: string): ViewState {
     to: p.get('to') ?? '',
     more: list(p.get('more')),
     byType,
+    open: list(p.get('open')).filter((k) => parseCluster(k) !== null),
+    sizeBy: isSizeBy(p.get('size') ?? '') ? (p.get('size') as SizeBy) : 'none',
   };
 }
 

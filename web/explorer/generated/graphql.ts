@@ -274,7 +274,7 @@ export type ExplorerNeighborhoodQuery = { neighborhood: { truncated: boolean, ce
         | { id: string, kind: EntityKind, name: string }
         | { id: string, kind: EntityKind, name: string }
         | { id: string, kind: EntityKind, name: string }
-        | { id: string, kind: EntityKind, name: string }
+        | { powerMw: number | null, h100Equivalents: number | null, id: string, kind: EntityKind, name: string }
         | { id: string, kind: EntityKind, name: string }
         | { id: string, kind: EntityKind, name: string }
         | { id: string, kind: EntityKind, name: string }
@@ -885,6 +885,10 @@ export const ExplorerNeighborhoodDocument = new TypedDocumentString(`
         id
         kind
         name
+        ... on DataCenter {
+          powerMw
+          h100Equivalents
+        }
       }
     }
     edges {
