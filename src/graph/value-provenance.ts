@@ -115,8 +115,3 @@ export function reciteProvenance(value: unknown, source: string, asOf: string | 
     Object.fromEntries(Object.entries(map).map(([k, e]) => [k, own.includes(e.source) ? { ...e, source, ...(e.asOf || !asOf ? {} : { asOf }) } : e])),
   );
 }
-
-/** The sources the entries credit other than `own` (third parties a dataset's copy carries). */
-export const creditedElsewhere = (value: unknown, own: readonly string[]): string[] => [
-  ...new Set(Object.values(parseProvenance(value)).flatMap((e) => (own.includes(e.source) ? [] : [e.source]))),
-];

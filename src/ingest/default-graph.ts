@@ -8,7 +8,7 @@ import { loadedDatasets, markDataset } from '../store/dataset-store.js';
 import { endGoneUpstream, NOTHING_GONE, snapshotDay, type GoneUpstream } from './dataset-gone.js';
 import { IMPORT_FORMATS, parseImport, runImport, type ImportReport } from './importers/index.js';
 import type { Draft } from './importers/draft.js';
-import { creditedElsewhere, reciteProvenance, VALUE_PROVENANCE } from '../graph/value-provenance.js';
+import { reciteProvenance, VALUE_PROVENANCE } from '../graph/value-provenance.js';
 
 /** The actor the audit trail names for what a shipped dataset wrote: `dataset:epoch-ai/…csv`. */
 export const datasetActor = (file: string): string => `dataset:${file}`;
@@ -52,14 +52,15 @@ export type DefaultGraphProgress =
  * merges in fill mode whatever its parser's mode, so a snapshot (or a refresh, npm run data:update) never overwrites
  * a value the graph holds: it is kept, and the file's other value recorded as a disagreement. Each value's
  * provenance cites the file's Source too, as of the snapshot's day where the row gives no date of its own; a value
- * the copy credits to a third party (coordinates added by its author) keeps that credit, and the entity cites both.
+ * the copy credits to a third party (coordinates added by its author) keeps that credit in its own entry only: the
+ * entity's sources (which every value without an entry falls back to) stay the file's.
  */
 const citing = (draft: Draft, source: string, snapshotDate: string | null): Draft => ({
   ...draft,
   mode: 'fill',
   entities: draft.entities.map((e) => ({
     ...e,
-    sources: [source, ...creditedElsewhere(e.props[VALUE_PROVENANCE], e.sources)],
+    sources: [source],
     props: e.props[VALUE_PROVENANCE]
       ? { ...e.props, [VALUE_PROVENANCE]: reciteProvenance(e.props[VALUE_PROVENANCE], source, snapshotDate && snapshotDay(snapshotDate), e.sources) }
       : e.props,
