@@ -31,6 +31,35 @@ export interface WatchedPage {
  */
 export const E2E_SERVER_ENV: Record<string, string> = { TX_TIMEOUT_MS: '45000', ANALYSIS_TX_TIMEOUT_MS: '45000', REQUEST_TIMEOUT_MS: '50000' };
 
+/** The explorer's debugging handle, as the helpers below read it inside the page. */
+type ExplorerWindow = {
+  atlasExplorer: { cy: { nodes(): { id(): string; renderedBoundingBox(o: object): { x1: number; y1: number; x2: number; y2: number } }[] } };
+};
+
+/** Waits until the explorer has drawn more than one node and its layout and requests are done. */
+export const explorerIdle = (w: WatchedPage): Promise<unknown> =>
+  w.page.waitForFunction(
+    () =>
+      document.body.dataset.layout === 'idle' &&
+      !document.body.hasAttribute('aria-busy') &&
+      (window as unknown as ExplorerWindow).atlasExplorer.cy.nodes().length > 1,
+  );
+
+/** Pairs of drawn nodes whose boxes (shape and label, as cytoscape renders them) overlap. */
+export const overlappingNodes = (w: WatchedPage): Promise<string[]> =>
+  w.page.evaluate(() => {
+    const boxes = (window as unknown as ExplorerWindow).atlasExplorer.cy
+      .nodes()
+      .map((n) => ({ id: n.id(), b: n.renderedBoundingBox({ includeLabels: true }) }));
+    const pairs: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, c] = [boxes[i]!.b, boxes[j]!.b];
+        if (a.x1 < c.x2 && c.x1 < a.x2 && a.y1 < c.y2 && c.y1 < a.y2) pairs.push(`${boxes[i]!.id} / ${boxes[j]!.id}`);
+      }
+    return pairs;
+  });
+
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /** A fresh page (own storage) that records console errors and every request that would leave localhost. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { e2eSession, watchedPage, type WatchedPage } from './browser.js';
+import { explorerIdle as idle, e2eSession, watchedPage, type WatchedPage } from './browser.js';
 
 const e2e = e2eSession();
 
@@ -8,11 +8,6 @@ type Cy = { nodes(selector?: string): El[]; edges(): El[]; getElementById(id: st
 declare const window: { atlasExplorer: { cy: Cy } };
 
 const CLUSTER = 'cluster:nvidia:DESIGNS:out:Chip';
-
-const idle = (w: WatchedPage): Promise<unknown> =>
-  w.page.waitForFunction(
-    () => document.body.dataset.layout === 'idle' && !document.body.hasAttribute('aria-busy') && window.atlasExplorer.cy.nodes().length > 1,
-  );
 
 const designed = (w: WatchedPage): Promise<string[]> =>
   w.page.evaluate(() =>

@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { e2eSession, watchedPage, type WatchedPage } from './browser.js';
+import { overlappingNodes as overlapping, explorerIdle as idle, e2eSession, watchedPage, type WatchedPage } from './browser.js';
 
 const e2e = e2eSession();
 
 type Box = { x1: number; y1: number; x2: number; y2: number };
 type Node = { id(): string; width(): number; hasClass(c: string): boolean; renderedBoundingBox(o: object): Box };
 declare const window: { atlasExplorer: { cy: { nodes(): Node[]; getElementById(id: string): Node; pan(): { x: number; y: number } } } };
-
-const idle = (w: WatchedPage): Promise<unknown> =>
-  w.page.waitForFunction(
-    () => document.body.dataset.layout === 'idle' && !document.body.hasAttribute('aria-busy') && window.atlasExplorer.cy.nodes().length > 1,
-  );
-
-/** Pairs of drawn nodes whose boxes (shape and label, as cytoscape renders them) overlap. */
-const overlapping = (w: WatchedPage): Promise<string[]> =>
-  w.page.evaluate(() => {
-    const boxes = window.atlasExplorer.cy.nodes().map((n) => ({ id: n.id(), b: n.renderedBoundingBox({ includeLabels: true }) }));
-    const pairs: string[] = [];
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) {
-        const [a, c] = [boxes[i]!.b, boxes[j]!.b];
-        if (a.x1 < c.x2 && c.x1 < a.x2 && a.y1 < c.y2 && c.y1 < a.y2) pairs.push(`${boxes[i]!.id} / ${boxes[j]!.id}`);
-      }
-    return pairs;
-  });
 
 const pan = (w: WatchedPage): Promise<{ x: number; y: number }> => w.page.evaluate(() => ({ ...window.atlasExplorer.cy.pan() }));
 

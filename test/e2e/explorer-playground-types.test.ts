@@ -1,16 +1,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { e2eSession, watchedPage, type WatchedPage } from './browser.js';
+import { explorerIdle as idle, e2eSession, watchedPage, type WatchedPage } from './browser.js';
 
 const e2e = e2eSession();
 
 type Cy = { nodes(selector?: string): { id(): string }[]; edges(selector?: string): { data(key: string): string }[] };
 declare const window: { atlasExplorer: { cy: Cy } };
-
-const idle = (w: WatchedPage): Promise<unknown> =>
-  w.page.waitForFunction(
-    () => document.body.dataset.layout === 'idle' && !document.body.hasAttribute('aria-busy') && window.atlasExplorer.cy.nodes().length > 1,
-  );
 
 const drawnEdges = (w: WatchedPage): Promise<{ from: string; type: string; to: string }[]> =>
   w.page.evaluate(() => window.atlasExplorer.cy.edges().map((e) => ({ from: e.data('source'), type: e.data('type'), to: e.data('target') })));

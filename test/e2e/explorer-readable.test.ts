@@ -1,31 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticGraph, type SyntheticGraph } from '../integration/analysis-graph.js';
 import { loadavg } from 'node:os';
-import { e2eSession, recordTiming, watchedPage, type WatchedPage } from './browser.js';
+import { overlappingNodes as overlappingLabels, explorerIdle as idle, e2eSession, recordTiming, watchedPage, type WatchedPage } from './browser.js';
 
 const e2e = e2eSession();
 
 type Box = { x1: number; y1: number; x2: number; y2: number };
 type Node = { id(): string; position(): { x: number; y: number }; renderedBoundingBox(o: object): Box };
 declare const window: { atlasExplorer: { cy: { nodes(): Node[]; zoom(): number }; expand(id: string): void }; longTasks: number[] };
-
-const idle = (w: WatchedPage): Promise<unknown> =>
-  w.page.waitForFunction(
-    () => document.body.dataset.layout === 'idle' && !document.body.hasAttribute('aria-busy') && window.atlasExplorer.cy.nodes().length > 1,
-  );
-
-/** Pairs of drawn nodes whose boxes (shape and label, as cytoscape renders them) overlap. */
-const overlappingLabels = (w: WatchedPage): Promise<string[]> =>
-  w.page.evaluate(() => {
-    const boxes = window.atlasExplorer.cy.nodes().map((n) => ({ id: n.id(), b: n.renderedBoundingBox({ includeLabels: true }) }));
-    const pairs: string[] = [];
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) {
-        const [a, c] = [boxes[i]!.b, boxes[j]!.b];
-        if (a.x1 < c.x2 && c.x1 < a.x2 && a.y1 < c.y2 && c.y1 < a.y2) pairs.push(`${boxes[i]!.id} / ${boxes[j]!.id}`);
-      }
-    return pairs;
-  });
 
 const positions = (w: WatchedPage): Promise<Record<string, { x: number; y: number }>> =>
   w.page.evaluate(() => Object.fromEntries(window.atlasExplorer.cy.nodes().map((n) => [n.id(), { ...n.position() }])));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTEFACTS, e2eSession, watchedPage, type WatchedPage } from './browser.js';
+import { explorerIdle as idle, ARTEFACTS, e2eSession, watchedPage, type WatchedPage } from './browser.js';
 
 const e2e = e2eSession();
 
@@ -11,11 +11,6 @@ declare const window: {
   atlasExplorer: { cy: Cy };
   axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
 };
-
-const idle = (w: WatchedPage): Promise<unknown> =>
-  w.page.waitForFunction(
-    () => document.body.dataset.layout === 'idle' && !document.body.hasAttribute('aria-busy') && window.atlasExplorer.cy.nodes().length > 1,
-  );
 
 const drawnEdges = (w: WatchedPage, selector = 'edge'): Promise<string[]> =>
   w.page.evaluate((sel) => window.atlasExplorer.cy.edges(sel).map((e) => `${e.data('source')} ${e.data('type')} ${e.data('target')}`), selector);

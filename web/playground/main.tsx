@@ -4,12 +4,13 @@ import 'graphiql/style.css';
 import { EXAMPLE_TABS, HEADERS_PLACEHOLDER } from './examples.js';
 import { createFetcher } from './fetcher.js';
 import { linkedOperation } from './linked-operation.js';
-import { RestoreExamplesButton } from './restore-examples.js';
+import { forgetTabsIfAsked, RestoreExamplesButton } from './restore-examples.js';
 import { setupWorkers } from './workers.js';
 
 const root = document.getElementById('playground')!;
 setupWorkers(root);
 const fetcher = createFetcher(root.dataset.endpoint ?? '/graphql');
+forgetTabsIfAsked();
 // GraphiQL 5 fills the first tab's variables editor from storage only, not from defaultTabs: on a first visit
 // (nothing stored yet) hand it the first tab's variables.
 const firstVisit = localStorage.getItem('graphiql:tabState') === null && localStorage.getItem('graphiql:variables') === null;
