@@ -12,8 +12,8 @@ Re-reads the snapshots <folder>/manifest.json names (data/datasets by default), 
 unchanged since the snapshot the database holds (by SHA-256), and imports the new and changed ones only, in
 manifest order. A value already in the graph is never overwritten: the file's other value is listed as a
 disagreement. What a newer snapshot no longer holds is reported; its relationships that only the dataset's
-Source cites get validTo = the snapshot's date, and nothing is deleted (docs/data.md, Refresh). --dry-run:
-report only.`;
+Source cites get validTo = the snapshot's date, and nothing is deleted; one a later snapshot lists again is
+reopened from that snapshot's date (docs/data.md, Refresh). --dry-run: report only.`;
 
 const STATUS = { new: 'new', changed: 'changed', unchanged: 'unchanged', missing: 'MISSING' } as const;
 const shown = (v: unknown): string => JSON.stringify(v);
@@ -22,14 +22,15 @@ const LISTED = 10;
 const listed = (items: readonly string[]): string =>
   items.length > LISTED ? `${items.slice(0, LISTED).join(', ')} and ${items.length - LISTED} more` : items.join(', ');
 
-/** What a file's dataset lost upstream since its previous snapshot, as report lines (none when nothing is gone). */
+/** What a file's dataset lost upstream since its previous snapshot, and got back, as report lines (none when nothing). */
 function goneLines(gone: GoneUpstream): string[] {
-  if (!gone.entities.length && !gone.relationships.length) return [];
+  const back = gone.reopened.length ? [`    back upstream, reopened (a new period from the snapshot's date): ${listed(gone.reopened)}`] : [];
+  if (!gone.entities.length && !gone.relationships.length) return back;
   const out = [`    gone upstream: ${gone.entities.length} entit(ies), ${gone.relationships.length} relationship(s); nothing deleted`];
   if (gone.entities.length) out.push(`      entities (kept, reported only): ${listed(gone.entities)}`);
   if (gone.ended.length) out.push(`      ended (validTo = the snapshot's date): ${listed(gone.ended)}`);
   if (gone.keptOpen.length) out.push(`      kept open (another source cites them too, or they start after the snapshot): ${listed(gone.keptOpen)}`);
-  return out;
+  return [...out, ...back];
 }
 
 /** The update as text: each file's state, what was imported, and every value kept against a file's. */

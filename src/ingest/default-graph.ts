@@ -80,6 +80,7 @@ const counts = (r: ImportReport, gone: GoneUpstream): string =>
     relationshipsGone: gone.relationships.length,
     relationshipsEnded: gone.ended.length,
     relationshipsKeptOpen: gone.keptOpen.length,
+    relationshipsReopened: gone.reopened.length,
   });
 
 /**

@@ -30,19 +30,31 @@ export interface DatasetBaseline {
   readonly date: string;
   readonly entityIds: readonly string[];
   readonly relationshipKeys: readonly string[];
+  /**
+   * The relationships the dataset's refreshes ended (gone upstream) and no later snapshot listed again, each with
+   * the day its validTo was set to: what a snapshot that lists one again may reopen (src/ingest/dataset-gone.ts).
+   */
+  readonly ended: Readonly<Record<string, string>>;
 }
+
+// Stored as `from|TYPE|to@YYYY-MM-DD` strings: ids are slugs and types upper-case words, neither holds '@'.
+const endedList = (ended: Readonly<Record<string, string>>): string[] => Object.entries(ended).map(([key, day]) => `${key}@${day}`);
+const endedMap = (list: readonly string[]): Record<string, string> =>
+  Object.fromEntries(list.map((item) => [item.slice(0, item.lastIndexOf('@')), item.slice(item.lastIndexOf('@') + 1)]));
 
 const LOADED_DATASETS = 'MATCH (d:DatasetLoad) RETURN d.file AS file, d.sha256 AS sha256';
 
 const MARK_DATASET = `MERGE (d:DatasetLoad {file: $file})
 SET d.sha256 = $sha256, d.importer = $importer, d.report = $report, d.disagreements = $disagreements, d.loadedAt = datetime(),
   d.dataset = $dataset, d.source = $source, d.snapshotDate = $snapshotDate, d.baselineDate = $baselineDate,
-  d.baselineEntityIds = $baselineEntityIds, d.baselineRelationshipKeys = $baselineRelationshipKeys`;
+  d.baselineEntityIds = $baselineEntityIds, d.baselineRelationshipKeys = $baselineRelationshipKeys,
+  d.baselineEndedKeys = $baselineEndedKeys`;
 
 // Markers written before datasets had names (and baselines) stand for the dataset named after their file.
 const DATASET_BASELINE = `MATCH (d:DatasetLoad)
 WHERE coalesce(d.dataset, d.file) = $dataset AND d.baselineDate IS NOT NULL
-RETURN d.baselineDate AS date, d.baselineEntityIds AS entityIds, d.baselineRelationshipKeys AS relationshipKeys
+RETURN d.baselineDate AS date, d.baselineEntityIds AS entityIds, d.baselineRelationshipKeys AS relationshipKeys,
+  coalesce(d.baselineEndedKeys, []) AS ended
 ORDER BY d.loadedAt DESC
 LIMIT 1`;
 
@@ -60,6 +72,7 @@ export async function datasetBaseline(tx: Tx, dataset: string): Promise<DatasetB
     date: text(row.date, 'baselineDate'),
     entityIds: texts(row.entityIds, 'baselineEntityIds'),
     relationshipKeys: texts(row.relationshipKeys, 'baselineRelationshipKeys'),
+    ended: endedMap(texts(row.ended, 'baselineEndedKeys')),
   };
 }
 
@@ -72,5 +85,6 @@ export async function markDataset(tx: Tx, marker: DatasetMarker): Promise<void> 
     baselineDate: baseline.date,
     baselineEntityIds: [...baseline.entityIds],
     baselineRelationshipKeys: [...baseline.relationshipKeys],
+    baselineEndedKeys: endedList(baseline.ended),
   });
 }

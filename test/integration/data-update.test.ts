@@ -154,8 +154,8 @@ describe('refreshing a dataset that lost records upstream', () => {
     writeFileSync(path.join(goneDir, other), graphCsv([`relationship,,,,src-fr-2024-05696,SUBSIDIARY_OF,${co[2]},${co[3]}`]));
     const update = await updateDatasets(server.db, goneDir);
     expect(update.imported.map((i) => [i.file, i.gone])).toEqual([
-      [main, { entities: [], relationships: [], ended: [], keptOpen: [] }],
-      [other, { entities: [], relationships: [], ended: [], keptOpen: [] }],
+      [main, { entities: [], relationships: [], ended: [], keptOpen: [], reopened: [] }],
+      [other, { entities: [], relationships: [], ended: [], keptOpen: [], reopened: [] }],
     ]);
     const [marker] = await server.db.query(
       'MATCH (d:DatasetLoad {file: $main}) RETURN d.dataset AS dataset, d.baselineDate AS date, d.baselineRelationshipKeys AS keys',
@@ -178,6 +178,8 @@ describe('refreshing a dataset that lost records upstream', () => {
     expect(stdout).toContain(`ended (validTo = the snapshot's date): ${onlyOurs}`);
     expect(stdout).toContain(`kept open (another source cites them too, or they start after the snapshot): ${alsoTheirs}`);
     expect(await goneState(onlyOurs)).toEqual({ validTo: '2026-11-15', sources: ['src-company-websites'] });
+    const [marker] = await server.db.query('MATCH (d:DatasetLoad {file: $main}) RETURN d.baselineEndedKeys AS ended', { main });
+    expect(marker!.ended).toEqual([`${onlyOurs}@2026-11-15`]);
     expect((await goneState(alsoTheirs))?.validTo).toBeNull();
     expect(await server.db.query('MATCH (n:Entity {id: $id}) RETURN n.id AS id', { id: co[4] })).toEqual([{ id: co[4] }]);
     const trail = await server.data<{ changes: { edges: { node: { operation: string; before: string; after: string } }[] } }>(
@@ -220,6 +222,40 @@ describe('refreshing a dataset that lost records upstream', () => {
       [renamed, 'new'],
       [other, 'unchanged'],
     ]);
-    expect(update.imported.map((i) => [i.file, i.gone])).toEqual([[renamed, { entities: [co[3]], relationships: [], ended: [], keptOpen: [] }]]);
+    expect(update.imported.map((i) => [i.file, i.gone])).toEqual([[renamed, { entities: [co[3]], relationships: [], ended: [], keptOpen: [], reopened: [] }]]);
+  });
+
+  it('reopens a relationship it ended when a newer snapshot lists it again: not held in the gap, held after it', async () => {
+    goneManifest('2027-02-01', renamed);
+    mainSnapshot(co.slice(0, 3), [onlyOurs], renamed);
+    const { stdout } = await run(`${ROOT}node_modules/.bin/tsx`, ['src/cli/data-update.ts', goneDir], {
+      cwd: ROOT,
+      env: { ...process.env, NEO4J_URI: server.config.NEO4J_URI, LOG_LEVEL: 'warn' },
+      timeout: 120_000,
+    });
+    expect(stdout).toContain(`back upstream, reopened (a new period from the snapshot's date): ${onlyOurs}`);
+    expect(stdout).not.toContain('gone upstream');
+    const parents = async (asOf: string) =>
+      (
+        await server.data<{
+          entity: { parents: { node: { id: string }; relationship: { validFrom: string | null; validTo: string | null; notes: string } }[] };
+        }>(`{ entity(id: "${co[0]}") { ... on Company { parents(asOf: "${asOf}") { node { id } relationship { validFrom validTo notes } } } } }`)
+      ).entity.parents;
+    expect(await parents('2026-12-01')).toEqual([]);
+    const [after] = await parents('2027-03-01');
+    expect(after).toMatchObject({ node: { id: co[1] }, relationship: { validFrom: '2027-02-01', validTo: null } });
+    expect(after!.relationship.notes).toBe(
+      "Held until 2026-11-15; not in the dataset's snapshot of 2026-11-15, listed again in the snapshot of 2027-02-01, from which this period runs.",
+    );
+    // The ended period stays in the change history: the reopening's before is it.
+    const [reopening] = (await changesBy(datasetActor(renamed))).filter((c) => c.operation === 'UPDATE_RELATIONSHIP');
+    expect(reopening!.after).toMatchObject({ type: 'SUBSIDIARY_OF', from: co[0], to: co[1], validFrom: '2027-02-01' });
+    const [change] = await server.db.query("MATCH (c:Change {actor: $actor, operation: 'UPDATE_RELATIONSHIP'}) RETURN c.before AS before", {
+      actor: datasetActor(renamed),
+    });
+    expect(JSON.parse(change!.before as string)).toMatchObject({ validTo: '2026-11-15' });
+    const [marker] = await server.db.query('MATCH (d:DatasetLoad {file: $renamed}) RETURN d.baselineEndedKeys AS ended, d.report AS report', { renamed });
+    expect(marker!.ended).toEqual([]);
+    expect(JSON.parse(marker!.report as string)).toMatchObject({ relationshipsGone: 0, relationshipsReopened: 1 });
   });
 });

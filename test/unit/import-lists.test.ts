@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseImport } from '../../src/ingest/importers/index.js';
 import { citationDates, expiryOf, oneLine } from '../../src/ingest/importers/list-dates.js';
@@ -82,6 +83,19 @@ describe('parsing a screening list', () => {
       },
     });
     expect(draft.skipped).toEqual([{ at: 'entities[1]', reason: 'possibly a natural person: the graph holds organisations only (docs/data.md, People)' }]);
+  });
+
+  it('writes the listing date and licence requirement on the LISTS relationship, cited by the snapshot, and no value onto the company', () => {
+    const shipped = readFileSync(new URL('../../data/datasets/us-lists/bis_entity_list.json', import.meta.url), 'utf8');
+    const { draft } = parseImport('BIS_ENTITY_LIST', shipped);
+    const huawei = draft.entities.find((e) => e.kind === 'Company' && e.name === 'Huawei Technologies Co., Ltd.')!;
+    expect(huawei.props).toEqual({});
+    expect(draft.relationships.find((r) => r.type === 'LISTS' && r.to === huawei.ref)).toMatchObject({
+      sources: ['src-bis-entity-list-2026-07-09'],
+      props: { validFrom: '2019-05-21', licenseRequirement: expect.stringContaining('For all items subject to the EAR') },
+    });
+    // Nothing the list says is a value on an entity, so there is no per-value provenance to record (docs/data.md).
+    expect(draft.entities.filter((e) => e.props.valueProvenance)).toEqual([]);
   });
 
   it('merges entries of the same name under several countries into one party', () => {

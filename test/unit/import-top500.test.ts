@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseImport } from '../../src/ingest/importers/index.js';
 import { acceleratorsOf, top500Number } from '../../src/ingest/importers/top500.js';
+import { parseProvenance } from '../../src/graph/value-provenance.js';
 
 const TOP500 = readFileSync(new URL('../../data/datasets/top500/top500_2025-06.csv', import.meta.url), 'utf8');
 
@@ -20,7 +21,15 @@ describe('the TOP500 importer', () => {
 
   it('reads El Capitan with its rank, Rmax in PFLOP/s and power in MW, its site, country and accelerator, credited to the list', () => {
     const capitan = system('El Capitan');
-    expect(capitan.props).toEqual({ status: 'OPERATIONAL', powerMw: 29.58098, top500Rank: 1, rmaxPflops: 1742 });
+    const { valueProvenance, ...props } = capitan.props;
+    expect(props).toEqual({ status: 'OPERATIONAL', powerMw: 29.58098, top500Rank: 1, rmaxPflops: 1742 });
+    // Each value credited to the list; its date is the snapshot's, added when the manifest loads it.
+    expect(parseProvenance(valueProvenance)).toEqual({
+      status: { source: 'src-dataset-top500-2025-06', confidence: 'high' },
+      top500Rank: { source: 'src-dataset-top500-2025-06', confidence: 'high' },
+      rmaxPflops: { source: 'src-dataset-top500-2025-06', confidence: 'high' },
+      powerMw: { source: 'src-dataset-top500-2025-06', confidence: 'high', note: 'TOP500 Power Source: Submitted.' },
+    });
     expect(capitan.sources).toEqual(['src-dataset-top500-2025-06']);
     expect(edges(capitan.ref, 'LOCATED_IN').map((r) => r.to)).toEqual(['Country:unitedstates']);
     expect(draft.relationships.filter((r) => r.to === capitan.ref && r.type === 'OPERATES').map((r) => r.from)).toEqual(['Company:doennsallnl']);

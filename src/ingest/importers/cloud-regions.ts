@@ -2,6 +2,7 @@ import { DraftBuilder } from './draft-builder.js';
 import type { Draft } from './draft.js';
 import { mapColumns, requireColumns, RowReader, type ColumnSpec, type CsvTable } from './csv-table.js';
 import { awsLocation, GCP_REGIONS } from './cloud-regions-data.js';
+import { provenanceFor } from '../../graph/value-provenance.js';
 
 export const AWS_REGIONS_SOURCE = 'src-dataset-aws-gpu-instances-2026-01';
 export const GCP_REGIONS_SOURCE = 'src-dataset-gcp-gpu-vms-subset';
@@ -42,6 +43,14 @@ function awsChip(r: RowReader<keyof typeof AWS_COLUMNS>): string | null {
   return chip;
 }
 
+/**
+ * The one dated value a listing writes on a region: it is operational, since the provider offers instances
+ * there, on the listing's day (asOf: the snapshot's, added at loading). The city is the region table's
+ * (cloud-regions-data.ts), not the listing's, and the offers are relationships: neither gets an entry.
+ */
+const statusProvenance = (source: string): string | null =>
+  provenanceFor({ status: 'OPERATIONAL' }, ['status'], { source, confidence: 'high', note: 'Instances are offered for rent in this region in the listing.' });
+
 function parseListing<K extends Column>(table: CsvTable, spec: Listing<K>): Draft {
   const { columns, unknown } = mapColumns(table.header, spec.columns, spec.ignored);
   const b = new DraftBuilder(spec.source);
@@ -64,7 +73,12 @@ function parseListing<K extends Column>(table: CsvTable, spec: Listing<K>): Draf
   const provider = b.entity('Company', spec.provider, { roles: ['CLOUD_PROVIDER'] }, 'header');
   for (const { region, chip, instances, at } of offers.values()) {
     const { city, country } = spec.locate(region)!;
-    const site = b.entity('DataCenter', `${spec.prefix} ${region}`, { city, status: 'OPERATIONAL', aggregate: true }, at);
+    const site = b.entity(
+      'DataCenter',
+      `${spec.prefix} ${region}`,
+      { city, status: 'OPERATIONAL', aggregate: true, valueProvenance: statusProvenance(spec.source) },
+      at,
+    );
     b.relationship('OPERATES', provider, site, {}, at);
     b.relationship('LOCATED_IN', site, b.entity('Country', country, {}, at), {}, at);
     const notes = `Offered for rent here as ${[...instances].sort().join(', ')}: a listing, not a report of who rents it.`;

@@ -1,6 +1,7 @@
 import { DraftBuilder } from './draft-builder.js';
 import type { Draft, DraftEntity } from './draft.js';
 import { mapColumns, requireColumns, RowReader, type ColumnSpec, type CsvTable } from './csv-table.js';
+import { provenanceFor } from '../../graph/value-provenance.js';
 
 /** Columns of the Federal Register documents table (the API's fields, one document a row). */
 export const FEDERAL_REGISTER_COLUMNS = {
@@ -13,6 +14,9 @@ export const FEDERAL_REGISTER_COLUMNS = {
 
 type Column = keyof typeof FEDERAL_REGISTER_COLUMNS;
 
+/** The table's own Source: the values of each document's Source entity are read from it. */
+export const FEDERAL_REGISTER_SOURCE = 'src-dataset-federal-register-bis-partial';
+
 /** The id the seed gives a Federal Register document's Source (src-fr-2022-21658). */
 export const federalRegisterSourceId = (documentNumber: string): string => `src-fr-${documentNumber.toLowerCase()}`;
 
@@ -21,6 +25,16 @@ const shortName = (title: string): string => (title.length > 120 ? `${title.slic
 function sourceOf(r: RowReader<Column>, number: string, at: string): DraftEntity {
   const id = federalRegisterSourceId(number);
   const title = r.text('title') ?? number;
+  const props = {
+    title,
+    publisher: 'Federal Register (Office of the Federal Register)',
+    url: r.text('url'),
+    publishedDate: r.date('published'),
+    language: 'en',
+    description: r.text('abstract'),
+  };
+  // The publication date is the table's one dated value, the API's own field: HIGH, and its own date (no asOf).
+  const valueProvenance = provenanceFor(props, ['publishedDate'], { source: FEDERAL_REGISTER_SOURCE, confidence: 'high' });
   return {
     ref: id,
     id,
@@ -29,14 +43,7 @@ function sourceOf(r: RowReader<Column>, number: string, at: string): DraftEntity
     kind: 'Source',
     name: shortName(title),
     sources: [],
-    props: {
-      title,
-      publisher: 'Federal Register (Office of the Federal Register)',
-      url: r.text('url'),
-      publishedDate: r.date('published'),
-      language: 'en',
-      description: r.text('abstract'),
-    },
+    props: { ...props, valueProvenance },
     at,
   };
 }
@@ -49,7 +56,7 @@ function sourceOf(r: RowReader<Column>, number: string, at: string): DraftEntity
  */
 export function parseFederalRegister(table: CsvTable): Draft {
   const { columns, unknown } = mapColumns(table.header, FEDERAL_REGISTER_COLUMNS, ['api_url', 'mentions_bis', 'source_post']);
-  const b = new DraftBuilder('src-dataset-federal-register-bis-partial');
+  const b = new DraftBuilder(FEDERAL_REGISTER_SOURCE);
   b.issues.push(...requireColumns(columns, FEDERAL_REGISTER_COLUMNS, ['number', 'title']));
   const entities: DraftEntity[] = [];
   for (const row of b.issues.length ? [] : table.rows) {

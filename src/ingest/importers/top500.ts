@@ -1,6 +1,7 @@
 import { DraftBuilder, countryName, tidy } from './draft-builder.js';
 import type { Draft } from './draft.js';
 import { mapColumns, requireColumns, RowReader, type ColumnSpec, type CsvTable } from './csv-table.js';
+import { entriesFor, serialiseProvenance } from '../../graph/value-provenance.js';
 
 export const TOP500_SOURCE = 'src-dataset-top500-2025-06';
 
@@ -14,6 +15,7 @@ export const TOP500_COLUMNS = {
   segment: ['Segment'],
   rmax: ['Rmax [TFlop/s]'],
   power: ['Power (kW)'],
+  powerSource: ['Power Source'],
   accelerator: ['Accelerator/Co-Processor'],
   acceleratorCores: ['Accelerator/Co-Processor Cores'],
 } as const satisfies ColumnSpec<string>;
@@ -29,7 +31,6 @@ const IGNORED = [
   'Nmax',
   'Nhalf',
   'HPCG [TFlop/s]',
-  'Power Source',
   'Energy Efficiency [GFlops/Watts]',
   'Memory',
   'Architecture',
@@ -70,13 +71,27 @@ export function acceleratorsOf(cell: string | null): string[] {
   return [first!, ...rest.map((part) => (/^(nvidia|amd|intel|huawei)\b/i.test(part) ? part : `${vendor} ${part}`))].filter(Boolean);
 }
 
+/**
+ * Where a system's values come from: the list itself, at HIGH confidence (its rank and Rmax are its own LINPACK
+ * results, its status that the system ran for it); the power with the list's Power Source ("Submitted": the
+ * site's figure). No asOf here: the list's date is its snapshot's (the manifest's June 2025), added at loading.
+ */
+function systemProvenance(props: Record<string, unknown>, powerSource: string | null): string | null {
+  const entry = { source: TOP500_SOURCE, confidence: 'high' } as const;
+  return serialiseProvenance({
+    ...entriesFor(props, ['status', 'top500Rank', 'rmaxPflops'], entry),
+    ...entriesFor(props, ['powerMw'], { ...entry, note: powerSource ? `TOP500 Power Source: ${powerSource}.` : undefined }),
+  });
+}
+
 function addSystem(b: DraftBuilder, r: RowReader<Column>, at: string): void {
   const rank = top500Number(r.text('rank'));
   const site = r.text('site');
   const name = r.text('name') ?? `${site ?? r.text('computer')} (TOP500 June 2025, rank ${rank})`;
   const power = top500Number(r.text('power'));
   const rmax = top500Number(r.text('rmax'));
-  const system = b.entity('DataCenter', name, { status: 'OPERATIONAL', powerMw: tidy(power, 1000), top500Rank: rank, rmaxPflops: tidy(rmax, 1000) }, at);
+  const props = { status: 'OPERATIONAL', powerMw: tidy(power, 1000), top500Rank: rank, rmaxPflops: tidy(rmax, 1000) };
+  const system = b.entity('DataCenter', name, { ...props, valueProvenance: systemProvenance(props, r.text('powerSource')) }, at);
   const country = countryName(r.text('country') ?? '');
   if (country) b.relationship('LOCATED_IN', system, b.entity('Country', country, {}, at), {}, at);
   if (site) b.relationship('OPERATES', b.entity('Company', site, { roles: ['DATA_CENTER_OPERATOR'] }, at), system, {}, at);
