@@ -68,10 +68,13 @@ export function parseProvenance(value: unknown): ValueProvenanceMap {
   return parsed.success ? Object.fromEntries(Object.entries(parsed.data).map(([k, e]) => [k, tidyEntry(e)])) : {};
 }
 
-/** The stored form: JSON with properties in name order (so equal maps are equal strings), or null when empty. */
+/**
+ * The stored form: JSON with properties in name order and each entry's fields in one order (so equal maps are
+ * equal strings, and importing the same file again writes nothing), or null when empty.
+ */
 export function serialiseProvenance(map: ValueProvenanceMap): string | null {
   const keys = Object.keys(map).sort();
-  return keys.length ? JSON.stringify(Object.fromEntries(keys.map((k) => [k, map[k]]))) : null;
+  return keys.length ? JSON.stringify(Object.fromEntries(keys.map((k) => [k, tidyEntry(map[k]!)]))) : null;
 }
 
 /** One entry for each of `properties` that has a value in `props` (a number, a date...), all alike. */

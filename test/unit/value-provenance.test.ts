@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { clusterCertainty, modelConfidence } from '../../src/ingest/importers/epoch-confidence.js';
 import { parseImport } from '../../src/ingest/importers/index.js';
-import { parseProvenance, reciteProvenance } from '../../src/graph/value-provenance.js';
+import { parseProvenance, reciteProvenance, serialiseProvenance } from '../../src/graph/value-provenance.js';
 import { mergeEntity } from '../../src/store/merge.js';
 import { findDisagreements } from '../../src/ingest/importers/disagreements.js';
 import type { EntityRecord } from '../../src/store/graph-records.js';
@@ -74,6 +74,14 @@ describe('the provenance of each value', () => {
       parameters: { source: 'src-dataset', confidence: 'low', asOf: '2025-03-06' },
       powerMw: { source: 'src-dataset', confidence: 'medium', asOf: '2026-05-01' },
     });
+  });
+
+  it('stores a dated entry with a note the same way however it was built, so merging it again changes nothing', () => {
+    const stored = reciteProvenance('{"powerMw":{"source":"parser","confidence":"high","note":"Submitted."}}', 'src-dataset', '2025-06-01', ['parser'])!;
+    expect(serialiseProvenance(parseProvenance(stored))).toBe(stored);
+    const existing: EntityRecord = { id: 'dc', kind: 'DataCenter', name: 'DC', sources: ['src-dataset'], powerMw: 29.58, valueProvenance: stored };
+    const again = { ...existing, valueProvenance: '{"powerMw":{"source":"src-dataset","confidence":"high","note":"Submitted."}}' };
+    expect(mergeEntity(existing, again, 'fill').valueProvenance).toBe(stored);
   });
 
   it('records no disagreement over provenance when a second snapshot offers the same figures', () => {
