@@ -2,8 +2,9 @@ import './explorer.css';
 import { RELATIONSHIP_TYPE_NAMES, type EntityKind } from '../../src/graph/ontology.js';
 import type { RelationshipType } from './generated/graphql.js';
 import { showAccess } from './access-view.js';
+import { showCharts } from './charts.js';
 import { showExposure, showPaths, showWhoUses } from './analysis-view.js';
-import { cluster, clusterOf, parseCluster } from './clusters.js';
+import { cluster, clusterOf, clusterSize, parseCluster, type Clustered } from './clusters.js';
 import { details, fullNeighbourhood, neighbourCount, neighbourhood } from './data.js';
 import { h } from './dom.js';
 import { setupDrawnTable } from './drawn-table.js';
@@ -49,6 +50,7 @@ const actions: PanelActions = {
   uses: (id) => go({ ...view, mode: 'uses', selected: id }, true),
   exposure: (id) => go({ ...view, mode: 'exposure', selected: id }, true),
   pathFrom: (id) => pathForm(panel, id, (to) => go({ ...view, mode: 'path', selected: id, to }, true)),
+  path: (from, to) => go({ ...view, mode: 'path', selected: from, to }, true),
   collapse: (id) =>
     go({
       ...view,
@@ -127,6 +129,7 @@ async function apply(next: ViewState, keyboard = false): Promise<void> {
   await busy(async () => {
     if (view.mode === 'neighbourhood') await drawNeighbourhoods(mine);
     else if (view.mode === 'whatif') openWhatIf();
+    else if (view.mode === 'charts') await drawCharts();
     else if (view.selected) await drawAnalysis(view.selected);
     if (mine !== generation) return;
     await yieldToBrowser();
@@ -179,14 +182,17 @@ async function drawAnalysis(id: string): Promise<void> {
 }
 
 async function redraw(): Promise<void> {
-  const { nodes, edges } = grouped(state.visible(shownTypes(), new Set(view.hiddenKinds), new Set(view.hidden), view.hideLow));
+  const { nodes, edges, members } = grouped(state.visible(shownTypes(), new Set(view.hiddenKinds), new Set(view.hidden), view.hideLow));
   const byType = new Map<string, number>();
   for (const e of edges) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
   filters.sync(view.hiddenTypes, view.hideLow, byType);
   const today = view.asOf ? null : new Date().toISOString().slice(0, 10);
   const values = valuesOf(view.sizeBy, nodes, edges);
   $('size-note').textContent = sizeNote(view.sizeBy, values);
-  await graph.draw({ nodes, edges, expanded: state.expanded, marks: state.marks, today, sizes: sizesOf(values) });
+  // Cluster nodes are sized by how many they stand for, whatever "size by" says of the others.
+  const sizes = sizesOf(values);
+  for (const [id, ids] of members) sizes.set(id, clusterSize(ids.length));
+  await graph.draw({ nodes, edges, expanded: state.expanded, marks: state.marks, today, sizes });
   graph.select(view.selected);
   refreshTable();
   time.addStops(edges.flatMap((e) => [e.validFrom ?? '', e.validTo ?? '']));
@@ -202,8 +208,8 @@ async function redraw(): Promise<void> {
 }
 
 /** In the neighbourhood drawing, big groups of one entity's neighbours become cluster nodes (clusters.ts). */
-function grouped(drawn: { nodes: EntityRef[]; edges: GraphEdge[] }): { nodes: EntityRef[]; edges: GraphEdge[] } {
-  if (view.mode !== 'neighbourhood') return drawn;
+function grouped(drawn: { nodes: EntityRef[]; edges: GraphEdge[] }): Clustered {
+  if (view.mode !== 'neighbourhood') return { ...drawn, members: new Map() };
   const centers = view.expanded.filter((id) => !view.more.includes(id));
   const keep = new Set([...view.expanded, ...(view.selected ? [view.selected] : []), ...view.byType.map((e) => parseTypeExpansion(e)?.id ?? '')]);
   return cluster(drawn.nodes, drawn.edges, centers, keep, new Set(view.open), state.truncated);
@@ -226,6 +232,12 @@ async function showPanel(id: string): Promise<void> {
     typeExpansionMenu(count?.byType ?? neighboursByType(d), byType, (type) => expandType(id, type)),
   );
   document.title = `${d.name} · Compute Atlas explorer`;
+}
+
+/** The aggregation charts in the panel, the drawing emptied; a bar opens its country or designer in the graph. */
+async function drawCharts(): Promise<void> {
+  state.reset();
+  status.dataset.summary = await showCharts(view.asOf, panel, (id) => expand(id, true));
 }
 
 /** Shows the what-if form in the panel; submitting it draws the routes the hypothetical rule changes. */
@@ -293,12 +305,13 @@ function stepUndo(direction: 'undo' | 'redo'): void {
 
 const filters = setupFilters($('type-filters'), (hiddenTypes, hideLow) => go({ ...view, hiddenTypes, hideLow }));
 setupSizeSelect($<HTMLSelectElement>('size-by'), (sizeBy) => go({ ...view, sizeBy }));
-setupMinimap($<HTMLDetailsElement>('minimap-box'), $<HTMLCanvasElement>('minimap'), graph.cy);
+setupMinimap($<HTMLDetailsElement>('minimap-box'), $<HTMLCanvasElement>('minimap'), $('minimap-note'), graph.cy);
 setupSavedViews($('saved-views'), () => toQuery(view));
 const refreshTable = setupDrawnTable($<HTMLDetailsElement>('drawn'), $('drawn-table'), graph.cy, (id) => expand(id, true));
 const clearSearch = setupSearch($<HTMLFormElement>('search'), $<HTMLInputElement>('search-input'), $('search-results'), (ref) => expand(ref.id, true));
 setupKeys($('graph'), graph, { open: (id) => expand(id), deselect: () => go({ ...view, selected: null }), clearSearch });
 $('whatif-button').addEventListener('click', () => go({ ...EMPTY_VIEW, mode: 'whatif', asOf: view.asOf }, true));
+$('charts-button').addEventListener('click', () => go({ ...EMPTY_VIEW, mode: 'charts', asOf: view.asOf }, true));
 $('clear-graph').addEventListener('click', () => go({ ...EMPTY_VIEW, asOf: view.asOf }));
 $('undo').addEventListener('click', () => stepUndo('undo'));
 $('redo').addEventListener('click', () => stepUndo('redo'));

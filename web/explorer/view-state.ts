@@ -3,8 +3,8 @@ import type { RelationshipType } from './generated/graphql.js';
 import { parseCluster } from './clusters.js';
 import { isSizeBy, type SizeBy } from './size-by.js';
 
-export type Mode = 'neighbourhood' | 'access' | 'whatif' | 'path' | 'uses' | 'exposure';
-const MODES: readonly Mode[] = ['neighbourhood', 'access', 'whatif', 'path', 'uses', 'exposure'];
+export type Mode = 'neighbourhood' | 'access' | 'whatif' | 'path' | 'uses' | 'exposure' | 'charts';
+const MODES: readonly Mode[] = ['neighbourhood', 'access', 'whatif', 'path', 'uses', 'exposure', 'charts'];
 
 /**
  * Everything a view is made of: the drawing derives from it, the URL holds it (so a link restores the same

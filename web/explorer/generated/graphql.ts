@@ -417,6 +417,31 @@ export type ExplorerSimulateRuleQuery = { simulateRule: { asOf: string, routesEv
             | { id: string, kind: EntityKind, name: string }
           >, edges: Array<{ type: RelationshipType, from: string, to: string, confidence: Confidence }> }, sources: Array<{ id: string, name: string, title: string | null, url: string | null, publisher: string | null, publishedDate: string | null }> }, reason: { criterion: string | null, evidence: Array<string>, basis: Array<string>, remoteAccess: boolean } }>, losses: Array<{ company: { id: string, name: string }, chips: Array<{ id: string, name: string }>, countries: Array<{ id: string, name: string }> }>, undecided: Array<{ missing: Array<string>, company: { id: string, name: string }, route: { chip: { id: string, name: string } } }> } };
 
+export type ExplorerChartsQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+}>;
+
+
+export type ExplorerChartsQuery = { h100ByCountry: Array<{ count: number, keys: Array<{ entity:
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+       | null }>, h100Equivalents: { sum: number } }>, dataCentersByStatus: Array<{ count: number, keys: Array<{ value: string | null }> }>, chipsByDesigner: Array<{ count: number, keys: Array<{ entity:
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+       | null }> }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -1294,3 +1319,48 @@ fragment ExplorerRoute on ComputeRoute {
     ...ExplorerSource
   }
 }`) as unknown as TypedDocumentString<ExplorerSimulateRuleQuery, ExplorerSimulateRuleQueryVariables>;
+export const ExplorerChartsDocument = new TypedDocumentString(`
+    query ExplorerCharts($asOf: Date) {
+  h100ByCountry: dataCentersGroups(
+    groupBy: [{country: {}}]
+    asOf: $asOf
+    first: 100
+  ) {
+    keys {
+      entity {
+        id
+        kind
+        name
+      }
+    }
+    count
+    h100Equivalents {
+      sum
+    }
+  }
+  dataCentersByStatus: dataCentersGroups(
+    groupBy: [{property: STATUS}]
+    asOf: $asOf
+    first: 100
+  ) {
+    keys {
+      value
+    }
+    count
+  }
+  chipsByDesigner: chipsGroups(
+    groupBy: [{designers: {}}]
+    asOf: $asOf
+    first: 100
+  ) {
+    keys {
+      entity {
+        id
+        kind
+        name
+      }
+    }
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerChartsQuery, ExplorerChartsQueryVariables>;
