@@ -26,7 +26,8 @@ export function parseCluster(key: string): { center: string; type: string } | nu
  */
 export const clusterSize = (members: number): number => Math.round(Math.min(110, 24 + 8 * Math.sqrt(members)));
 
-const plural = (kind: EntityRef['kind']): string => {
+/** A kind's plural in words: "chips", "data centers", "countries". */
+export const plural = (kind: EntityRef['kind']): string => {
   const word = kindLabel(kind).toLowerCase();
   return word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`;
 };

@@ -4,7 +4,8 @@ import type { RelationshipType } from './generated/graphql.js';
 import { showAccess } from './access-view.js';
 import { showCharts } from './charts.js';
 import { showExposure, showPaths, showWhoUses } from './analysis-view.js';
-import { cluster, clusterOf, clusterSize, parseCluster, type Clustered } from './clusters.js';
+import { clusterMembers, MEMBERS_PAGE, parseClusterKey } from './cluster-members.js';
+import { cluster, clusterOf, clusterSize, parseCluster, plural, type Clustered } from './clusters.js';
 import { details, fullNeighbourhood, neighbourCount, neighbourhood } from './data.js';
 import { h } from './dom.js';
 import { setupDrawnTable } from './drawn-table.js';
@@ -15,7 +16,7 @@ import type { EntityRef } from './model.js';
 import { createGraphView } from './graph-view.js';
 import { yieldToBrowser } from './layout.js';
 import { setupKeys } from './graph-keys.js';
-import { renderLegend } from './kinds.js';
+import { renderLegend, typeLabel } from './kinds.js';
 import { setupMinimap } from './minimap.js';
 import { renderDetails, renderMessage, type PanelActions } from './panel.js';
 import { setupSavedViews } from './saved-views.js';
@@ -26,7 +27,7 @@ import { setupTime } from './time-control.js';
 import { timelineStrip } from './timeline.js';
 import { playgroundHref, viewOperation } from './playground-link.js';
 import { neighboursByType, typeExpansionMenu } from './type-expansion.js';
-import { EMPTY_VIEW, expansionsOf, fromQuery, parseTypeExpansion, toQuery, typeExpansion, UndoStack, type ViewState } from './view-state.js';
+import { EMPTY_VIEW, expansionsOf, fromQuery, morePages, parseTypeExpansion, toQuery, typeExpansion, UndoStack, type ViewState } from './view-state.js';
 import { REMOTE_ACCESS_PRESET, toRuleInput, whatIfForm, type WhatIfValues } from './whatif-form.js';
 import { showWhatIf } from './whatif-view.js';
 
@@ -37,6 +38,8 @@ const state = new GraphState();
 const undo = new UndoStack();
 let view: ViewState = EMPTY_VIEW;
 let whatIfValues: WhatIfValues = REMOTE_ACCESS_PRESET;
+/** Opened clusters of more than 100 members: how many are drawn of how many ("100 of 120 chips, load more"). */
+let clusterNotes: { key: string; label: string; drawn: number; total: number }[] = [];
 /** Each apply gets a number; an older one still running stops drawing when a newer one has started. */
 let generation = 0;
 
@@ -58,6 +61,7 @@ const actions: PanelActions = {
       more: view.more.filter((x) => x !== id),
       byType: otherTypes(id),
       open: view.open.filter((k) => parseCluster(k)?.center !== id),
+      openMore: view.openMore.filter((e) => parseCluster(e)?.center !== id),
     }),
   hide: (id) => go({ ...view, hidden: [...view.hidden, id], selected: view.selected === id ? null : view.selected }),
   loadMore: (id) => go({ ...view, more: [...view.more, id] }),
@@ -142,7 +146,7 @@ async function drawNeighbourhoods(mine: number): Promise<void> {
   const load = (id: string, asOf: string): Promise<unknown> =>
     view.more.includes(id) ? fullNeighbourhood(id, asOf) : neighbourhood(id, asOf).then((n) => (n ? [n] : []));
   const typed = view.byType.map(parseTypeExpansion).filter((x) => x !== null);
-  const opened = view.open.map(parseCluster).filter((x) => x !== null && view.expanded.includes(x.center)) as { center: string; type: string }[];
+  const opened = view.open.map((key) => ({ key, ...parseCluster(key)! })).filter((x) => x.center && view.expanded.includes(x.center));
   typed.push(...opened.map((x) => ({ id: x.center, type: x.type as RelationshipType })));
   const loadAll = (asOf: string): Promise<unknown[]> =>
     Promise.all([...view.expanded.map((id) => load(id, asOf)), ...typed.map((x) => neighbourhood(x.id, asOf, x.type).then((n) => (n ? [n] : [])))]);
@@ -152,9 +156,71 @@ async function drawNeighbourhoods(mine: number): Promise<void> {
   for (const list of first as Awaited<ReturnType<typeof fullNeighbourhood>>[]) for (const n of list) state.add(n);
   if (second) markCompare(second as Awaited<ReturnType<typeof fullNeighbourhood>>[]);
   for (const id of view.more) state.truncated.delete(id);
+  await drawClusterPages(opened.map((x) => x.key));
   await yieldToBrowser();
   if (view.selected) await showPanel(view.selected);
   else if (!view.expanded.length) guidedStart(panel, go);
+}
+
+/**
+ * An opened cluster whose members the server cut at 100 (its by-type neighbourhood is truncated) says how many it
+ * has (the members' list query's totalCount) and, once "load more" was pressed, draws the next pages of them.
+ */
+async function drawClusterPages(keys: readonly string[]): Promise<void> {
+  clusterNotes = [];
+  for (const key of keys) {
+    const c = parseClusterKey(key);
+    const n = c && (await neighbourhood(c.center, view.asOf, c.type as RelationshipType));
+    if (!c || !n?.truncated) continue;
+    const pages = morePages(view, key);
+    // The list's first page (by name) need not be the neighbourhood's 100: after p presses, its first p + 1 pages
+    // are drawn, so at least (p + 1) × 100 members are.
+    const members = await clusterMembers(key, view.asOf, pages + 1);
+    if (!members) continue;
+    const drawn = new Set(
+      n.edges
+        .filter((e) => e.type === c.type && (c.out ? e.from === c.center : e.to === c.center))
+        .map((e) => (c.out ? e.to : e.from))
+        .filter((id) => n.nodes.some((x) => x.id === id && x.kind === c.kind)),
+    );
+    if (pages > 0) {
+      for (const m of members.nodes) if (!state.nodes.has(m.id)) state.nodes.set(m.id, m);
+      for (const e of members.edges) if (!state.edges.has(e.key)) state.edges.set(e.key, e);
+      for (const m of members.nodes) drawn.add(m.id);
+    }
+    const label = `${state.nodes.get(c.center)?.name ?? c.center} ${typeLabel(c.type)}`;
+    clusterNotes.push({ key, label, drawn: drawn.size, total: members.total });
+  }
+}
+
+/** The "N of M, load more" line of each opened cluster cut at the server's cap. */
+function renderClusterNotes(): void {
+  $('cluster-more').replaceChildren(
+    ...clusterNotes.map((note) =>
+      h(
+        'p',
+        { class: 'cluster-note', 'data-key': note.key },
+        `${note.label}: ${note.drawn} of ${note.total} ${kindLabelOf(note.key)} drawn. `,
+        note.drawn < note.total
+          ? h(
+              'button',
+              { type: 'button', class: 'load-more', onclick: () => loadMoreMembers(note.key) },
+              `Load ${Math.min(MEMBERS_PAGE, note.total - note.drawn)} more`,
+            )
+          : null,
+      ),
+    ),
+  );
+}
+
+const kindLabelOf = (key: string): string => {
+  const c = parseClusterKey(key);
+  return c ? plural(c.kind) : '';
+};
+
+function loadMoreMembers(key: string): void {
+  const pages = morePages(view, key) + 1;
+  go({ ...view, openMore: [...view.openMore.filter((e) => e.slice(0, e.lastIndexOf('~')) !== key), `${key}~${pages}`] });
 }
 
 /** Compare mode: what holds on the second date but not the first is added (green), the reverse removed (red, dashed). */
@@ -195,6 +261,7 @@ async function redraw(): Promise<void> {
   await graph.draw({ nodes, edges, expanded: state.expanded, marks: state.marks, today, sizes });
   graph.select(view.selected);
   refreshTable();
+  renderClusterNotes();
   time.addStops(edges.flatMap((e) => [e.validFrom ?? '', e.validTo ?? '']));
   const date = view.compare ? `${view.asOf || 'any date'} compared with ${view.compare}` : `as of ${view.asOf || 'any date'}`;
   const marks = view.compare
