@@ -12,7 +12,7 @@ import { whoUses } from '../store/analysis/who-uses.js';
 import { controlDiscrepancies } from '../store/control-discrepancies.js';
 import { searchEntities } from '../store/entity-store.js';
 import { pageSize } from './limits.js';
-import { nullWithSuggestions } from './suggestions.js';
+import { nullWithSuggestions, pathWithSuggestions } from './suggestions.js';
 
 const limitsOf = ({ config }: GraphContext): AnalysisLimits => ({ maxResults: config.MAX_ANALYSIS_RESULTS, timeoutMs: config.ANALYSIS_TX_TIMEOUT_MS });
 const results = ({ config }: GraphContext) => ({ max: config.MAX_ANALYSIS_RESULTS, setting: 'MAX_ANALYSIS_RESULTS' });
@@ -31,16 +31,17 @@ export const analysisResolvers: { Query: QueryResolvers; ComputeAccess: ComputeA
       const args = { id: a.id, depth, limit, types: relationshipTypes(a.relationshipTypes), kinds: entityKinds(a.kinds), asOf: a.asOf ?? null };
       return nullWithSuggestions(ctx, info, a.id, null, () => neighborhood(ctx.db, args, limitsOf(ctx)));
     },
-    shortestPath: (_p, a, ctx) => {
+    shortestPath: (_p, a, ctx, info) => {
       // {0,0} is not a quantifier Cypher accepts; a path of length 0 (from = to) is found with any maxLength.
       const maxLength = bounded('maxLength', a.maxLength, ctx.config.MAX_PATH_LENGTH, pathLength(ctx), 1);
-      return shortestPath(ctx.db, { from: a.from, to: a.to, types: relationshipTypes(a.relationshipTypes), asOf: a.asOf ?? null, maxLength }, limitsOf(ctx));
+      const args = { from: a.from, to: a.to, types: relationshipTypes(a.relationshipTypes), asOf: a.asOf ?? null, maxLength };
+      return pathWithSuggestions(ctx, info, a, () => shortestPath(ctx.db, args, limitsOf(ctx)));
     },
-    paths: (_p, a, ctx) => {
+    paths: (_p, a, ctx, info) => {
       const maxLength = bounded('maxLength', a.maxLength, Math.min(4, ctx.config.MAX_PATH_LENGTH), pathLength(ctx), 0);
       const first = bounded('first', a.first, Math.min(10, ctx.config.MAX_PATHS), { max: ctx.config.MAX_PATHS, setting: 'MAX_PATHS' }, 0);
       const args = { from: a.from, to: a.to, types: relationshipTypes(a.relationshipTypes), asOf: a.asOf ?? null, maxLength, first };
-      return paths(ctx.db, args, limitsOf(ctx));
+      return pathWithSuggestions(ctx, info, a, () => paths(ctx.db, args, limitsOf(ctx)));
     },
     whoUses: (_p, a, ctx, info) => nullWithSuggestions(ctx, info, a.chip, ['Chip'], () => whoUses(ctx.db, a.chip, a.asOf ?? today(), limitsOf(ctx))),
     computeAccess: (_p, a, ctx, info) =>

@@ -3,7 +3,7 @@ import type { GraphContext } from '../context.js';
 import type { Database } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { isEntityKind, type EntityKind } from '../graph/ontology.js';
-import { searchEntities } from '../store/entity-store.js';
+import { entitiesByIds, searchEntities } from '../store/entity-store.js';
 
 /** An entity a mistyped id may have meant: sent as `extensions.suggestions`. */
 export interface Suggestion {
@@ -58,5 +58,23 @@ export async function nullWithSuggestions<T>(
 ): Promise<T | null> {
   const result = await run();
   if (result === null && ctx.suggestions) ctx.suggestions.set(String(info.path.key), { id, suggestions: await suggestionsFor(ctx.db, id, kinds) });
+  return result;
+}
+
+/**
+ * For `shortestPath` and `paths`, whose null or empty answer also means "no path": when it is null or empty and
+ * an end names no entity, records up to three close entities under `<response key>.from` / `.to`.
+ */
+export async function pathWithSuggestions<T>(
+  ctx: Pick<GraphContext, 'db' | 'suggestions'>,
+  info: Pick<GraphQLResolveInfo, 'path'>,
+  ends: { readonly from: string; readonly to: string },
+  run: () => Promise<T>,
+): Promise<T> {
+  const result = await run();
+  if (!ctx.suggestions || (result !== null && !(Array.isArray(result) && result.length === 0))) return result;
+  const found = await entitiesByIds(ctx.db, [ends.from, ends.to]);
+  for (const [i, end] of (['from', 'to'] as const).entries())
+    if (!found[i]) ctx.suggestions.set(`${String(info.path.key)}.${end}`, { id: ends[end], suggestions: await suggestionsFor(ctx.db, ends[end], null) });
   return result;
 }

@@ -1,4 +1,4 @@
-import { gql } from './api.js';
+import { gql, gqlWithSuggestions, type UnknownId } from './api.js';
 import { h } from './dom.js';
 import {
   ExplorerExposureDocument,
@@ -40,8 +40,13 @@ const pathLine = (p: WirePath, actions: PanelActions): HTMLElement =>
  * others faded, and all are listed in the panel.
  */
 export async function showPaths(from: string, to: string, asOf: string, state: GraphState, target: HTMLElement, actions: PanelActions): Promise<string> {
-  const data = await gql(ExplorerPathsDocument, { from, to, asOf: asOf || null });
+  const { data, unknown } = await gqlWithSuggestions(ExplorerPathsDocument, { from, to, asOf: asOf || null });
   state.reset();
+  const ends = { from: unknown['shortestPath.from'] ?? unknown['paths.from'], to: unknown['shortestPath.to'] ?? unknown['paths.to'] };
+  if (ends.from || ends.to) {
+    fill(target, h('h2', { id: 'panel-title', tabindex: '-1' }, `Path: ${from} → ${to}`), ...unknownEnds(ends, from, to, actions));
+    return 'No path: an end names no entity.';
+  }
   const shortest = data.shortestPath;
   for (const p of data.paths) drawPath(state, p);
   if (shortest) drawPath(state, shortest, 'path');
@@ -64,6 +69,38 @@ export async function showPaths(from: string, to: string, asOf: string, state: G
     data.paths.length ? h('section', {}, h('h3', {}, 'Other paths'), h('ol', { class: 'paths' }, ...data.paths.map((p) => pathLine(p, actions)))) : null,
   );
   return shortest ? `Shortest path: ${shortest.length} relationships.` : 'No path found.';
+}
+
+/**
+ * The path's ends that name no entity, each with the server's "did you mean": a candidate's button asks for the
+ * path again with that end replaced.
+ */
+function unknownEnds(ends: { from?: UnknownId; to?: UnknownId }, from: string, to: string, actions: PanelActions): HTMLElement[] {
+  return (['from', 'to'] as const).flatMap((end) => {
+    const u = ends[end];
+    if (!u) return [];
+    const retry = (id: string): void => (end === 'from' ? actions.path(id, to) : actions.path(from, id));
+    return [
+      h(
+        'section',
+        { class: 'did-you-mean', 'data-end': end },
+        h('p', { role: 'alert', class: 'error' }, `No entity has the id “${u.id}” (the path's ${end === 'from' ? 'start' : 'end'}).`),
+        u.suggestions.length
+          ? h(
+              'p',
+              {},
+              'Did you mean ',
+              ...u.suggestions.flatMap((s, i) => [
+                i ? ', ' : '',
+                h('button', { type: 'button', class: 'link', 'data-id': s.id, onclick: () => retry(s.id) }, s.name),
+                ` (${s.id})`,
+              ]),
+              '?',
+            )
+          : h('p', { class: 'muted' }, 'Nothing close to it: search for the entity instead.'),
+      ),
+    ];
+  });
 }
 
 type WireUser = NonNullable<ExplorerWhoUsesQuery['whoUses']>['users'][number];

@@ -20,7 +20,14 @@ export function parseCluster(key: string): { center: string; type: string } | nu
   return { center: parts.slice(0, -3).join(':'), type: parts.at(-3)! };
 }
 
-const plural = (kind: EntityRef['kind']): string => {
+/**
+ * A cluster node's diameter from its member count: the area grows with the count (as "size by" does), from 48 px
+ * at 9 members to 110 px at 120 and more, so a bigger group reads bigger without covering the drawing.
+ */
+export const clusterSize = (members: number): number => Math.round(Math.min(110, 24 + 8 * Math.sqrt(members)));
+
+/** A kind's plural in words: "chips", "data centers", "countries". */
+export const plural = (kind: EntityRef['kind']): string => {
   const word = kindLabel(kind).toLowerCase();
   return word.endsWith('y') ? `${word.slice(0, -1)}ies` : `${word}s`;
 };

@@ -2,8 +2,10 @@ import './explorer.css';
 import { RELATIONSHIP_TYPE_NAMES, type EntityKind } from '../../src/graph/ontology.js';
 import type { RelationshipType } from './generated/graphql.js';
 import { showAccess } from './access-view.js';
+import { showCharts } from './charts.js';
 import { showExposure, showPaths, showWhoUses } from './analysis-view.js';
-import { cluster, clusterOf, parseCluster } from './clusters.js';
+import { clusterMembers, MEMBERS_PAGE, parseClusterKey } from './cluster-members.js';
+import { cluster, clusterOf, clusterSize, parseCluster, plural, type Clustered } from './clusters.js';
 import { details, fullNeighbourhood, neighbourCount, neighbourhood } from './data.js';
 import { h } from './dom.js';
 import { setupDrawnTable } from './drawn-table.js';
@@ -14,7 +16,7 @@ import type { EntityRef } from './model.js';
 import { createGraphView } from './graph-view.js';
 import { yieldToBrowser } from './layout.js';
 import { setupKeys } from './graph-keys.js';
-import { renderLegend } from './kinds.js';
+import { renderLegend, typeLabel } from './kinds.js';
 import { setupMinimap } from './minimap.js';
 import { renderDetails, renderMessage, type PanelActions } from './panel.js';
 import { setupSavedViews } from './saved-views.js';
@@ -25,7 +27,7 @@ import { setupTime } from './time-control.js';
 import { timelineStrip } from './timeline.js';
 import { playgroundHref, viewOperation } from './playground-link.js';
 import { neighboursByType, typeExpansionMenu } from './type-expansion.js';
-import { EMPTY_VIEW, expansionsOf, fromQuery, parseTypeExpansion, toQuery, typeExpansion, UndoStack, type ViewState } from './view-state.js';
+import { EMPTY_VIEW, expansionsOf, fromQuery, morePages, parseTypeExpansion, toQuery, typeExpansion, UndoStack, type ViewState } from './view-state.js';
 import { REMOTE_ACCESS_PRESET, toRuleInput, whatIfForm, type WhatIfValues } from './whatif-form.js';
 import { showWhatIf } from './whatif-view.js';
 
@@ -36,6 +38,8 @@ const state = new GraphState();
 const undo = new UndoStack();
 let view: ViewState = EMPTY_VIEW;
 let whatIfValues: WhatIfValues = REMOTE_ACCESS_PRESET;
+/** Opened clusters of more than 100 members: how many are drawn of how many ("100 of 120 chips, load more"). */
+let clusterNotes: { key: string; label: string; drawn: number; total: number }[] = [];
 /** Each apply gets a number; an older one still running stops drawing when a newer one has started. */
 let generation = 0;
 
@@ -49,6 +53,7 @@ const actions: PanelActions = {
   uses: (id) => go({ ...view, mode: 'uses', selected: id }, true),
   exposure: (id) => go({ ...view, mode: 'exposure', selected: id }, true),
   pathFrom: (id) => pathForm(panel, id, (to) => go({ ...view, mode: 'path', selected: id, to }, true)),
+  path: (from, to) => go({ ...view, mode: 'path', selected: from, to }, true),
   collapse: (id) =>
     go({
       ...view,
@@ -56,6 +61,7 @@ const actions: PanelActions = {
       more: view.more.filter((x) => x !== id),
       byType: otherTypes(id),
       open: view.open.filter((k) => parseCluster(k)?.center !== id),
+      openMore: view.openMore.filter((e) => parseCluster(e)?.center !== id),
     }),
   hide: (id) => go({ ...view, hidden: [...view.hidden, id], selected: view.selected === id ? null : view.selected }),
   loadMore: (id) => go({ ...view, more: [...view.more, id] }),
@@ -127,6 +133,7 @@ async function apply(next: ViewState, keyboard = false): Promise<void> {
   await busy(async () => {
     if (view.mode === 'neighbourhood') await drawNeighbourhoods(mine);
     else if (view.mode === 'whatif') openWhatIf();
+    else if (view.mode === 'charts') await drawCharts();
     else if (view.selected) await drawAnalysis(view.selected);
     if (mine !== generation) return;
     await yieldToBrowser();
@@ -139,7 +146,7 @@ async function drawNeighbourhoods(mine: number): Promise<void> {
   const load = (id: string, asOf: string): Promise<unknown> =>
     view.more.includes(id) ? fullNeighbourhood(id, asOf) : neighbourhood(id, asOf).then((n) => (n ? [n] : []));
   const typed = view.byType.map(parseTypeExpansion).filter((x) => x !== null);
-  const opened = view.open.map(parseCluster).filter((x) => x !== null && view.expanded.includes(x.center)) as { center: string; type: string }[];
+  const opened = view.open.map((key) => ({ key, ...parseCluster(key)! })).filter((x) => x.center && view.expanded.includes(x.center));
   typed.push(...opened.map((x) => ({ id: x.center, type: x.type as RelationshipType })));
   const loadAll = (asOf: string): Promise<unknown[]> =>
     Promise.all([...view.expanded.map((id) => load(id, asOf)), ...typed.map((x) => neighbourhood(x.id, asOf, x.type).then((n) => (n ? [n] : [])))]);
@@ -149,9 +156,71 @@ async function drawNeighbourhoods(mine: number): Promise<void> {
   for (const list of first as Awaited<ReturnType<typeof fullNeighbourhood>>[]) for (const n of list) state.add(n);
   if (second) markCompare(second as Awaited<ReturnType<typeof fullNeighbourhood>>[]);
   for (const id of view.more) state.truncated.delete(id);
+  await drawClusterPages(opened.map((x) => x.key));
   await yieldToBrowser();
   if (view.selected) await showPanel(view.selected);
   else if (!view.expanded.length) guidedStart(panel, go);
+}
+
+/**
+ * An opened cluster whose members the server cut at 100 (its by-type neighbourhood is truncated) says how many it
+ * has (the members' list query's totalCount) and, once "load more" was pressed, draws the next pages of them.
+ */
+async function drawClusterPages(keys: readonly string[]): Promise<void> {
+  clusterNotes = [];
+  for (const key of keys) {
+    const c = parseClusterKey(key);
+    const n = c && (await neighbourhood(c.center, view.asOf, c.type as RelationshipType));
+    if (!c || !n?.truncated) continue;
+    const pages = morePages(view, key);
+    // The list's first page (by name) need not be the neighbourhood's 100: after p presses, its first p + 1 pages
+    // are drawn, so at least (p + 1) × 100 members are.
+    const members = await clusterMembers(key, view.asOf, pages + 1);
+    if (!members) continue;
+    const drawn = new Set(
+      n.edges
+        .filter((e) => e.type === c.type && (c.out ? e.from === c.center : e.to === c.center))
+        .map((e) => (c.out ? e.to : e.from))
+        .filter((id) => n.nodes.some((x) => x.id === id && x.kind === c.kind)),
+    );
+    if (pages > 0) {
+      for (const m of members.nodes) if (!state.nodes.has(m.id)) state.nodes.set(m.id, m);
+      for (const e of members.edges) if (!state.edges.has(e.key)) state.edges.set(e.key, e);
+      for (const m of members.nodes) drawn.add(m.id);
+    }
+    const label = `${state.nodes.get(c.center)?.name ?? c.center} ${typeLabel(c.type)}`;
+    clusterNotes.push({ key, label, drawn: drawn.size, total: members.total });
+  }
+}
+
+/** The "N of M, load more" line of each opened cluster cut at the server's cap. */
+function renderClusterNotes(): void {
+  $('cluster-more').replaceChildren(
+    ...clusterNotes.map((note) =>
+      h(
+        'p',
+        { class: 'cluster-note', 'data-key': note.key },
+        `${note.label}: ${note.drawn} of ${note.total} ${kindLabelOf(note.key)} drawn. `,
+        note.drawn < note.total
+          ? h(
+              'button',
+              { type: 'button', class: 'load-more', onclick: () => loadMoreMembers(note.key) },
+              `Load ${Math.min(MEMBERS_PAGE, note.total - note.drawn)} more`,
+            )
+          : null,
+      ),
+    ),
+  );
+}
+
+const kindLabelOf = (key: string): string => {
+  const c = parseClusterKey(key);
+  return c ? plural(c.kind) : '';
+};
+
+function loadMoreMembers(key: string): void {
+  const pages = morePages(view, key) + 1;
+  go({ ...view, openMore: [...view.openMore.filter((e) => e.slice(0, e.lastIndexOf('~')) !== key), `${key}~${pages}`] });
 }
 
 /** Compare mode: what holds on the second date but not the first is added (green), the reverse removed (red, dashed). */
@@ -179,16 +248,20 @@ async function drawAnalysis(id: string): Promise<void> {
 }
 
 async function redraw(): Promise<void> {
-  const { nodes, edges } = grouped(state.visible(shownTypes(), new Set(view.hiddenKinds), new Set(view.hidden), view.hideLow));
+  const { nodes, edges, members } = grouped(state.visible(shownTypes(), new Set(view.hiddenKinds), new Set(view.hidden), view.hideLow));
   const byType = new Map<string, number>();
   for (const e of edges) byType.set(e.type, (byType.get(e.type) ?? 0) + 1);
   filters.sync(view.hiddenTypes, view.hideLow, byType);
   const today = view.asOf ? null : new Date().toISOString().slice(0, 10);
   const values = valuesOf(view.sizeBy, nodes, edges);
   $('size-note').textContent = sizeNote(view.sizeBy, values);
-  await graph.draw({ nodes, edges, expanded: state.expanded, marks: state.marks, today, sizes: sizesOf(values) });
+  // Cluster nodes are sized by how many they stand for, whatever "size by" says of the others.
+  const sizes = sizesOf(values);
+  for (const [id, ids] of members) sizes.set(id, clusterSize(ids.length));
+  await graph.draw({ nodes, edges, expanded: state.expanded, marks: state.marks, today, sizes });
   graph.select(view.selected);
   refreshTable();
+  renderClusterNotes();
   time.addStops(edges.flatMap((e) => [e.validFrom ?? '', e.validTo ?? '']));
   const date = view.compare ? `${view.asOf || 'any date'} compared with ${view.compare}` : `as of ${view.asOf || 'any date'}`;
   const marks = view.compare
@@ -202,8 +275,8 @@ async function redraw(): Promise<void> {
 }
 
 /** In the neighbourhood drawing, big groups of one entity's neighbours become cluster nodes (clusters.ts). */
-function grouped(drawn: { nodes: EntityRef[]; edges: GraphEdge[] }): { nodes: EntityRef[]; edges: GraphEdge[] } {
-  if (view.mode !== 'neighbourhood') return drawn;
+function grouped(drawn: { nodes: EntityRef[]; edges: GraphEdge[] }): Clustered {
+  if (view.mode !== 'neighbourhood') return { ...drawn, members: new Map() };
   const centers = view.expanded.filter((id) => !view.more.includes(id));
   const keep = new Set([...view.expanded, ...(view.selected ? [view.selected] : []), ...view.byType.map((e) => parseTypeExpansion(e)?.id ?? '')]);
   return cluster(drawn.nodes, drawn.edges, centers, keep, new Set(view.open), state.truncated);
@@ -226,6 +299,12 @@ async function showPanel(id: string): Promise<void> {
     typeExpansionMenu(count?.byType ?? neighboursByType(d), byType, (type) => expandType(id, type)),
   );
   document.title = `${d.name} · Compute Atlas explorer`;
+}
+
+/** The aggregation charts in the panel, the drawing emptied; a bar opens its country or designer in the graph. */
+async function drawCharts(): Promise<void> {
+  state.reset();
+  status.dataset.summary = await showCharts(view.asOf, panel, (id) => expand(id, true));
 }
 
 /** Shows the what-if form in the panel; submitting it draws the routes the hypothetical rule changes. */
@@ -293,12 +372,13 @@ function stepUndo(direction: 'undo' | 'redo'): void {
 
 const filters = setupFilters($('type-filters'), (hiddenTypes, hideLow) => go({ ...view, hiddenTypes, hideLow }));
 setupSizeSelect($<HTMLSelectElement>('size-by'), (sizeBy) => go({ ...view, sizeBy }));
-setupMinimap($<HTMLDetailsElement>('minimap-box'), $<HTMLCanvasElement>('minimap'), graph.cy);
+setupMinimap($<HTMLDetailsElement>('minimap-box'), $<HTMLCanvasElement>('minimap'), $('minimap-note'), graph.cy);
 setupSavedViews($('saved-views'), () => toQuery(view));
 const refreshTable = setupDrawnTable($<HTMLDetailsElement>('drawn'), $('drawn-table'), graph.cy, (id) => expand(id, true));
 const clearSearch = setupSearch($<HTMLFormElement>('search'), $<HTMLInputElement>('search-input'), $('search-results'), (ref) => expand(ref.id, true));
 setupKeys($('graph'), graph, { open: (id) => expand(id), deselect: () => go({ ...view, selected: null }), clearSearch });
 $('whatif-button').addEventListener('click', () => go({ ...EMPTY_VIEW, mode: 'whatif', asOf: view.asOf }, true));
+$('charts-button').addEventListener('click', () => go({ ...EMPTY_VIEW, mode: 'charts', asOf: view.asOf }, true));
 $('clear-graph').addEventListener('click', () => go({ ...EMPTY_VIEW, asOf: view.asOf }));
 $('undo').addEventListener('click', () => stepUndo('undo'));
 $('redo').addEventListener('click', () => stepUndo('redo'));

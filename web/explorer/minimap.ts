@@ -4,13 +4,18 @@ const WIDTH = 180;
 const HEIGHT = 120;
 const PAD = 6;
 
+/** How far one arrow key press pans, as a share of the viewport (Shift: a whole viewport). */
+const STEP = 0.2;
+
 /**
  * A small overview of the whole drawing: every node as a dot in its colour, and the viewport as a rectangle.
- * A click or drag on it centres the viewport there. Drawn from node positions on a canvas of its own: the
+ * A click or drag on it centres the viewport there. By keyboard it is one tab stop: the arrow keys pan the view
+ * (a fifth of the viewport, Shift a whole one), Enter centres it on the drawing (zoom kept), and what it shows
+ * is said in its name and in a live note. Drawn from node positions on a canvas of its own: the
  * cytoscape navigator extensions on npm are unmaintained or render the whole graph again as an image on every
  * change, which at hundreds of nodes costs more than the drawing itself.
  */
-export function setupMinimap(box: HTMLDetailsElement, canvas: HTMLCanvasElement, cy: Core): void {
+export function setupMinimap(box: HTMLDetailsElement, canvas: HTMLCanvasElement, note: HTMLElement, cy: Core): void {
   // On a phone the overview would cover the drawing: it starts closed, one tap away.
   if (matchMedia('(max-width: 760px)').matches) box.open = false;
   const ratio = window.devicePixelRatio || 1;
@@ -75,5 +80,31 @@ export function setupMinimap(box: HTMLDetailsElement, canvas: HTMLCanvasElement,
   canvas.addEventListener('pointermove', (event) => {
     if (canvas.hasPointerCapture(event.pointerId)) panTo(event);
   });
+  canvas.addEventListener('keydown', (event) => {
+    const step = event.shiftKey ? 1 : STEP;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
+    const move = moves[event.key];
+    // Moving the view right moves the drawing left: the pan goes the other way, in rendered pixels.
+    if (move) cy.panBy({ x: -move[0] * cy.width() * step, y: -move[1] * cy.height() * step });
+    else if (event.key === 'Enter' || event.key === ' ') cy.center(cy.nodes(':visible'));
+    else return;
+    event.preventDefault();
+    announce();
+  });
+
+  /** Says where the viewport is in the drawing: which share of the nodes it shows. */
+  let said = 0;
+  function announce(): void {
+    clearTimeout(said);
+    said = window.setTimeout(() => {
+      const all = cy.nodes(':visible');
+      const v = cy.extent();
+      const inView = all.filter((n) => {
+        const { x, y } = n.position();
+        return x >= v.x1 && x <= v.x2 && y >= v.y1 && y <= v.y2;
+      }).length;
+      note.textContent = `The view shows ${inView} of the ${all.length} drawn entities.`;
+    }, 150);
+  }
   schedule();
 }

@@ -13,6 +13,8 @@ export interface PanelActions {
   exposure(id: string): void;
   /** Ask for the other end of a path from this entity. */
   pathFrom(id: string): void;
+  /** Draw the paths between two entities. */
+  path(from: string, to: string): void;
   /** Remove an expanded entity's neighbours from the drawing. */
   collapse(id: string): void;
   /** Hide an entity from the drawing. */

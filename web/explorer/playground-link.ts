@@ -1,5 +1,6 @@
 import { operationText, type TypedDocument } from '@compute-atlas/client';
 import {
+  ExplorerChartsDocument,
   ExplorerComputeAccessDocument,
   ExplorerExposureDocument,
   ExplorerNeighborhoodDocument,
@@ -32,6 +33,7 @@ export function viewOperation(view: ViewState, rule: RuleInput): ViewOperation |
     variables: defined(variables),
   });
   if (view.mode === 'whatif') return op(ExplorerSimulateRuleDocument, { rule, asOf });
+  if (view.mode === 'charts') return op(ExplorerChartsDocument, { asOf });
   if (!id) return null;
   if (view.mode === 'access') return op(ExplorerComputeAccessDocument, { company: id, asOf });
   if (view.mode === 'uses') return op(ExplorerWhoUsesDocument, { chip: id, asOf });

@@ -3,8 +3,8 @@ import type { RelationshipType } from './generated/graphql.js';
 import { parseCluster } from './clusters.js';
 import { isSizeBy, type SizeBy } from './size-by.js';
 
-export type Mode = 'neighbourhood' | 'access' | 'whatif' | 'path' | 'uses' | 'exposure';
-const MODES: readonly Mode[] = ['neighbourhood', 'access', 'whatif', 'path', 'uses', 'exposure'];
+export type Mode = 'neighbourhood' | 'access' | 'whatif' | 'path' | 'uses' | 'exposure' | 'charts';
+const MODES: readonly Mode[] = ['neighbourhood', 'access', 'whatif', 'path', 'uses', 'exposure', 'charts'];
 
 /**
  * Everything a view is made of: the drawing derives from it, the URL holds it (so a link restores the same
@@ -33,6 +33,8 @@ export interface ViewState {
   readonly byType: readonly string[];
   /** Cluster nodes opened (their members drawn one by one), by cluster key (clusters.ts). */
   readonly open: readonly string[];
+  /** Opened clusters of more than 100 members with pages loaded by "load more": `key~pages` (cluster-members.ts). */
+  readonly openMore: readonly string[];
   /** The number nodes are sized by. */
   readonly sizeBy: SizeBy;
 }
@@ -52,6 +54,13 @@ export const EMPTY_VIEW: ViewState = {
   byType: [],
   sizeBy: 'none',
   open: [],
+  openMore: [],
+};
+
+/** How many member pages "load more" has asked for on an opened cluster (0: none, its first 100 only). */
+export const morePages = (v: Pick<ViewState, 'openMore'>, key: string): number => {
+  const entry = v.openMore.find((e) => e.slice(0, e.lastIndexOf('~')) === key);
+  return entry ? Number(entry.slice(entry.lastIndexOf('~') + 1)) || 0 : 0;
 };
 
 const list = (value: string | null): string[] => (value ? value.split(',').filter(Boolean) : []);
@@ -98,6 +107,7 @@ export function toQuery(v: ViewState): string {
   if (v.more.length) p.set('more', v.more.join(','));
   if (v.byType.length) p.set('xt', v.byType.join(','));
   if (v.open.length) p.set('open', v.open.join(','));
+  if (v.openMore.length) p.set('om', v.openMore.join(','));
   if (v.sizeBy !== 'none') p.set('size', v.sizeBy);
   const text = p.toString();
   return text ? `?${text}` : '';
@@ -127,6 +137,7 @@ export function fromQuery(search: string): ViewState {
     more: list(p.get('more')),
     byType,
     open: list(p.get('open')).filter((k) => parseCluster(k) !== null),
+    openMore: list(p.get('om')).filter((e) => /~\d+$/.test(e) && parseCluster(e.slice(0, e.lastIndexOf('~'))) !== null),
     sizeBy: isSizeBy(p.get('size') ?? '') ? (p.get('size') as SizeBy) : 'none',
   };
 }

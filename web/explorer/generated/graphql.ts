@@ -17,6 +17,100 @@ export type AccessClassification =
   /** No rule in force restricts the chip for the company's home country on that date. */
   | 'UNRESTRICTED';
 
+/** Conditions on a yes/no property. */
+export type BooleanFilter = {
+  /** Equal to. */
+  eq?: boolean | null | undefined;
+};
+
+/** Filter on Chip entities; all conditions must hold. */
+export type ChipFilter = {
+  /** Match on aliases. */
+  aliases?: StringListFilter | null | undefined;
+  /** Match on architecture. */
+  architecture?: StringFilter | null | undefined;
+  /** Match on availableInChina. */
+  availableInChina?: StringFilter | null | undefined;
+  /** Match on bf16DenseTflops. */
+  bf16DenseTflops?: FloatFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a dataCenters neighbour (EQUIPPED_WITH, incoming). */
+  dataCenters?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) dataCenters neighbour (EQUIPPED_WITH) meets these conditions, with its relationship. */
+  dataCentersAll?: DataCenterRelationFilter | null | undefined;
+  /** No dataCenters neighbour (EQUIPPED_WITH) meets these conditions, with its relationship. */
+  dataCentersNone?: DataCenterRelationFilter | null | undefined;
+  /** At least one dataCenters neighbour (EQUIPPED_WITH) meets these conditions, with its relationship. */
+  dataCentersSome?: DataCenterRelationFilter | null | undefined;
+  /** Match on description. */
+  description?: StringFilter | null | undefined;
+  /** Match on designedForDatacenter. */
+  designedForDatacenter?: BooleanFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a designers neighbour (DESIGNS, incoming). */
+  designers?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) designers neighbour (DESIGNS) meets these conditions, with its relationship. */
+  designersAll?: CompanyRelationFilter | null | undefined;
+  /** No designers neighbour (DESIGNS) meets these conditions, with its relationship. */
+  designersNone?: CompanyRelationFilter | null | undefined;
+  /** At least one designers neighbour (DESIGNS) meets these conditions, with its relationship. */
+  designersSome?: CompanyRelationFilter | null | undefined;
+  /** Match on dieAreaMm2. */
+  dieAreaMm2?: FloatFilter | null | undefined;
+  /** Match on eccn. */
+  eccn?: StringFilter | null | undefined;
+  /** Match on id. */
+  id?: IdFilter | null | undefined;
+  /** Match on interconnectBandwidthGBs. */
+  interconnectBandwidthGBs?: FloatFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a manufacturers neighbour (MANUFACTURES, incoming). */
+  manufacturers?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) manufacturers neighbour (MANUFACTURES) meets these conditions, with its relationship. */
+  manufacturersAll?: CompanyRelationFilter | null | undefined;
+  /** No manufacturers neighbour (MANUFACTURES) meets these conditions, with its relationship. */
+  manufacturersNone?: CompanyRelationFilter | null | undefined;
+  /** At least one manufacturers neighbour (MANUFACTURES) meets these conditions, with its relationship. */
+  manufacturersSome?: CompanyRelationFilter | null | undefined;
+  /** Match on memoryBandwidthTBs. */
+  memoryBandwidthTBs?: FloatFilter | null | undefined;
+  /** Match on memoryGb. */
+  memoryGb?: FloatFilter | null | undefined;
+  /** Match on name (contains and startsWith ignore case). */
+  name?: StringFilter | null | undefined;
+  /** Match on processNm. */
+  processNm?: FloatFilter | null | undefined;
+  /** Match on releaseDate. */
+  releaseDate?: DateFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a restrictedBy neighbour (RESTRICTS, incoming). */
+  restrictedBy?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) restrictedBy neighbour (RESTRICTS) meets these conditions, with its relationship. */
+  restrictedByAll?: RegulationRelationFilter | null | undefined;
+  /** No restrictedBy neighbour (RESTRICTS) meets these conditions, with its relationship. */
+  restrictedByNone?: RegulationRelationFilter | null | undefined;
+  /** At least one restrictedBy neighbour (RESTRICTS) meets these conditions, with its relationship. */
+  restrictedBySome?: RegulationRelationFilter | null | undefined;
+  /** Match on tdpWatts. */
+  tdpWatts?: FloatFilter | null | undefined;
+  /** Match on tpp. */
+  tpp?: FloatFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a trainedModels neighbour (TRAINED_ON, incoming). */
+  trainedModels?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) trainedModels neighbour (TRAINED_ON) meets these conditions, with its relationship. */
+  trainedModelsAll?: ModelRelationFilter | null | undefined;
+  /** No trainedModels neighbour (TRAINED_ON) meets these conditions, with its relationship. */
+  trainedModelsNone?: ModelRelationFilter | null | undefined;
+  /** At least one trainedModels neighbour (TRAINED_ON) meets these conditions, with its relationship. */
+  trainedModelsSome?: ModelRelationFilter | null | undefined;
+  /** Match on vendor. */
+  vendor?: StringFilter | null | undefined;
+};
+
+/** Conditions on Chip neighbours and the relationships they are reached through; all must hold. */
+export type ChipRelationFilter = {
+  /** Conditions on the neighbour, as on the list of its kind. */
+  node?: ChipFilter | null | undefined;
+  /** Conditions on the relationship. */
+  relationship?: RelationshipFilter | null | undefined;
+};
+
 /** How an entity uses a chip. */
 export type ChipUseKind =
   /** Indirect: the company develops a model trained on the chip. */
@@ -29,6 +123,136 @@ export type ChipUseKind =
   | 'TRAINED_AT_DATA_CENTER'
   /** Direct: the model was trained on the chip. */
   | 'TRAINED_ON';
+
+/** Filter on Company entities; all conditions must hold. */
+export type CompanyFilter = {
+  /** Match on aliases. */
+  aliases?: StringListFilter | null | undefined;
+  /** Match on description. */
+  description?: StringFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a designedChips neighbour (DESIGNS). */
+  designedChips?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) designedChips neighbour (DESIGNS) meets these conditions, with its relationship. */
+  designedChipsAll?: ChipRelationFilter | null | undefined;
+  /** No designedChips neighbour (DESIGNS) meets these conditions, with its relationship. */
+  designedChipsNone?: ChipRelationFilter | null | undefined;
+  /** At least one designedChips neighbour (DESIGNS) meets these conditions, with its relationship. */
+  designedChipsSome?: ChipRelationFilter | null | undefined;
+  /** Match on foundedYear. */
+  foundedYear?: IntFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a headquarters neighbour (HEADQUARTERED_IN). */
+  headquarters?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) headquarters neighbour (HEADQUARTERED_IN) meets these conditions, with its relationship. */
+  headquartersAll?: CountryRelationFilter | null | undefined;
+  /** No headquarters neighbour (HEADQUARTERED_IN) meets these conditions, with its relationship. */
+  headquartersNone?: CountryRelationFilter | null | undefined;
+  /** At least one headquarters neighbour (HEADQUARTERED_IN) meets these conditions, with its relationship. */
+  headquartersSome?: CountryRelationFilter | null | undefined;
+  /** Match on id. */
+  id?: IdFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a issuedRegulations neighbour (ISSUED_BY, incoming). */
+  issuedRegulations?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) issuedRegulations neighbour (ISSUED_BY) meets these conditions, with its relationship. */
+  issuedRegulationsAll?: RegulationRelationFilter | null | undefined;
+  /** No issuedRegulations neighbour (ISSUED_BY) meets these conditions, with its relationship. */
+  issuedRegulationsNone?: RegulationRelationFilter | null | undefined;
+  /** At least one issuedRegulations neighbour (ISSUED_BY) meets these conditions, with its relationship. */
+  issuedRegulationsSome?: RegulationRelationFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a listedBy neighbour (LISTS, incoming). */
+  listedBy?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) listedBy neighbour (LISTS) meets these conditions, with its relationship. */
+  listedByAll?: RegulationRelationFilter | null | undefined;
+  /** No listedBy neighbour (LISTS) meets these conditions, with its relationship. */
+  listedByNone?: RegulationRelationFilter | null | undefined;
+  /** At least one listedBy neighbour (LISTS) meets these conditions, with its relationship. */
+  listedBySome?: RegulationRelationFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a manufacturedChips neighbour (MANUFACTURES). */
+  manufacturedChips?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) manufacturedChips neighbour (MANUFACTURES) meets these conditions, with its relationship. */
+  manufacturedChipsAll?: ChipRelationFilter | null | undefined;
+  /** No manufacturedChips neighbour (MANUFACTURES) meets these conditions, with its relationship. */
+  manufacturedChipsNone?: ChipRelationFilter | null | undefined;
+  /** At least one manufacturedChips neighbour (MANUFACTURES) meets these conditions, with its relationship. */
+  manufacturedChipsSome?: ChipRelationFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a models neighbour (DEVELOPS). */
+  models?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) models neighbour (DEVELOPS) meets these conditions, with its relationship. */
+  modelsAll?: ModelRelationFilter | null | undefined;
+  /** No models neighbour (DEVELOPS) meets these conditions, with its relationship. */
+  modelsNone?: ModelRelationFilter | null | undefined;
+  /** At least one models neighbour (DEVELOPS) meets these conditions, with its relationship. */
+  modelsSome?: ModelRelationFilter | null | undefined;
+  /** Match on name (contains and startsWith ignore case). */
+  name?: StringFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a operatedDataCenters neighbour (OPERATES). */
+  operatedDataCenters?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) operatedDataCenters neighbour (OPERATES) meets these conditions, with its relationship. */
+  operatedDataCentersAll?: DataCenterRelationFilter | null | undefined;
+  /** No operatedDataCenters neighbour (OPERATES) meets these conditions, with its relationship. */
+  operatedDataCentersNone?: DataCenterRelationFilter | null | undefined;
+  /** At least one operatedDataCenters neighbour (OPERATES) meets these conditions, with its relationship. */
+  operatedDataCentersSome?: DataCenterRelationFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a parents neighbour (SUBSIDIARY_OF). */
+  parents?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) parents neighbour (SUBSIDIARY_OF) meets these conditions, with its relationship. */
+  parentsAll?: CompanyRelationFilter | null | undefined;
+  /** No parents neighbour (SUBSIDIARY_OF) meets these conditions, with its relationship. */
+  parentsNone?: CompanyRelationFilter | null | undefined;
+  /** At least one parents neighbour (SUBSIDIARY_OF) meets these conditions, with its relationship. */
+  parentsSome?: CompanyRelationFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a partners neighbour (PARTNERS_WITH). */
+  partners?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) partners neighbour (PARTNERS_WITH) meets these conditions, with its relationship. */
+  partnersAll?: CompanyRelationFilter | null | undefined;
+  /** No partners neighbour (PARTNERS_WITH) meets these conditions, with its relationship. */
+  partnersNone?: CompanyRelationFilter | null | undefined;
+  /** At least one partners neighbour (PARTNERS_WITH) meets these conditions, with its relationship. */
+  partnersSome?: CompanyRelationFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a prosecutedBy neighbour (PROSECUTES, incoming). */
+  prosecutedBy?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) prosecutedBy neighbour (PROSECUTES) meets these conditions, with its relationship. */
+  prosecutedByAll?: CompanyRelationFilter | null | undefined;
+  /** No prosecutedBy neighbour (PROSECUTES) meets these conditions, with its relationship. */
+  prosecutedByNone?: CompanyRelationFilter | null | undefined;
+  /** At least one prosecutedBy neighbour (PROSECUTES) meets these conditions, with its relationship. */
+  prosecutedBySome?: CompanyRelationFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a prosecutes neighbour (PROSECUTES). */
+  prosecutes?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) prosecutes neighbour (PROSECUTES) meets these conditions, with its relationship. */
+  prosecutesAll?: CompanyRelationFilter | null | undefined;
+  /** No prosecutes neighbour (PROSECUTES) meets these conditions, with its relationship. */
+  prosecutesNone?: CompanyRelationFilter | null | undefined;
+  /** At least one prosecutes neighbour (PROSECUTES) meets these conditions, with its relationship. */
+  prosecutesSome?: CompanyRelationFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a rentedDataCenters neighbour (RENTS_CAPACITY_AT). */
+  rentedDataCenters?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) rentedDataCenters neighbour (RENTS_CAPACITY_AT) meets these conditions, with its relationship. */
+  rentedDataCentersAll?: DataCenterRelationFilter | null | undefined;
+  /** No rentedDataCenters neighbour (RENTS_CAPACITY_AT) meets these conditions, with its relationship. */
+  rentedDataCentersNone?: DataCenterRelationFilter | null | undefined;
+  /** At least one rentedDataCenters neighbour (RENTS_CAPACITY_AT) meets these conditions, with its relationship. */
+  rentedDataCentersSome?: DataCenterRelationFilter | null | undefined;
+  /** Match on roles. */
+  roles?: CompanyRoleFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a subsidiaries neighbour (SUBSIDIARY_OF, incoming). */
+  subsidiaries?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) subsidiaries neighbour (SUBSIDIARY_OF) meets these conditions, with its relationship. */
+  subsidiariesAll?: CompanyRelationFilter | null | undefined;
+  /** No subsidiaries neighbour (SUBSIDIARY_OF) meets these conditions, with its relationship. */
+  subsidiariesNone?: CompanyRelationFilter | null | undefined;
+  /** At least one subsidiaries neighbour (SUBSIDIARY_OF) meets these conditions, with its relationship. */
+  subsidiariesSome?: CompanyRelationFilter | null | undefined;
+  /** Match on website. */
+  website?: StringFilter | null | undefined;
+};
+
+/** Conditions on Company neighbours and the relationships they are reached through; all must hold. */
+export type CompanyRelationFilter = {
+  /** Conditions on the neighbour, as on the list of its kind. */
+  node?: CompanyFilter | null | undefined;
+  /** Conditions on the relationship. */
+  relationship?: RelationshipFilter | null | undefined;
+};
 
 /** What a company does in the supply chain. */
 export type CompanyRole =
@@ -55,6 +279,14 @@ export type CompanyRole =
   /** A telecommunications company. */
   | 'TELECOM';
 
+/** Conditions on a company's roles. */
+export type CompanyRoleFilter = {
+  /** The company has this role. */
+  includes?: CompanyRole | null | undefined;
+  /** The company has at least one of these roles. */
+  includesAny?: Array<CompanyRole> | null | undefined;
+};
+
 /** How a company reaches compute. */
 export type ComputeRouteKind =
   /** A data center the company operates. */
@@ -77,6 +309,60 @@ export type Confidence =
   /** From one reliable report. */
   | 'MEDIUM';
 
+/** Filter on Country entities; all conditions must hold. */
+export type CountryFilter = {
+  /** Match on aliases. */
+  aliases?: StringListFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a companies neighbour (HEADQUARTERED_IN, incoming). */
+  companies?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) companies neighbour (HEADQUARTERED_IN) meets these conditions, with its relationship. */
+  companiesAll?: CompanyRelationFilter | null | undefined;
+  /** No companies neighbour (HEADQUARTERED_IN) meets these conditions, with its relationship. */
+  companiesNone?: CompanyRelationFilter | null | undefined;
+  /** At least one companies neighbour (HEADQUARTERED_IN) meets these conditions, with its relationship. */
+  companiesSome?: CompanyRelationFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a dataCenters neighbour (LOCATED_IN, incoming). */
+  dataCenters?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) dataCenters neighbour (LOCATED_IN) meets these conditions, with its relationship. */
+  dataCentersAll?: DataCenterRelationFilter | null | undefined;
+  /** No dataCenters neighbour (LOCATED_IN) meets these conditions, with its relationship. */
+  dataCentersNone?: DataCenterRelationFilter | null | undefined;
+  /** At least one dataCenters neighbour (LOCATED_IN) meets these conditions, with its relationship. */
+  dataCentersSome?: DataCenterRelationFilter | null | undefined;
+  /** Match on description. */
+  description?: StringFilter | null | undefined;
+  /** Match on id. */
+  id?: IdFilter | null | undefined;
+  /** Match on isoCode. */
+  isoCode?: StringFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a issuedRegulations neighbour (ISSUED_BY, incoming). */
+  issuedRegulations?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) issuedRegulations neighbour (ISSUED_BY) meets these conditions, with its relationship. */
+  issuedRegulationsAll?: RegulationRelationFilter | null | undefined;
+  /** No issuedRegulations neighbour (ISSUED_BY) meets these conditions, with its relationship. */
+  issuedRegulationsNone?: RegulationRelationFilter | null | undefined;
+  /** At least one issuedRegulations neighbour (ISSUED_BY) meets these conditions, with its relationship. */
+  issuedRegulationsSome?: RegulationRelationFilter | null | undefined;
+  /** Match on name (contains and startsWith ignore case). */
+  name?: StringFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a regulations neighbour (APPLIES_TO, incoming). */
+  regulations?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) regulations neighbour (APPLIES_TO) meets these conditions, with its relationship. */
+  regulationsAll?: RegulationRelationFilter | null | undefined;
+  /** No regulations neighbour (APPLIES_TO) meets these conditions, with its relationship. */
+  regulationsNone?: RegulationRelationFilter | null | undefined;
+  /** At least one regulations neighbour (APPLIES_TO) meets these conditions, with its relationship. */
+  regulationsSome?: RegulationRelationFilter | null | undefined;
+};
+
+/** Conditions on Country neighbours and the relationships they are reached through; all must hold. */
+export type CountryRelationFilter = {
+  /** Conditions on the neighbour, as on the list of its kind. */
+  node?: CountryFilter | null | undefined;
+  /** Conditions on the relationship. */
+  relationship?: RelationshipFilter | null | undefined;
+};
+
 /** One threshold criterion of a hypothetical rule: a chip meets it when it reaches every value given (each a minimum, ≥). Values nobody recorded for a chip leave it undecided, never unrestricted. */
 export type CriterionInput = {
   /** Interconnect bandwidth at least this many GB/s. */
@@ -89,6 +375,96 @@ export type CriterionInput = {
   tpp?: number | null | undefined;
 };
 
+/** Filter on DataCenter entities; all conditions must hold. */
+export type DataCenterFilter = {
+  /** Match on aggregate. */
+  aggregate?: BooleanFilter | null | undefined;
+  /** Match on aliases. */
+  aliases?: StringListFilter | null | undefined;
+  /** Match on capitalCostUsdBn. */
+  capitalCostUsdBn?: FloatFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a chips neighbour (EQUIPPED_WITH). */
+  chips?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) chips neighbour (EQUIPPED_WITH) meets these conditions, with its relationship. */
+  chipsAll?: ChipRelationFilter | null | undefined;
+  /** No chips neighbour (EQUIPPED_WITH) meets these conditions, with its relationship. */
+  chipsNone?: ChipRelationFilter | null | undefined;
+  /** At least one chips neighbour (EQUIPPED_WITH) meets these conditions, with its relationship. */
+  chipsSome?: ChipRelationFilter | null | undefined;
+  /** Match on city. */
+  city?: StringFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a country neighbour (LOCATED_IN). */
+  country?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) country neighbour (LOCATED_IN) meets these conditions, with its relationship. */
+  countryAll?: CountryRelationFilter | null | undefined;
+  /** No country neighbour (LOCATED_IN) meets these conditions, with its relationship. */
+  countryNone?: CountryRelationFilter | null | undefined;
+  /** At least one country neighbour (LOCATED_IN) meets these conditions, with its relationship. */
+  countrySome?: CountryRelationFilter | null | undefined;
+  /** Match on description. */
+  description?: StringFilter | null | undefined;
+  /** Match on h100Equivalents. */
+  h100Equivalents?: FloatFilter | null | undefined;
+  /** Match on id. */
+  id?: IdFilter | null | undefined;
+  /** Match on latitude. */
+  latitude?: FloatFilter | null | undefined;
+  /** Match on longitude. */
+  longitude?: FloatFilter | null | undefined;
+  /** Match on name (contains and startsWith ignore case). */
+  name?: StringFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a observations neighbour (OBSERVED_AS). */
+  observations?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) observations neighbour (OBSERVED_AS) meets these conditions, with its relationship. */
+  observationsAll?: ObservationRelationFilter | null | undefined;
+  /** No observations neighbour (OBSERVED_AS) meets these conditions, with its relationship. */
+  observationsNone?: ObservationRelationFilter | null | undefined;
+  /** At least one observations neighbour (OBSERVED_AS) meets these conditions, with its relationship. */
+  observationsSome?: ObservationRelationFilter | null | undefined;
+  /** Match on operationalDate. */
+  operationalDate?: DateFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a operators neighbour (OPERATES, incoming). */
+  operators?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) operators neighbour (OPERATES) meets these conditions, with its relationship. */
+  operatorsAll?: CompanyRelationFilter | null | undefined;
+  /** No operators neighbour (OPERATES) meets these conditions, with its relationship. */
+  operatorsNone?: CompanyRelationFilter | null | undefined;
+  /** At least one operators neighbour (OPERATES) meets these conditions, with its relationship. */
+  operatorsSome?: CompanyRelationFilter | null | undefined;
+  /** Match on powerMw. */
+  powerMw?: FloatFilter | null | undefined;
+  /** Match on rmaxPflops. */
+  rmaxPflops?: FloatFilter | null | undefined;
+  /** Match on status. */
+  status?: DataCenterStatusFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a tenants neighbour (RENTS_CAPACITY_AT, incoming). */
+  tenants?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) tenants neighbour (RENTS_CAPACITY_AT) meets these conditions, with its relationship. */
+  tenantsAll?: CompanyRelationFilter | null | undefined;
+  /** No tenants neighbour (RENTS_CAPACITY_AT) meets these conditions, with its relationship. */
+  tenantsNone?: CompanyRelationFilter | null | undefined;
+  /** At least one tenants neighbour (RENTS_CAPACITY_AT) meets these conditions, with its relationship. */
+  tenantsSome?: CompanyRelationFilter | null | undefined;
+  /** Match on top500Rank. */
+  top500Rank?: IntFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a trainedModels neighbour (TRAINED_AT, incoming). */
+  trainedModels?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) trainedModels neighbour (TRAINED_AT) meets these conditions, with its relationship. */
+  trainedModelsAll?: ModelRelationFilter | null | undefined;
+  /** No trainedModels neighbour (TRAINED_AT) meets these conditions, with its relationship. */
+  trainedModelsNone?: ModelRelationFilter | null | undefined;
+  /** At least one trainedModels neighbour (TRAINED_AT) meets these conditions, with its relationship. */
+  trainedModelsSome?: ModelRelationFilter | null | undefined;
+};
+
+/** Conditions on DataCenter neighbours and the relationships they are reached through; all must hold. */
+export type DataCenterRelationFilter = {
+  /** Conditions on the neighbour, as on the list of its kind. */
+  node?: DataCenterFilter | null | undefined;
+  /** Conditions on the relationship. */
+  relationship?: RelationshipFilter | null | undefined;
+};
+
 /** Construction or operating status of a data center. */
 export type DataCenterStatus =
   /** No longer running. */
@@ -99,6 +475,28 @@ export type DataCenterStatus =
   | 'PLANNED'
   /** Being built. */
   | 'UNDER_CONSTRUCTION';
+
+/** Conditions on a data center's status. */
+export type DataCenterStatusFilter = {
+  /** Equal to. */
+  eq?: DataCenterStatus | null | undefined;
+  /** One of. */
+  in?: Array<DataCenterStatus> | null | undefined;
+};
+
+/** Conditions on a date property. */
+export type DateFilter = {
+  /** On this date. */
+  eq?: string | null | undefined;
+  /** After this date. */
+  gt?: string | null | undefined;
+  /** On or after this date. */
+  gte?: string | null | undefined;
+  /** Before this date. */
+  lt?: string | null | undefined;
+  /** On or before this date. */
+  lte?: string | null | undefined;
+};
 
 /** Which way a relationship points, seen from the entity it was reached from. */
 export type Direction =
@@ -125,6 +523,302 @@ export type EntityKind =
   | 'REGULATION'
   /** A document facts rest on. */
   | 'SOURCE';
+
+/** Conditions on a number property. */
+export type FloatFilter = {
+  /** Equal to. */
+  eq?: number | null | undefined;
+  /** Greater than. */
+  gt?: number | null | undefined;
+  /** Greater than or equal to. */
+  gte?: number | null | undefined;
+  /** One of. */
+  in?: Array<number> | null | undefined;
+  /** Less than. */
+  lt?: number | null | undefined;
+  /** Less than or equal to. */
+  lte?: number | null | undefined;
+};
+
+/** Conditions on an id. */
+export type IdFilter = {
+  /** Equal to. */
+  eq?: string | number | null | undefined;
+  /** One of. */
+  in?: Array<string | number> | null | undefined;
+};
+
+/** Conditions on an integer property. */
+export type IntFilter = {
+  /** Equal to. */
+  eq?: number | null | undefined;
+  /** Greater than. */
+  gt?: number | null | undefined;
+  /** Greater than or equal to. */
+  gte?: number | null | undefined;
+  /** One of. */
+  in?: Array<number> | null | undefined;
+  /** Less than. */
+  lt?: number | null | undefined;
+  /** Less than or equal to. */
+  lte?: number | null | undefined;
+};
+
+/** Filter on Model entities; all conditions must hold. */
+export type ModelFilter = {
+  /** Match on activeParameters. */
+  activeParameters?: FloatFilter | null | undefined;
+  /** Match on aliases. */
+  aliases?: StringListFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a baseModels neighbour (FINE_TUNED_FROM). */
+  baseModels?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) baseModels neighbour (FINE_TUNED_FROM) meets these conditions, with its relationship. */
+  baseModelsAll?: ModelRelationFilter | null | undefined;
+  /** No baseModels neighbour (FINE_TUNED_FROM) meets these conditions, with its relationship. */
+  baseModelsNone?: ModelRelationFilter | null | undefined;
+  /** At least one baseModels neighbour (FINE_TUNED_FROM) meets these conditions, with its relationship. */
+  baseModelsSome?: ModelRelationFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a derivedModels neighbour (FINE_TUNED_FROM, incoming). */
+  derivedModels?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) derivedModels neighbour (FINE_TUNED_FROM) meets these conditions, with its relationship. */
+  derivedModelsAll?: ModelRelationFilter | null | undefined;
+  /** No derivedModels neighbour (FINE_TUNED_FROM) meets these conditions, with its relationship. */
+  derivedModelsNone?: ModelRelationFilter | null | undefined;
+  /** At least one derivedModels neighbour (FINE_TUNED_FROM) meets these conditions, with its relationship. */
+  derivedModelsSome?: ModelRelationFilter | null | undefined;
+  /** Match on description. */
+  description?: StringFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a developers neighbour (DEVELOPS, incoming). */
+  developers?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) developers neighbour (DEVELOPS) meets these conditions, with its relationship. */
+  developersAll?: CompanyRelationFilter | null | undefined;
+  /** No developers neighbour (DEVELOPS) meets these conditions, with its relationship. */
+  developersNone?: CompanyRelationFilter | null | undefined;
+  /** At least one developers neighbour (DEVELOPS) meets these conditions, with its relationship. */
+  developersSome?: CompanyRelationFilter | null | undefined;
+  /** Match on domain. */
+  domain?: StringFilter | null | undefined;
+  /** Match on id. */
+  id?: IdFilter | null | undefined;
+  /** Match on name (contains and startsWith ignore case). */
+  name?: StringFilter | null | undefined;
+  /** Match on openWeights. */
+  openWeights?: BooleanFilter | null | undefined;
+  /** Match on parameters. */
+  parameters?: FloatFilter | null | undefined;
+  /** Match on releaseDate. */
+  releaseDate?: DateFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a trainingChips neighbour (TRAINED_ON). */
+  trainingChips?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) trainingChips neighbour (TRAINED_ON) meets these conditions, with its relationship. */
+  trainingChipsAll?: ChipRelationFilter | null | undefined;
+  /** No trainingChips neighbour (TRAINED_ON) meets these conditions, with its relationship. */
+  trainingChipsNone?: ChipRelationFilter | null | undefined;
+  /** At least one trainingChips neighbour (TRAINED_ON) meets these conditions, with its relationship. */
+  trainingChipsSome?: ChipRelationFilter | null | undefined;
+  /** Match on trainingComputeFlop. */
+  trainingComputeFlop?: FloatFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a trainingSites neighbour (TRAINED_AT). */
+  trainingSites?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) trainingSites neighbour (TRAINED_AT) meets these conditions, with its relationship. */
+  trainingSitesAll?: DataCenterRelationFilter | null | undefined;
+  /** No trainingSites neighbour (TRAINED_AT) meets these conditions, with its relationship. */
+  trainingSitesNone?: DataCenterRelationFilter | null | undefined;
+  /** At least one trainingSites neighbour (TRAINED_AT) meets these conditions, with its relationship. */
+  trainingSitesSome?: DataCenterRelationFilter | null | undefined;
+};
+
+/** Conditions on Model neighbours and the relationships they are reached through; all must hold. */
+export type ModelRelationFilter = {
+  /** Conditions on the neighbour, as on the list of its kind. */
+  node?: ModelFilter | null | undefined;
+  /** Conditions on the relationship. */
+  relationship?: RelationshipFilter | null | undefined;
+};
+
+/** Filter on Observation entities; all conditions must hold. */
+export type ObservationFilter = {
+  /** Match on aliases. */
+  aliases?: StringListFilter | null | undefined;
+  /** Match on buildingsOperational. */
+  buildingsOperational?: FloatFilter | null | undefined;
+  /** Match on capitalCostUsdBn. */
+  capitalCostUsdBn?: FloatFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a dataCenters neighbour (OBSERVED_AS, incoming). */
+  dataCenters?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) dataCenters neighbour (OBSERVED_AS) meets these conditions, with its relationship. */
+  dataCentersAll?: DataCenterRelationFilter | null | undefined;
+  /** No dataCenters neighbour (OBSERVED_AS) meets these conditions, with its relationship. */
+  dataCentersNone?: DataCenterRelationFilter | null | undefined;
+  /** At least one dataCenters neighbour (OBSERVED_AS) meets these conditions, with its relationship. */
+  dataCentersSome?: DataCenterRelationFilter | null | undefined;
+  /** Match on description. */
+  description?: StringFilter | null | undefined;
+  /** Match on h100Equivalents. */
+  h100Equivalents?: FloatFilter | null | undefined;
+  /** Match on id. */
+  id?: IdFilter | null | undefined;
+  /** Match on itPowerMw. */
+  itPowerMw?: FloatFilter | null | undefined;
+  /** Match on name (contains and startsWith ignore case). */
+  name?: StringFilter | null | undefined;
+  /** Match on observedDate. */
+  observedDate?: DateFilter | null | undefined;
+  /** Match on powerMw. */
+  powerMw?: FloatFilter | null | undefined;
+  /** Match on projected. */
+  projected?: BooleanFilter | null | undefined;
+  /** Match on statusNote. */
+  statusNote?: StringFilter | null | undefined;
+};
+
+/** Conditions on Observation neighbours and the relationships they are reached through; all must hold. */
+export type ObservationRelationFilter = {
+  /** Conditions on the neighbour, as on the list of its kind. */
+  node?: ObservationFilter | null | undefined;
+  /** Conditions on the relationship. */
+  relationship?: RelationshipFilter | null | undefined;
+};
+
+/** Filter on Regulation entities; all conditions must hold. */
+export type RegulationFilter = {
+  /** Match on aliases. */
+  aliases?: StringListFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a amendedBy neighbour (AMENDS, incoming). */
+  amendedBy?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) amendedBy neighbour (AMENDS) meets these conditions, with its relationship. */
+  amendedByAll?: RegulationRelationFilter | null | undefined;
+  /** No amendedBy neighbour (AMENDS) meets these conditions, with its relationship. */
+  amendedByNone?: RegulationRelationFilter | null | undefined;
+  /** At least one amendedBy neighbour (AMENDS) meets these conditions, with its relationship. */
+  amendedBySome?: RegulationRelationFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a amends neighbour (AMENDS). */
+  amends?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) amends neighbour (AMENDS) meets these conditions, with its relationship. */
+  amendsAll?: RegulationRelationFilter | null | undefined;
+  /** No amends neighbour (AMENDS) meets these conditions, with its relationship. */
+  amendsNone?: RegulationRelationFilter | null | undefined;
+  /** At least one amends neighbour (AMENDS) meets these conditions, with its relationship. */
+  amendsSome?: RegulationRelationFilter | null | undefined;
+  /** Match on citation. */
+  citation?: StringFilter | null | undefined;
+  /** Match on description. */
+  description?: StringFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a destinations neighbour (APPLIES_TO). */
+  destinations?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) destinations neighbour (APPLIES_TO) meets these conditions, with its relationship. */
+  destinationsAll?: CountryRelationFilter | null | undefined;
+  /** No destinations neighbour (APPLIES_TO) meets these conditions, with its relationship. */
+  destinationsNone?: CountryRelationFilter | null | undefined;
+  /** At least one destinations neighbour (APPLIES_TO) meets these conditions, with its relationship. */
+  destinationsSome?: CountryRelationFilter | null | undefined;
+  /** Match on documentNumber. */
+  documentNumber?: StringFilter | null | undefined;
+  /** Match on eccns. */
+  eccns?: StringListFilter | null | undefined;
+  /** Match on effectiveDate. */
+  effectiveDate?: DateFilter | null | undefined;
+  /** Match on id. */
+  id?: IdFilter | null | undefined;
+  /** Match on issuer. */
+  issuer?: StringFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a issuers neighbour (ISSUED_BY). */
+  issuers?: RelationFilter | null | undefined;
+  /** Match on jurisdiction. */
+  jurisdiction?: StringFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a listedEntities neighbour (LISTS). */
+  listedEntities?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) listedEntities neighbour (LISTS) meets these conditions, with its relationship. */
+  listedEntitiesAll?: CompanyRelationFilter | null | undefined;
+  /** No listedEntities neighbour (LISTS) meets these conditions, with its relationship. */
+  listedEntitiesNone?: CompanyRelationFilter | null | undefined;
+  /** At least one listedEntities neighbour (LISTS) meets these conditions, with its relationship. */
+  listedEntitiesSome?: CompanyRelationFilter | null | undefined;
+  /** Match on name (contains and startsWith ignore case). */
+  name?: StringFilter | null | undefined;
+  /** Match on publishedDate. */
+  publishedDate?: DateFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a rescindedBy neighbour (RESCINDS, incoming). */
+  rescindedBy?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) rescindedBy neighbour (RESCINDS) meets these conditions, with its relationship. */
+  rescindedByAll?: RegulationRelationFilter | null | undefined;
+  /** No rescindedBy neighbour (RESCINDS) meets these conditions, with its relationship. */
+  rescindedByNone?: RegulationRelationFilter | null | undefined;
+  /** At least one rescindedBy neighbour (RESCINDS) meets these conditions, with its relationship. */
+  rescindedBySome?: RegulationRelationFilter | null | undefined;
+  /** Match on rescindedDate. */
+  rescindedDate?: DateFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a rescinds neighbour (RESCINDS). */
+  rescinds?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) rescinds neighbour (RESCINDS) meets these conditions, with its relationship. */
+  rescindsAll?: RegulationRelationFilter | null | undefined;
+  /** No rescinds neighbour (RESCINDS) meets these conditions, with its relationship. */
+  rescindsNone?: RegulationRelationFilter | null | undefined;
+  /** At least one rescinds neighbour (RESCINDS) meets these conditions, with its relationship. */
+  rescindsSome?: RegulationRelationFilter | null | undefined;
+  /** Has (or, with exists false, lacks) a restricts neighbour (RESTRICTS). */
+  restricts?: RelationFilter | null | undefined;
+  /** Every (true for an entity with none) restricts neighbour (RESTRICTS) meets these conditions, with its relationship. */
+  restrictsAll?: ChipRelationFilter | null | undefined;
+  /** No restricts neighbour (RESTRICTS) meets these conditions, with its relationship. */
+  restrictsNone?: ChipRelationFilter | null | undefined;
+  /** At least one restricts neighbour (RESTRICTS) meets these conditions, with its relationship. */
+  restrictsSome?: ChipRelationFilter | null | undefined;
+  /** Match on thresholds. */
+  thresholds?: StringFilter | null | undefined;
+  /** Match on url. */
+  url?: StringFilter | null | undefined;
+};
+
+/** Conditions on Regulation neighbours and the relationships they are reached through; all must hold. */
+export type RegulationRelationFilter = {
+  /** Conditions on the neighbour, as on the list of its kind. */
+  node?: RegulationFilter | null | undefined;
+  /** Conditions on the relationship. */
+  relationship?: RelationshipFilter | null | undefined;
+};
+
+/** Conditions on an entity's neighbours through one relationship. */
+export type RelationFilter = {
+  /** Only relationships that held on this date. */
+  asOf?: string | null | undefined;
+  /** False to ask for entities with no such neighbour. */
+  exists?: boolean | null | undefined;
+  /** Some neighbour has one of these ids (omit for any neighbour). */
+  in?: Array<string | number> | null | undefined;
+};
+
+/** Conditions on the relationship a neighbour is reached through; all must hold. A relationship without the property never matches a condition on it. */
+export type RelationshipFilter = {
+  /** Match on basis (RESTRICTS). */
+  basis?: StringFilter | null | undefined;
+  /** Match on chipCount (TRAINED_ON, EQUIPPED_WITH). */
+  chipCount?: IntFilter | null | undefined;
+  /** Match on citation (LISTS). */
+  citation?: StringFilter | null | undefined;
+  /** The confidence is one of these. */
+  confidence?: Array<Confidence> | null | undefined;
+  /** Match on countries (LISTS). */
+  countries?: StringFilter | null | undefined;
+  /** Match on criterion (RESTRICTS). */
+  criterion?: StringFilter | null | undefined;
+  /** Match on evidence (RESTRICTS). */
+  evidence?: StringFilter | null | undefined;
+  /** Match on gpuHours (TRAINED_ON). */
+  gpuHours?: FloatFilter | null | undefined;
+  /** The relationship held on this date (validFrom inclusive, validTo exclusive, missing bounds open). */
+  heldOn?: string | null | undefined;
+  /** Match on licenseRequirement (RESTRICTS, LISTS). */
+  licenseRequirement?: StringFilter | null | undefined;
+  /** Match on paragraph (RESTRICTS). */
+  paragraph?: StringFilter | null | undefined;
+  /** Match on processNode (MANUFACTURES). */
+  processNode?: StringFilter | null | undefined;
+  /** Match on validFrom (first day it held, if known). */
+  validFrom?: DateFilter | null | undefined;
+  /** Match on validTo (day it stopped holding (exclusive), if it did). */
+  validTo?: DateFilter | null | undefined;
+};
 
 /** The relationship types of the graph (see the ontology in the README). */
 export type RelationshipType =
@@ -187,6 +881,48 @@ export type RuleInput = {
   remoteAccess?: boolean | null | undefined;
 };
 
+/** Filter on Source entities; all conditions must hold. */
+export type SourceFilter = {
+  /** Match on aliases. */
+  aliases?: StringListFilter | null | undefined;
+  /** Match on description. */
+  description?: StringFilter | null | undefined;
+  /** Match on id. */
+  id?: IdFilter | null | undefined;
+  /** Match on language. */
+  language?: StringFilter | null | undefined;
+  /** Match on name (contains and startsWith ignore case). */
+  name?: StringFilter | null | undefined;
+  /** Match on publishedDate. */
+  publishedDate?: DateFilter | null | undefined;
+  /** Match on publisher. */
+  publisher?: StringFilter | null | undefined;
+  /** Match on title. */
+  title?: StringFilter | null | undefined;
+  /** Match on url. */
+  url?: StringFilter | null | undefined;
+};
+
+/** Conditions on a text property. */
+export type StringFilter = {
+  /** Contains, ignoring case. */
+  contains?: string | null | undefined;
+  /** Equal to (exact). */
+  eq?: string | null | undefined;
+  /** One of (exact). */
+  in?: Array<string> | null | undefined;
+  /** Starts with, ignoring case. */
+  startsWith?: string | null | undefined;
+};
+
+/** Conditions on a list of texts. */
+export type StringListFilter = {
+  /** The list holds this value. */
+  includes?: string | null | undefined;
+  /** The list holds at least one of these values. */
+  includesAny?: Array<string> | null | undefined;
+};
+
 /** What happened on a date. */
 export type TimelineEventKind =
   /** The data center started operating. */
@@ -227,6 +963,78 @@ export type ExplorerNeighbourCountQueryVariables = Exact<{
 
 
 export type ExplorerNeighbourCountQuery = { DEVELOPS: { truncated: boolean, nodes: Array<{ distance: number }> } | null, TRAINED_ON: { truncated: boolean, nodes: Array<{ distance: number }> } | null, TRAINED_AT: { truncated: boolean, nodes: Array<{ distance: number }> } | null, FINE_TUNED_FROM: { truncated: boolean, nodes: Array<{ distance: number }> } | null, DESIGNS: { truncated: boolean, nodes: Array<{ distance: number }> } | null, MANUFACTURES: { truncated: boolean, nodes: Array<{ distance: number }> } | null, OPERATES: { truncated: boolean, nodes: Array<{ distance: number }> } | null, RENTS_CAPACITY_AT: { truncated: boolean, nodes: Array<{ distance: number }> } | null, EQUIPPED_WITH: { truncated: boolean, nodes: Array<{ distance: number }> } | null, OBSERVED_AS: { truncated: boolean, nodes: Array<{ distance: number }> } | null, LOCATED_IN: { truncated: boolean, nodes: Array<{ distance: number }> } | null, HEADQUARTERED_IN: { truncated: boolean, nodes: Array<{ distance: number }> } | null, SUBSIDIARY_OF: { truncated: boolean, nodes: Array<{ distance: number }> } | null, PARTNERS_WITH: { truncated: boolean, nodes: Array<{ distance: number }> } | null, ISSUED_BY: { truncated: boolean, nodes: Array<{ distance: number }> } | null, RESTRICTS: { truncated: boolean, nodes: Array<{ distance: number }> } | null, APPLIES_TO: { truncated: boolean, nodes: Array<{ distance: number }> } | null, AMENDS: { truncated: boolean, nodes: Array<{ distance: number }> } | null, RESCINDS: { truncated: boolean, nodes: Array<{ distance: number }> } | null, LISTS: { truncated: boolean, nodes: Array<{ distance: number }> } | null, PROSECUTES: { truncated: boolean, nodes: Array<{ distance: number }> } | null };
+
+export type ExplorerMembersCompanyQueryVariables = Exact<{
+  filter?: CompanyFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExplorerMembersCompanyQuery = { page: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, kind: EntityKind, name: string }> } };
+
+export type ExplorerMembersModelQueryVariables = Exact<{
+  filter?: ModelFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExplorerMembersModelQuery = { page: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, kind: EntityKind, name: string }> } };
+
+export type ExplorerMembersChipQueryVariables = Exact<{
+  filter?: ChipFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExplorerMembersChipQuery = { page: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, kind: EntityKind, name: string }> } };
+
+export type ExplorerMembersDataCenterQueryVariables = Exact<{
+  filter?: DataCenterFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExplorerMembersDataCenterQuery = { page: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, kind: EntityKind, name: string }> } };
+
+export type ExplorerMembersObservationQueryVariables = Exact<{
+  filter?: ObservationFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExplorerMembersObservationQuery = { page: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, kind: EntityKind, name: string }> } };
+
+export type ExplorerMembersRegulationQueryVariables = Exact<{
+  filter?: RegulationFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExplorerMembersRegulationQuery = { page: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, kind: EntityKind, name: string }> } };
+
+export type ExplorerMembersCountryQueryVariables = Exact<{
+  filter?: CountryFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExplorerMembersCountryQuery = { page: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, kind: EntityKind, name: string }> } };
+
+export type ExplorerMembersSourceQueryVariables = Exact<{
+  filter?: SourceFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExplorerMembersSourceQuery = { page: { totalCount: number, pageInfo: { endCursor: string | null, hasNextPage: boolean }, nodes: Array<{ id: string, kind: EntityKind, name: string }> } };
 
 export type ExplorerSourceFragment = { id: string, name: string, title: string | null, url: string | null, publisher: string | null, publishedDate: string | null };
 
@@ -416,6 +1224,31 @@ export type ExplorerSimulateRuleQuery = { simulateRule: { asOf: string, routesEv
             | { id: string, kind: EntityKind, name: string }
             | { id: string, kind: EntityKind, name: string }
           >, edges: Array<{ type: RelationshipType, from: string, to: string, confidence: Confidence }> }, sources: Array<{ id: string, name: string, title: string | null, url: string | null, publisher: string | null, publishedDate: string | null }> }, reason: { criterion: string | null, evidence: Array<string>, basis: Array<string>, remoteAccess: boolean } }>, losses: Array<{ company: { id: string, name: string }, chips: Array<{ id: string, name: string }>, countries: Array<{ id: string, name: string }> }>, undecided: Array<{ missing: Array<string>, company: { id: string, name: string }, route: { chip: { id: string, name: string } } }> } };
+
+export type ExplorerChartsQueryVariables = Exact<{
+  asOf?: string | null | undefined;
+}>;
+
+
+export type ExplorerChartsQuery = { h100ByCountry: Array<{ count: number, keys: Array<{ entity:
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+       | null }>, h100Equivalents: { sum: number } }>, dataCentersByStatus: Array<{ count: number, keys: Array<{ value: string | null }> }>, chipsByDesigner: Array<{ count: number, keys: Array<{ entity:
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+        | { id: string, kind: EntityKind, name: string }
+       | null }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -871,6 +1704,134 @@ export const ExplorerNeighbourCountDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ExplorerNeighbourCountQuery, ExplorerNeighbourCountQueryVariables>;
+export const ExplorerMembersCompanyDocument = new TypedDocumentString(`
+    query ExplorerMembersCompany($filter: CompanyFilter, $first: Int, $after: String) {
+  page: companies(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    nodes {
+      id
+      kind
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerMembersCompanyQuery, ExplorerMembersCompanyQueryVariables>;
+export const ExplorerMembersModelDocument = new TypedDocumentString(`
+    query ExplorerMembersModel($filter: ModelFilter, $first: Int, $after: String) {
+  page: models(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    nodes {
+      id
+      kind
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerMembersModelQuery, ExplorerMembersModelQueryVariables>;
+export const ExplorerMembersChipDocument = new TypedDocumentString(`
+    query ExplorerMembersChip($filter: ChipFilter, $first: Int, $after: String) {
+  page: chips(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    nodes {
+      id
+      kind
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerMembersChipQuery, ExplorerMembersChipQueryVariables>;
+export const ExplorerMembersDataCenterDocument = new TypedDocumentString(`
+    query ExplorerMembersDataCenter($filter: DataCenterFilter, $first: Int, $after: String) {
+  page: dataCenters(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    nodes {
+      id
+      kind
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerMembersDataCenterQuery, ExplorerMembersDataCenterQueryVariables>;
+export const ExplorerMembersObservationDocument = new TypedDocumentString(`
+    query ExplorerMembersObservation($filter: ObservationFilter, $first: Int, $after: String) {
+  page: observations(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    nodes {
+      id
+      kind
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerMembersObservationQuery, ExplorerMembersObservationQueryVariables>;
+export const ExplorerMembersRegulationDocument = new TypedDocumentString(`
+    query ExplorerMembersRegulation($filter: RegulationFilter, $first: Int, $after: String) {
+  page: regulations(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    nodes {
+      id
+      kind
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerMembersRegulationQuery, ExplorerMembersRegulationQueryVariables>;
+export const ExplorerMembersCountryDocument = new TypedDocumentString(`
+    query ExplorerMembersCountry($filter: CountryFilter, $first: Int, $after: String) {
+  page: countries(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    nodes {
+      id
+      kind
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerMembersCountryQuery, ExplorerMembersCountryQueryVariables>;
+export const ExplorerMembersSourceDocument = new TypedDocumentString(`
+    query ExplorerMembersSource($filter: SourceFilter, $first: Int, $after: String) {
+  page: sources(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      endCursor
+      hasNextPage
+    }
+    nodes {
+      id
+      kind
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerMembersSourceQuery, ExplorerMembersSourceQueryVariables>;
 export const ExplorerNeighborhoodDocument = new TypedDocumentString(`
     query ExplorerNeighborhood($id: ID!, $asOf: Date, $types: [RelationshipType!]) {
   neighborhood(id: $id, depth: 1, asOf: $asOf, relationshipTypes: $types) {
@@ -1294,3 +2255,48 @@ fragment ExplorerRoute on ComputeRoute {
     ...ExplorerSource
   }
 }`) as unknown as TypedDocumentString<ExplorerSimulateRuleQuery, ExplorerSimulateRuleQueryVariables>;
+export const ExplorerChartsDocument = new TypedDocumentString(`
+    query ExplorerCharts($asOf: Date) {
+  h100ByCountry: dataCentersGroups(
+    groupBy: [{country: {}}]
+    asOf: $asOf
+    first: 100
+  ) {
+    keys {
+      entity {
+        id
+        kind
+        name
+      }
+    }
+    count
+    h100Equivalents {
+      sum
+    }
+  }
+  dataCentersByStatus: dataCentersGroups(
+    groupBy: [{property: STATUS}]
+    asOf: $asOf
+    first: 100
+  ) {
+    keys {
+      value
+    }
+    count
+  }
+  chipsByDesigner: chipsGroups(
+    groupBy: [{designers: {}}]
+    asOf: $asOf
+    first: 100
+  ) {
+    keys {
+      entity {
+        id
+        kind
+        name
+      }
+    }
+    count
+  }
+}
+    `) as unknown as TypedDocumentString<ExplorerChartsQuery, ExplorerChartsQueryVariables>;
