@@ -1,9 +1,17 @@
+import { BEST } from './best-cypher.js';
+import type { DbHits } from './db-hits.js';
 import type { Operation } from './operations.js';
 import type { LoadJob } from './load-worker.js';
 import { sampleRss, TARGETS, type LoadWorker, type RunningServer, type TargetName } from './processes.js';
 
 export interface BenchOptions {
   readonly size: number;
+  /** `synthetic` (the generated graph of `size`) or `default` (the real default graph; `size` is then ignored). */
+  readonly graph?: string;
+  /** Requests per operation whose best answer is compared with ours and whose statements are PROFILE'd. */
+  readonly check?: number;
+  /** Node flags our server's process was started with (`--ours-flags`). */
+  readonly oursFlags?: readonly string[];
   /** Seconds of measured load per operation and target. */
   readonly duration: number;
   /** Interleaved rounds; each (operation, target) reports the median of its rounds. */
@@ -32,6 +40,8 @@ export interface TargetResult {
   readonly rssMeanMb: number | null;
   /** Throughput of each round, when there were several. */
   readonly perRound?: number[];
+  /** p99 of each round. */
+  readonly p99PerRound?: number[];
 }
 
 export interface OperationResult {
@@ -39,9 +49,14 @@ export interface OperationResult {
   readonly title: string;
   /** A result per target, or why the target cannot run the operation. */
   readonly targets: Record<TargetName, TargetResult | { readonly na: string }>;
-  /** Throughput ratios; null where the other target has no result. */
+  /** Throughput ratios; null where the other target has no result (ours/best also when the answers differ). */
   readonly oursToPeer: number | null;
   readonly oursToLimit: number | null;
+  oursToBest?: number | null;
+  /** PROFILE of our store's Cypher (the limit's statements) and of the best statement, per request. */
+  dbHits?: { limit?: DbHits; best?: DbHits };
+  /** The best statement's answers compared with ours for the first requests: how many, and the first that differed. */
+  answerCheck?: { readonly checked: number; readonly mismatches: number; readonly example?: string };
 }
 
 type Vars = Record<string, Record<string, unknown>[]>;
@@ -49,11 +64,49 @@ type Vars = Record<string, Record<string, unknown>[]>;
 export function bodiesFor(target: TargetName, op: Operation, vars: Vars): string[] | null {
   const list = vars[op.name] ?? [];
   if (target === 'limit') return list.map((_v, i) => JSON.stringify({ op: op.name, i }));
+  if (target === 'best') return BEST[op.name] ? list.map((_v, i) => JSON.stringify({ op: op.name, i })) : null;
   const query = target === 'ours' ? op.ours : op.peer;
   return query ? list.map((variables) => JSON.stringify({ query, variables })) : null;
 }
 
-const endpoint = (server: RunningServer): string => `${server.url}/${server.name === 'limit' ? 'replay' : 'graphql'}`;
+const endpoint = (server: RunningServer): string => `${server.url}/${server.name === 'limit' || server.name === 'best' ? 'replay' : 'graphql'}`;
+
+/** Posts one body to a target and returns its `data`. */
+async function answerOf(server: RunningServer, body: string): Promise<unknown> {
+  const res = await fetch(endpoint(server), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return ((await res.json()) as { data?: unknown }).data;
+}
+
+/**
+ * Compares the best statement's answer with ours for the first `count` requests of each operation (bestKey and
+ * oursKey of bench/best-cypher.ts): a best statement that answers something else is reported, not measured as faster.
+ */
+export async function checkAnswers(
+  servers: Record<TargetName, RunningServer>,
+  ops: readonly Operation[],
+  vars: Vars,
+  count: number,
+): Promise<Record<string, { checked: number; mismatches: number; example?: string }>> {
+  const out: Record<string, { checked: number; mismatches: number; example?: string }> = {};
+  for (const op of ops) {
+    const best = BEST[op.name];
+    const ours = bodiesFor('ours', op, vars);
+    const theirs = bodiesFor('best', op, vars);
+    if (!best || !ours || !theirs) continue;
+    const check = { checked: 0, mismatches: 0 } as { checked: number; mismatches: number; example?: string };
+    for (let i = 0; i < Math.min(count, ours.length); i++) {
+      const a = best.oursKey(((await answerOf(servers.ours, ours[i]!)) ?? {}) as Record<string, unknown>);
+      const b = best.bestKey(await answerOf(servers.best, theirs[i]!));
+      check.checked += 1;
+      if (a !== b) {
+        check.mismatches += 1;
+        check.example ??= `${JSON.stringify(vars[op.name]?.[i])}: ours ${a.slice(0, 300)} / best ${b.slice(0, 300)}`;
+      }
+    }
+    out[op.name] = check;
+  }
+  return out;
+}
 
 /** Sends every request once and fails on any error: a benchmark of errors measures nothing. */
 export async function verify(server: RunningServer, op: Operation, bodies: string[]): Promise<void> {
@@ -102,7 +155,7 @@ export async function measureOnce(worker: LoadWorker, pid: number, job: LoadJob)
 
 /**
  * Verifies and warms up every (operation, target), then measures them interleaved, in rounds: within a round, the
- * three targets of an operation run back to back in an order that rotates from one operation (and round) to the next.
+ * targets of an operation run back to back in an order that rotates from one operation (and round) to the next.
  */
 export async function measureAll(
   servers: Record<TargetName, RunningServer>,
@@ -137,9 +190,16 @@ export async function measureAll(
     const targets = {} as Record<TargetName, TargetResult | { na: string }>;
     for (const t of TARGETS) {
       const list = samples.get(`${op.name}|${t}`);
-      targets[t] = list ? combine(list) : { na: op.peerNote ?? 'not expressible' };
+      targets[t] = list ? combine(list) : { na: t === 'best' ? 'no hand-written statement' : (op.peerNote ?? 'not expressible') };
     }
-    return { name: op.name, title: op.title, targets, oursToPeer: ratio(targets.ours, targets.peer), oursToLimit: ratio(targets.ours, targets.limit) };
+    return {
+      name: op.name,
+      title: op.title,
+      targets,
+      oursToPeer: ratio(targets.ours, targets.peer),
+      oursToLimit: ratio(targets.ours, targets.limit),
+      oursToBest: ratio(targets.ours, targets.best),
+    };
   });
 }
 
@@ -149,7 +209,7 @@ const median = (xs: number[]): number => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-/** Several rounds of one (operation, target): medians of rates and latencies, sums of counts, the RSS peak. */
+/** Several rounds of one (operation, target): medians of rates and latencies, sums of counts, the RSS peak and mean, each round's rate and p99. */
 export function combine(rounds: TargetResult[]): TargetResult {
   const of = (f: (r: TargetResult) => number): number[] => rounds.map(f);
   const peaks = rounds.map((r) => r.rssPeakMb).filter((v): v is number => v !== null);
@@ -164,5 +224,6 @@ export function combine(rounds: TargetResult[]): TargetResult {
     rssPeakMb: peaks.length ? Math.max(...peaks) : null,
     rssMeanMb: means.length ? means.reduce((a, b) => a + b, 0) / means.length : null,
     perRound: of((r) => Math.round(r.requestsPerSecond)),
+    p99PerRound: of((r) => r.p99),
   };
 }

@@ -19,21 +19,40 @@ export interface Operation {
   /** A Query field our schema must have for this operation to run (analysis operations land separately). */
   readonly requires?: string;
   /** Variables of request `i`; deterministic. */
-  vars(plan: GraphPlan, rnd: () => number): Record<string, unknown>;
+  vars(draw: Draws, rnd: () => number): Record<string, unknown>;
 }
 
-const uniformCompany = (plan: GraphPlan, rnd: () => number): string => idOf('Company', Math.floor(rnd() * plan.counts.Company));
-
-/** A chip designer, drawn in proportion to how many chips it designs (hubs such as Nvidia come up often). */
-function designer(plan: GraphPlan, rnd: () => number): string {
-  const chip = Math.floor(rnd() * plan.counts.Chip);
-  return relationshipsOf(plan, 'Chip', chip).find((r) => r.type === 'DESIGNS')?.from ?? 'nvidia';
+/**
+ * Where request variables come from: the synthetic graph of a size (computed from its plan), or the ids of a real
+ * graph (the default graph `npm start` loads, read from the database; see draws-default.ts). Each draw takes the
+ * request's PRNG, so requests are deterministic for a graph.
+ */
+export interface Draws {
+  /** A company, uniformly. */
+  company(rnd: () => number): string;
+  /** A chip designer, in proportion to how many chips it designs (hubs such as Nvidia come up often). */
+  designer(rnd: () => number): string;
+  /** A data-center operator, in proportion to how many data centers it operates. */
+  operator(rnd: () => number): string;
+  /** A chip, in proportion to how many data centers are equipped with it. */
+  chipInUse(rnd: () => number): string;
+  /** One of the ten most connected companies. */
+  hubCompany(rnd: () => number): string;
+  /** A word from the entities' names. */
+  word(rnd: () => number): string;
 }
 
-/** A data-center operator, drawn in proportion to how many data centers it operates. */
-function operator(plan: GraphPlan, rnd: () => number): string {
-  const dc = Math.floor(rnd() * plan.counts.DataCenter);
-  return relationshipsOf(plan, 'DataCenter', dc).find((r) => r.type === 'OPERATES')?.from ?? 'nvidia';
+/** The draws of the synthetic graph of `plan`: pure functions of the plan, nothing read from the database. */
+export function syntheticDraws(plan: GraphPlan): Draws {
+  return {
+    company: (rnd) => idOf('Company', Math.floor(rnd() * plan.counts.Company)),
+    designer: (rnd) => relationshipsOf(plan, 'Chip', Math.floor(rnd() * plan.counts.Chip)).find((r) => r.type === 'DESIGNS')?.from ?? 'nvidia',
+    operator: (rnd) => relationshipsOf(plan, 'DataCenter', Math.floor(rnd() * plan.counts.DataCenter)).find((r) => r.type === 'OPERATES')?.from ?? 'nvidia',
+    chipInUse: (rnd) =>
+      relationshipsOf(plan, 'DataCenter', Math.floor(rnd() * plan.counts.DataCenter)).find((r) => r.type === 'EQUIPPED_WITH')?.to ?? 'nvidia-h100',
+    hubCompany: (rnd) => idOf('Company', Math.floor(rnd() * 10)),
+    word: (rnd) => oneOf(rnd, WORDS),
+  };
 }
 
 const REL = 'relationship { validFrom validTo confidence }';
@@ -45,28 +64,28 @@ export const OPERATIONS: readonly Operation[] = [
     title: 'entity by id',
     ours: 'query($id: ID!) { entity(id: $id) { id name description ... on Company { foundedYear roles } } }',
     peer: 'query($id: ID!) { companies(where: { id: { eq: $id } }) { id name description foundedYear roles } }',
-    vars: (plan, rnd) => ({ id: uniformCompany(plan, rnd) }),
+    vars: (draw, rnd) => ({ id: draw.company(rnd) }),
   },
   {
     name: 'list',
     title: 'filtered, sorted page (20) with total',
     ours: `query($year: Int!, $role: CompanyRole!) { companies(first: 20, filter: { foundedYear: { gte: $year }, roles: { includes: $role } }, orderBy: { field: NAME, direction: ASC }) { totalCount edges { cursor node { id name foundedYear roles } } } }`,
     peer: `query($year: Int!, $role: String!) { companiesConnection(first: 20, where: { foundedYear: { gte: $year }, roles: { includes: $role } }, sort: [{ name: ASC }]) { totalCount edges { cursor node { id name foundedYear roles } } } }`,
-    vars: (_plan, rnd) => ({ year: int(rnd, 1950, 2020), role: oneOf(rnd, COMPANY_ROLES) }),
+    vars: (_draw, rnd) => ({ year: int(rnd, 1950, 2020), role: oneOf(rnd, COMPANY_ROLES) }),
   },
   {
     name: 'nested2',
     title: '2-level traversal (company → chips → data centers)',
     ours: `query($id: ID!) { entity(id: $id) { id name ... on Company { designedChips { ${REL} node { id name dataCenters { ${REL} node { id name } } } } } } }`,
     peer: `query($id: ID!) { companies(where: { id: { eq: $id } }) { id name designedChipsConnection { edges { ${PEER_REL} node { id name dataCentersConnection { edges { ${PEER_REL} node { id name } } } } } } } }`,
-    vars: (plan, rnd) => ({ id: designer(plan, rnd) }),
+    vars: (draw, rnd) => ({ id: draw.designer(rnd) }),
   },
   {
     name: 'nested3',
     title: '3-level traversal (company → chips → data centers → operators)',
     ours: `query($id: ID!) { entity(id: $id) { id name ... on Company { designedChips { ${REL} node { id name dataCenters { ${REL} node { id name operators { ${REL} node { id name } } } } } } } } }`,
     peer: `query($id: ID!) { companies(where: { id: { eq: $id } }) { id name designedChipsConnection { edges { ${PEER_REL} node { id name dataCentersConnection { edges { ${PEER_REL} node { id name operatorsConnection { edges { ${PEER_REL} node { id name } } } } } } } } } } }`,
-    vars: (plan, rnd) => ({ id: designer(plan, rnd) }),
+    vars: (draw, rnd) => ({ id: draw.designer(rnd) }),
   },
   {
     name: 'search',
@@ -74,20 +93,30 @@ export const OPERATIONS: readonly Operation[] = [
     ours: 'query($text: String!) { search(text: $text, first: 10) { score node { id name kind } } }',
     peer: null,
     peerNote: 'no cross-kind fuzzy search: @fulltext gives one exact-phrase query per type',
-    vars: (_plan, rnd) => {
-      const word = oneOf(rnd, WORDS);
+    vars: (draw, rnd) => {
+      const word = draw.word(rnd);
       const typo = word.length > 4 ? word.slice(0, 2) + word[3] + word[2] + word.slice(4) : word;
-      return { text: rnd() < 0.5 ? `${word} ${oneOf(rnd, WORDS)}` : typo };
+      return { text: rnd() < 0.5 ? `${word} ${draw.word(rnd)}` : typo };
     },
   },
   {
-    name: 'neighborhood',
+    name: 'neighborhood1',
+    title: 'neighbourhood at depth 1',
+    ours: 'query($id: ID!) { neighborhood(id: $id, depth: 1) { truncated nodes { distance node { id name } } edges { type from to } } }',
+    peer: null,
+    peerNote: 'no variable-depth neighbourhood in the generated API',
+    requires: 'neighborhood',
+    vars: (draw, rnd) => ({ id: draw.company(rnd) }),
+  },
+  {
+    // Called `neighborhood` in the results before 2026-12-02 (the same request); chart.ts reads that name as this one.
+    name: 'neighborhood2',
     title: 'neighbourhood at depth 2',
     ours: 'query($id: ID!) { neighborhood(id: $id, depth: 2) { truncated nodes { distance node { id name } } edges { type from to } } }',
     peer: null,
     peerNote: 'no variable-depth neighbourhood in the generated API',
     requires: 'neighborhood',
-    vars: (plan, rnd) => ({ id: uniformCompany(plan, rnd) }),
+    vars: (draw, rnd) => ({ id: draw.company(rnd) }),
   },
   {
     name: 'shortestPath',
@@ -96,7 +125,7 @@ export const OPERATIONS: readonly Operation[] = [
     peer: null,
     peerNote: 'no shortest-path query in the generated API',
     requires: 'shortestPath',
-    vars: (plan, rnd) => ({ from: uniformCompany(plan, rnd), to: idOf('Company', Math.floor(rnd() * 10)) }),
+    vars: (draw, rnd) => ({ from: draw.company(rnd), to: draw.hubCompany(rnd) }),
   },
   {
     name: 'computeAccess',
@@ -105,7 +134,16 @@ export const OPERATIONS: readonly Operation[] = [
     peer: null,
     peerNote: 'domain analysis; not expressible in the generated API',
     requires: 'computeAccess',
-    vars: (plan, rnd) => ({ id: operator(plan, rnd) }),
+    vars: (draw, rnd) => ({ id: draw.operator(rnd) }),
+  },
+  {
+    name: 'whoUses',
+    title: "whoUses (a chip's users, direct and indirect, with the rules restricting it)",
+    ours: 'query($chip: ID!) { whoUses(chip: $chip) { truncated users { how direct entity { id name } dataCenter { id } } restrictions { regulation { id } } } }',
+    peer: null,
+    peerNote: 'domain analysis; not expressible in the generated API',
+    requires: 'whoUses',
+    vars: (draw, rnd) => ({ chip: draw.chipInUse(rnd) }),
   },
   {
     name: 'aggCount',
@@ -113,7 +151,7 @@ export const OPERATIONS: readonly Operation[] = [
     ours: 'query($year: Int!) { companiesAggregate(filter: { foundedYear: { gte: $year } }) { count } }',
     peer: 'query($year: Int!) { companiesConnection(where: { foundedYear: { gte: $year } }) { aggregate { count { nodes } } } }',
     requires: 'companiesAggregate',
-    vars: (_plan, rnd) => ({ year: int(rnd, 1950, 2020) }),
+    vars: (_draw, rnd) => ({ year: int(rnd, 1950, 2020) }),
   },
   {
     name: 'aggSum',
@@ -121,7 +159,7 @@ export const OPERATIONS: readonly Operation[] = [
     ours: 'query($status: DataCenterStatus!) { dataCentersAggregate(filter: { status: { eq: $status } }) { count powerMw { sum avg max } } }',
     peer: 'query($status: String!) { dataCentersConnection(where: { status: { eq: $status } }) { aggregate { count { nodes } node { powerMw { sum average max } } } } }',
     requires: 'dataCentersAggregate',
-    vars: (_plan, rnd) => ({ status: oneOf(rnd, DATA_CENTER_STATUSES) }),
+    vars: (_draw, rnd) => ({ status: oneOf(rnd, DATA_CENTER_STATUSES) }),
   },
   {
     name: 'groupByCountry',
@@ -130,7 +168,7 @@ export const OPERATIONS: readonly Operation[] = [
     peer: 'query($status: String!) { countries(limit: 100) { id name dataCentersConnection(where: { node: { status: { eq: $status } } }) { aggregate { count { nodes } node { powerMw { sum } } } } } }',
     peerNote: "no group-by: the peer counts per country through each country's connection aggregate (100 countries)",
     requires: 'dataCentersGroups',
-    vars: (_plan, rnd) => ({ status: oneOf(rnd, DATA_CENTER_STATUSES) }),
+    vars: (_draw, rnd) => ({ status: oneOf(rnd, DATA_CENTER_STATUSES) }),
   },
   {
     name: 'groupByStatus',
@@ -143,12 +181,29 @@ export const OPERATIONS: readonly Operation[] = [
   },
 ];
 
-/** The variables of `count` requests per operation, the same for every target and every run of a size. */
-export function requestVariables(plan: GraphPlan, count: number): Record<string, Record<string, unknown>[]> {
+/** The operations in the order that seeded their PRNGs before neighborhood1 and whoUses came: their requests stay the same. */
+const SEED_ORDER = [
+  'byId',
+  'list',
+  'nested2',
+  'nested3',
+  'search',
+  'neighborhood2',
+  'shortestPath',
+  'computeAccess',
+  'aggCount',
+  'aggSum',
+  'groupByCountry',
+  'groupByStatus',
+];
+const seedIndex = (name: string): number => (SEED_ORDER.includes(name) ? SEED_ORDER.indexOf(name) : 100 + OPERATIONS.findIndex((op) => op.name === name));
+
+/** The variables of `count` requests per operation, the same for every target and every run of a size (or graph). */
+export function requestVariables(plan: GraphPlan, count: number, draw: Draws = syntheticDraws(plan)): Record<string, Record<string, unknown>[]> {
   return Object.fromEntries(
-    OPERATIONS.map((op, k) => {
-      const rnd = prng(plan.seed * 1000 + k);
-      return [op.name, Array.from({ length: count }, () => op.vars(plan, rnd))];
+    OPERATIONS.map((op) => {
+      const rnd = prng(plan.seed * 1000 + seedIndex(op.name));
+      return [op.name, Array.from({ length: count }, () => op.vars(draw, rnd))];
     }),
   );
 }

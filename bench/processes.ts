@@ -6,8 +6,8 @@ import { serverBundleOptions } from '../scripts/bundle-server.js';
 import { projectRoot } from '../src/project-root.js';
 import type { LoadJob, LoadSummary } from './load-worker.js';
 
-export type TargetName = 'ours' | 'peer' | 'limit';
-export const TARGETS: readonly TargetName[] = ['ours', 'peer', 'limit'];
+export type TargetName = 'ours' | 'peer' | 'limit' | 'best';
+export const TARGETS: readonly TargetName[] = ['ours', 'peer', 'limit', 'best'];
 
 export const cacheDir = (): string => path.join(projectRoot(), '.cache', 'bench');
 
@@ -26,7 +26,7 @@ export async function bundleServers(): Promise<void> {
   });
   await build({
     entryPoints: [
-      ...['peer', 'limit'].map((n) => ({ in: path.join(root, 'bench', 'servers', `${n}.ts`), out: n })),
+      ...['peer', 'limit', 'best'].map((n) => ({ in: path.join(root, 'bench', 'servers', `${n}.ts`), out: n })),
       { in: path.join(root, 'bench', 'load-worker.ts'), out: 'load-worker' },
     ],
     outdir: cacheDir(),

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { profileRequests, type DbHits } from '../db-hits.js';
 import { announceReady, benchEnv } from './ready.js';
 import { recordOurCypher, type RecordedTx, type RequestSet } from './record-cypher.js';
 
@@ -14,6 +15,9 @@ import { recordOurCypher, type RecordedTx, type RequestSet } from './record-cyph
  * transaction boundaries, and transactions that overlapped in ours run concurrently here too. What the limit
  * leaves out is exactly what our server adds on top: GraphQL parsing, validation and execution, resolvers,
  * DataLoader batching, model mapping and the middleware stack.
+ *
+ * With BENCH_PROFILE_OUT set, the statements of every operation's first BENCH_PROFILE_REQUESTS requests are also
+ * PROFILE'd once at start-up, and their db hits written there (next to the best statements', servers/best.ts).
  */
 
 type Waves = RecordedTx[][];
@@ -77,6 +81,17 @@ async function main(): Promise<void> {
   const recorded = await recordOurCypher(env.uri, requests);
   const plans = new Map<string, Waves[]>(Object.entries(recorded).map(([op, list]) => [op, list.map(toWaves)]));
   const driver = neo4j.driver(env.uri, neo4j.auth.basic('neo4j', ''), { maxConnectionPoolSize: 50, disableLosslessIntegers: true });
+  const profileOut = process.env.BENCH_PROFILE_OUT;
+  if (profileOut) {
+    const count = Number(process.env.BENCH_PROFILE_REQUESTS ?? 4);
+    const hits: Record<string, DbHits> = {};
+    for (const [op, list] of Object.entries(recorded))
+      hits[op] = await profileRequests(
+        driver,
+        list.slice(0, count).map((txs) => txs.flatMap((tx) => tx.queries)),
+      );
+    writeFileSync(profileOut, JSON.stringify(hits));
+  }
   const server = http.createServer((req, res) => {
     if (req.url === '/readyz') return void res.end('{"status":"ready"}');
     readBody(req)

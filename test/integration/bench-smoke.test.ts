@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { BEST } from '../../bench/best-cypher.js';
 import { OPERATIONS } from '../../bench/operations.js';
 import type { BenchResults } from '../../bench/report.js';
 
@@ -39,7 +40,8 @@ describe('the benchmark smoke run', () => {
     expect(reported).toEqual(OPERATIONS.map((op) => op.name).sort());
     for (const op of results.operations) {
       const spec = OPERATIONS.find((o) => o.name === op.name)!;
-      for (const target of ['ours', 'limit', ...(spec.peer ? ['peer' as const] : [])] as const) {
+      const best = !!BEST[op.name];
+      for (const target of ['ours', 'limit', ...(spec.peer ? ['peer' as const] : []), ...(best ? ['best' as const] : [])] as const) {
         const r = op.targets[target];
         expect(r, `${op.name} on ${target}`).toMatchObject({ failed: 0 });
         expect('requestsPerSecond' in r && r.requestsPerSecond > 0 && r.total > 0, `${op.name} on ${target} has throughput`).toBe(true);
@@ -48,11 +50,19 @@ describe('the benchmark smoke run', () => {
       if (!spec.peer) expect(op.targets.peer).toHaveProperty('na');
       expect(op.oursToLimit).toBeGreaterThan(0);
       if (spec.peer) expect(op.oursToPeer).toBeGreaterThan(0);
+      expect(op.dbHits?.limit?.dbHits, `${op.name}: db hits of our Cypher`).toBeGreaterThanOrEqual(0);
+      if (best) {
+        expect(op.answerCheck, `${op.name}: the best statement answers as ours does`).toMatchObject({ mismatches: 0 });
+        expect(op.answerCheck!.checked).toBeGreaterThan(0);
+        expect(op.oursToBest).toBeGreaterThan(0);
+        expect(op.dbHits?.best?.dbHits, `${op.name}: db hits of the best statement`).toBeGreaterThanOrEqual(0);
+      } else expect(op.targets.best).toHaveProperty('na');
     }
     expect(results.graph.entities).toBeGreaterThan(0);
     expect(results.graph.relationships).toBeGreaterThan(0);
     expect(results.startup.oursMs.length).toBeGreaterThan(0);
     expect(markdown).toContain('| operation | ours |');
+    expect(markdown).toContain('ours/best');
     expect(markdown).toContain(results.command);
   });
 });
