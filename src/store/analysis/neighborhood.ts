@@ -39,7 +39,6 @@ export const NEIGHBORHOOD = (shape: NeighborhoodShape): string => {
   // b:Entity keeps the walk off a large import's staged entities (src/store/staged-writer.ts) until it is published.
   const step = ['b:Entity', ...relFilter(shape, 'r'), ...(shape.someKinds ? ['b.kind IN $kinds'] : [])].join(' AND ');
   const rel = relFilter(shape, 'r');
-  const relWhere = rel.length ? ` AND ${rel.join(' AND ')}` : '';
   return `
   MATCH (center:Entity {id: $id})
   CALL (center) {
@@ -47,10 +46,14 @@ export const NEIGHBORHOOD = (shape: NeighborhoodShape): string => {
       AND (a = center OR COUNT { (a)--() } <= $hubDegree)){1,${shape.depth}}(n:Entity)
     WHERE n <> center
     WITH n, length(p) AS distance
-    WITH n, distance, CASE WHEN distance < ${shape.depth} THEN COUNT { (n)--() } > $hubDegree ELSE false END AS hub
     ORDER BY distance, n.name, n.id
-    WITH collect({node: n, distance: distance}) AS reached, any(h IN collect(hub) WHERE h) AS hubCut
-    RETURN reached[..$limit] AS kept, size(reached) > $limit AS nodesCut, hubCut
+    LIMIT $limit + 1
+    WITH collect({node: n, distance: distance}) AS reached
+    WITH reached[..$limit] AS kept, size(reached) > $limit AS nodesCut
+    // A kept hub short of the depth was not walked through: its neighbours may be missing. A hub that was not kept
+    // needs no test: the answer is cut already.
+    WITH kept, nodesCut, [k IN kept WHERE k.distance < ${shape.depth} | k.node] AS inner
+    RETURN kept, nodesCut, any(m IN inner WHERE COUNT { (m)--() } > $hubDegree) AS hubCut
   }
   CALL (center, kept) {
     WITH [center] + [k IN kept | k.node] AS members
@@ -59,13 +62,17 @@ export const NEIGHBORHOOD = (shape: NeighborhoodShape): string => {
       UNWIND members AS a
       WITH a WHERE NOT a IN hubs
       MATCH (a)-[r]-(b)
-      WHERE b IN members${relWhere}
+      WHERE ${['b IN members', ...rel].join(' AND ')}
       RETURN r
       UNION
       UNWIND hubs AS a
       UNWIND hubs AS b
-      MATCH (a)-[r]->(b)
-      WHERE true${relWhere}
+      MATCH (a)-[r]->(b)${
+        rel.length
+          ? `
+      WHERE ${rel.join(' AND ')}`
+          : ''
+      }
       RETURN r
     }
     WITH r ORDER BY type(r), startNode(r).id, endNode(r).id

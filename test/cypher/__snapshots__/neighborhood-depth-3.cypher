@@ -4,10 +4,14 @@ CALL (center) {
     AND (a = center OR COUNT { (a)--() } <= $hubDegree)){1,3}(n:Entity)
   WHERE n <> center
   WITH n, length(p) AS distance
-  WITH n, distance, CASE WHEN distance < 3 THEN COUNT { (n)--() } > $hubDegree ELSE false END AS hub
   ORDER BY distance, n.name, n.id
-  WITH collect({node: n, distance: distance}) AS reached, any(h IN collect(hub) WHERE h) AS hubCut
-  RETURN reached[..$limit] AS kept, size(reached) > $limit AS nodesCut, hubCut
+  LIMIT $limit + 1
+  WITH collect({node: n, distance: distance}) AS reached
+  WITH reached[..$limit] AS kept, size(reached) > $limit AS nodesCut
+  // A kept hub short of the depth was not walked through: its neighbours may be missing. A hub that was not kept
+  // needs no test: the answer is cut already.
+  WITH kept, nodesCut, [k IN kept WHERE k.distance < 3 | k.node] AS inner
+  RETURN kept, nodesCut, any(m IN inner WHERE COUNT { (m)--() } > $hubDegree) AS hubCut
 }
 CALL (center, kept) {
   WITH [center] + [k IN kept | k.node] AS members
@@ -22,7 +26,7 @@ CALL (center, kept) {
     UNWIND hubs AS a
     UNWIND hubs AS b
     MATCH (a)-[r]->(b)
-    WHERE true AND type(r) IN $types AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo > $asOf)))
+    WHERE type(r) IN $types AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo > $asOf)))
     RETURN r
   }
   WITH r ORDER BY type(r), startNode(r).id, endNode(r).id
