@@ -34,6 +34,8 @@ const TYPES = RELATIONSHIP_TYPE_NAMES.join('|');
 /** MAX_ANALYSIS_RESULTS and the neighbourhood's default limit, as the default configuration has them. */
 const MAX_RESULTS = 500;
 const NEIGHBOURHOOD_LIMIT = 100;
+/** NEIGHBORHOOD_HUB_DEGREE's default: the second hop does not go on through an entity with more relationships. */
+const NEIGHBORHOOD_HUB_DEGREE = 1_000;
 const MAX_PATH_LENGTH = 6;
 const SEARCH_CANDIDATES = 300;
 
@@ -106,7 +108,8 @@ const NEIGHBOURHOOD_EDGES = `
 
 /**
  * Depth 1: the distinct neighbours, nearest-first order being name then id. Depth 2: the second hop only when the
- * first leaves room on the page (a hub's first hop fills it), and only its first $limit + 1 by name.
+ * first leaves room on the page (a hub's first hop fills it), not through a first-hop hub (as the store), and
+ * only its first $limit + 1 by name.
  */
 const NEIGHBOURHOOD: Record<1 | 2, string> = {
   1: `
@@ -131,14 +134,16 @@ const NEIGHBOURHOOD: Record<1 | 2, string> = {
     CALL (center, l1) {
       WITH center, l1 WHERE size(l1) <= $limit
       UNWIND l1 AS m
+      WITH center, l1, m WHERE COUNT { (m)--() } <= $hubDegree
       MATCH (m)-[:${TYPES}]-(n:Entity)
       WHERE n <> center AND NOT n IN l1
       WITH DISTINCT n ORDER BY n.name, n.id
       LIMIT $limit + 1
       RETURN collect(n) AS l2
     }
-    WITH center, [n IN l1 | {node: n, distance: 1}] + [n IN l2 | {node: n, distance: 2}] AS reached
-    WITH center, reached[..$limit] AS kept, size(reached) > $limit AS nodesCut
+    WITH center, l1, [n IN l1 | {node: n, distance: 1}] + [n IN l2 | {node: n, distance: 2}] AS reached
+    WITH center, reached[..$limit] AS kept,
+      size(reached) > $limit OR (size(l1) <= $limit AND any(m IN l1 WHERE COUNT { (m)--() } > $hubDegree)) AS nodesCut
     ${NEIGHBOURHOOD_EDGES}`,
 };
 
@@ -150,7 +155,13 @@ function neighbourhood(depth: 1 | 2): BestOperation {
   return {
     statement: (vars) => ({
       query: NEIGHBOURHOOD[depth],
-      params: { id: vars.id, limit: neo4j.int(NEIGHBOURHOOD_LIMIT), edgeLimit: neo4j.int(MAX_RESULTS + 1), maxResults: neo4j.int(MAX_RESULTS) },
+      params: {
+        id: vars.id,
+        limit: neo4j.int(NEIGHBOURHOOD_LIMIT),
+        hubDegree: neo4j.int(NEIGHBORHOOD_HUB_DEGREE),
+        edgeLimit: neo4j.int(MAX_RESULTS + 1),
+        maxResults: neo4j.int(MAX_RESULTS),
+      },
     }),
     oursKey: (data) => key(obj(data.neighborhood)),
     bestKey: (answer) => key(first(answer)),

@@ -49,6 +49,7 @@ const ConfigSchema = z
     WRITE_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(60),
     ANALYSIS_RATE_LIMIT_PER_MIN: z.coerce.number().int().min(1).default(300),
     MAX_NEIGHBORHOOD_DEPTH: z.coerce.number().int().min(1).max(6).default(4),
+    NEIGHBORHOOD_HUB_DEGREE: z.coerce.number().int().min(1).default(1_000),
     MAX_PATH_LENGTH: z.coerce.number().int().min(1).max(10).default(6),
     MAX_PATHS: z.coerce.number().int().min(1).default(50),
     MAX_ANALYSIS_RESULTS: z.coerce.number().int().min(1).default(500),

@@ -3461,7 +3461,7 @@ export type Neighborhood = {
   edges: Array<Relationship>;
   /** The entities reached (the center excluded), nearest first, then by name. */
   nodes: Array<NeighborhoodNode>;
-  /** True when nodes or edges were cut at limit or MAX_ANALYSIS_RESULTS: ask for a smaller depth or narrower filters. */
+  /** True when nodes or edges were cut at limit or MAX_ANALYSIS_RESULTS, or when the walk reached a hub (an entity with more than NEIGHBORHOOD_HUB_DEGREE relationships, 1,000 by default) short of depth: the hub is listed but not walked through. Ask for a smaller depth or narrower filters, or center on the hub. */
   truncated: Scalars['Boolean']['output'];
 };
 

@@ -28,7 +28,15 @@ export const analysisResolvers: { Query: QueryResolvers; ComputeAccess: ComputeA
     neighborhood: (_p, a, ctx, info) => {
       const depth = bounded('depth', a.depth, 1, { max: ctx.config.MAX_NEIGHBORHOOD_DEPTH, setting: 'MAX_NEIGHBORHOOD_DEPTH' });
       const limit = bounded('limit', a.limit, Math.min(100, ctx.config.MAX_ANALYSIS_RESULTS), results(ctx), 0);
-      const args = { id: a.id, depth, limit, types: relationshipTypes(a.relationshipTypes), kinds: entityKinds(a.kinds), asOf: a.asOf ?? null };
+      const args = {
+        id: a.id,
+        depth,
+        limit,
+        hubDegree: ctx.config.NEIGHBORHOOD_HUB_DEGREE,
+        types: relationshipTypes(a.relationshipTypes),
+        kinds: entityKinds(a.kinds),
+        asOf: a.asOf ?? null,
+      };
       return nullWithSuggestions(ctx, info, a.id, null, () => neighborhood(ctx.db, args, limitsOf(ctx)));
     },
     shortestPath: (_p, a, ctx, info) => {

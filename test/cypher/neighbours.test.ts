@@ -13,6 +13,6 @@ describe('the Cypher of the neighbour expansion', () => {
   });
 
   it('writes the checked depth of a neighbourhood into its bounded pattern', async () => {
-    await expectCypher('neighborhood-depth-3', NEIGHBORHOOD(3));
+    await expectCypher('neighborhood-depth-3', NEIGHBORHOOD({ depth: 3, someTypes: true, dated: true, someKinds: true }));
   });
 });

@@ -7,6 +7,7 @@ import { useTestServer } from './harness.js';
 const env = { ANALYSIS_TX_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '90000' };
 const server = useTestServer(env);
 const capped = useTestServer({ ...env, MAX_ANALYSIS_RESULTS: '2' });
+const hubCapped = useTestServer({ ...env, NEIGHBORHOOD_HUB_DEGREE: '3' });
 
 const graph = graphPerTest(() => server);
 
@@ -101,6 +102,40 @@ describe('exploring small synthetic graphs', () => {
     expect(cut.edges).toHaveLength(3);
     const whole = await hood({ id: id('hub'), limit: 5 });
     expect(whole).toMatchObject({ truncated: false, nodes: expect.arrayContaining([{ node: { id: id('l5') }, distance: 1 }]) });
+  });
+
+  it('returns a hub but does not walk through it, and says the answer was truncated', async () => {
+    // hub has 4 relationships (more than NEIGHBORHOOD_HUB_DEGREE 3); via has 2 and is walked through.
+    const id = await graph(
+      ['a', 'hub', 'h1', 'h2', 'h3', 'via', 'far'].map((n): [string, EntityKind] => [n, 'Company']),
+      [
+        { type: 'PARTNERS_WITH', from: 'a', to: 'hub' },
+        ...['h1', 'h2', 'h3'].map((h) => ({ type: 'PARTNERS_WITH', from: 'hub', to: h })),
+        { type: 'PARTNERS_WITH', from: 'a', to: 'via' },
+        { type: 'PARTNERS_WITH', from: 'via', to: 'far' },
+      ],
+    );
+    const query = (vars: Record<string, unknown>) => hubCapped.data<{ neighborhood: Hood }>(NEIGHBORHOOD, vars).then((d) => d.neighborhood);
+    const around = await query({ id: id('a'), depth: 2 });
+    expect(around.truncated).toBe(true);
+    expect(around.nodes).toEqual(
+      expect.arrayContaining([
+        { node: { id: id('hub') }, distance: 1 },
+        { node: { id: id('via') }, distance: 1 },
+        { node: { id: id('far') }, distance: 2 },
+      ]),
+    );
+    expect(ids(around.nodes.map((n) => n.node))).not.toContain(id('h1'));
+    expect(around.edges).toHaveLength(3);
+    // The center is always walked, however many relationships it has; at depth 1 nothing is walked through.
+    const fromHub = await query({ id: id('hub'), depth: 1 });
+    expect(fromHub.truncated).toBe(false);
+    expect(fromHub.nodes).toHaveLength(4);
+    expect(fromHub.edges).toHaveLength(4);
+    // The default cap (1,000) walks through the same hub.
+    const uncapped = await hood({ id: id('a'), depth: 2 });
+    expect(uncapped.truncated).toBe(false);
+    expect(ids(uncapped.nodes.map((n) => n.node))).toEqual(expect.arrayContaining([id('h1'), id('h2'), id('h3')]));
   });
 
   it('says when compute routes were cut at MAX_ANALYSIS_RESULTS', async () => {

@@ -17,7 +17,7 @@ const QUERIES = {
   WHO_USES,
   REGULATION_REACH,
   TIMELINE,
-  NEIGHBORHOOD: NEIGHBORHOOD(4),
+  NEIGHBORHOOD: NEIGHBORHOOD({ depth: 4, someTypes: true, dated: true, someKinds: true }),
   SHORTEST_PATH: SHORTEST_PATH(6),
   PATHS: PATHS(6),
 };
@@ -65,7 +65,7 @@ describe('the analysis Cypher', () => {
   });
 
   it('writes the checked depth and path length into the bounded patterns', () => {
-    expect(NEIGHBORHOOD(3)).toContain('{1,3}');
+    expect(NEIGHBORHOOD({ depth: 3, someTypes: true, dated: true, someKinds: true })).toContain('{1,3}');
     expect(SHORTEST_PATH(5)).toContain('{0,5}');
     expect(PATHS(2)).toContain('*0..2');
   });

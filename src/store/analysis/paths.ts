@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.js';
 import { dbDate, dbInt } from '../../db/mapping.js';
+import { RELATIONSHIP_TYPE_NAMES } from '../../graph/ontology.js';
 import { validAt } from '../cypher.js';
 import { relRow, toPath, toRelRows } from './common.js';
 import type { AnalysisLimits, PathModel } from './models.js';
@@ -13,13 +14,20 @@ const RETURN_PATH = `RETURN [n IN nodes(p) | n] AS nodes, [r IN relationships(p)
 // published (src/store/staged-writer.ts).
 
 /**
- * One shortest path, ignoring direction, by breadth-first search. Cypher cannot take a path length as a parameter,
+ * One shortest path, ignoring direction, by breadth-first search. With every relationship type and no asOf the
+ * step tests are left out of the text (`filtered` false): `$asOf IS NULL OR …` is not decided at planning, so the
+ * search read the validity properties of every relationship it touched (PROFILE at 10^6: 18,478 db hits against
+ * 3,908 for the same path). Cypher cannot take a path length as a parameter,
  * so maxLength is written into the text: a whole number checked against MAX_PATH_LENGTH, never user text.
  */
-export const SHORTEST_PATH = (maxLength: number): string => `
+export const SHORTEST_PATH = (maxLength: number, filtered = true): string => `
   MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-  MATCH p = ANY SHORTEST (a)((x)-[r]-(y) WHERE y:Entity AND type(r) IN $types
-    AND ${validAt('r', 'asOf')}){0,${maxLength}}(b)
+  MATCH p = ANY SHORTEST (a)((x)-[r]-(y) WHERE y:Entity${
+    filtered
+      ? ` AND type(r) IN $types
+    AND ${validAt('r', 'asOf')}`
+      : ''
+  }){0,${maxLength}}(b)
   ${RETURN_PATH}`;
 
 /**
@@ -53,7 +61,8 @@ const params = (args: PathArgs): Record<string, unknown> => ({ from: args.from, 
 
 /** A shortest path between two entities, or null when none exists within maxLength (or either id is unknown). */
 export async function shortestPath(db: Database, args: PathArgs, limits: AnalysisLimits): Promise<PathModel | null> {
-  const rows = await db.read((tx) => tx.run(SHORTEST_PATH(checked(args.maxLength)), params(args)), { timeoutMs: limits.timeoutMs });
+  const filtered = args.asOf != null || RELATIONSHIP_TYPE_NAMES.some((t) => !args.types.includes(t));
+  const rows = await db.read((tx) => tx.run(SHORTEST_PATH(checked(args.maxLength), filtered), params(args)), { timeoutMs: limits.timeoutMs });
   const row = rows[0];
   return row ? toPath(row.nodes, toRelRows(row.rels)) : null;
 }

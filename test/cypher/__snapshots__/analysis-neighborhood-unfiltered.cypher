@@ -1,0 +1,35 @@
+MATCH (center:Entity {id: $id})
+CALL (center) {
+  MATCH p = ANY SHORTEST (center)((a)-[r]-(b) WHERE b:Entity
+    AND (a = center OR COUNT { (a)--() } <= $hubDegree)){1,2}(n:Entity)
+  WHERE n <> center
+  WITH n, length(p) AS distance
+  ORDER BY distance, n.name, n.id
+  LIMIT $limit + 1
+  WITH collect({node: n, distance: distance}) AS reached
+  WITH reached[..$limit] AS kept, size(reached) > $limit AS nodesCut
+  // A kept hub short of the depth was not walked through: its neighbours may be missing. A hub that was not kept
+  // needs no test: the answer is cut already.
+  WITH kept, nodesCut, [k IN kept WHERE k.distance < 2 | k.node] AS inner
+  RETURN kept, nodesCut, any(m IN inner WHERE COUNT { (m)--() } > $hubDegree) AS hubCut
+}
+CALL (center, kept) {
+  WITH [center] + [k IN kept | k.node] AS members
+  WITH members, [m IN members WHERE COUNT { (m)--() } > $hubDegree] AS hubs
+  CALL (members, hubs) {
+    UNWIND members AS a
+    WITH a WHERE NOT a IN hubs
+    MATCH (a)-[r]-(b)
+    WHERE b IN members
+    RETURN r
+    UNION
+    UNWIND hubs AS a
+    UNWIND hubs AS b
+    MATCH (a)-[r]->(b)
+    RETURN r
+  }
+  WITH r ORDER BY type(r), startNode(r).id, endNode(r).id
+  LIMIT $edgeLimit
+  RETURN collect({type: type(r), props: r, from: startNode(r).id, to: endNode(r).id}) AS edges
+}
+RETURN center, kept, nodesCut OR hubCut AS nodesCut, edges
